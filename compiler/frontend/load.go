@@ -1,0 +1,260 @@
+package main
+
+import (
+	"fmt"
+	"go/ast"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/callgraph/rta"
+	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/ssa/ssautil"
+)
+
+// buildTags select pure-Go code paths in the standard library.
+const buildTags = "purego,gowasm"
+
+// load type-checks the packages named by patterns (plus the runtime) for
+// GOOS=wasip1 GOARCH=wasm under goroot and returns the reachable program as
+// IR. Errors are printed like `go build` prints them; ok is false then.
+func load(goroot string, patterns []string) (*Program, bool) {
+	cfg := &packages.Config{
+		Mode:       packages.NeedName | packages.NeedFiles,
+		Env:        append(os.Environ(), "GOOS=wasip1", "GOARCH=wasm", "CGO_ENABLED=0", "GOROOT="+goroot, "GOTOOLCHAIN=local", "GOWORK=off"),
+		BuildFlags: []string{"-tags=" + buildTags},
+	}
+	// A first, cheap listing finds the main package so that an extra file
+	// importing the runtime can be added to it: the runtime must be part of
+	// every program even when nothing imports it.
+	probe, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "gowasm:", err)
+		return nil, false
+	}
+	if !reportErrors(probe) {
+		return nil, false
+	}
+	if len(probe) != 1 || probe[0].Name != "main" || len(probe[0].GoFiles) == 0 {
+		for _, p := range probe {
+			if p.Name != "main" {
+				fmt.Fprintf(os.Stderr, "gowasm: package %s is not a main package\n", p.PkgPath)
+				return nil, false
+			}
+		}
+		fmt.Fprintln(os.Stderr, "gowasm: exactly one main package must be named")
+		return nil, false
+	}
+	extra := filepath.Join(filepath.Dir(probe[0].GoFiles[0]), "zz_gowasm_runtime.go")
+	cfg.Overlay = map[string][]byte{extra: []byte("package main\n\nimport _ \"runtime\"\n")}
+	if strings.HasSuffix(patterns[0], ".go") {
+		for i, p := range patterns {
+			if abs, err := filepath.Abs(p); err == nil {
+				patterns[i] = abs
+			}
+		}
+		patterns = append(patterns, extra)
+	}
+	cfg.Mode = packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps |
+		packages.NeedTypes | packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedTypesSizes
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "gowasm:", err)
+		return nil, false
+	}
+	if !reportErrors(pkgs) {
+		return nil, false
+	}
+	var rtPkg *packages.Package
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if p.PkgPath == "runtime" {
+			rtPkg = p
+		}
+	})
+	mains := pkgs
+
+	prog, _ := ssautil.AllPackages(pkgs, ssa.InstantiateGenerics)
+	prog.Build()
+	mainPkg, rtSSA := prog.Package(mains[0].Types), prog.Package(rtPkg.Types)
+
+	dirs := collectDirectives(pkgs)
+	roots := []*ssa.Function{mainPkg.Func("init"), mainPkg.Func("main")}
+	for _, m := range rtSSA.Members {
+		if f, ok := m.(*ssa.Function); ok {
+			roots = append(roots, f)
+		}
+	}
+	// Bodyless functions are implemented elsewhere through //go:linkname:
+	// make the implementations reachable too.
+	res := rta.Analyze(roots, false)
+	for {
+		added := false
+		for f := range res.Reachable {
+			if impl := dirs.implementation(prog, f); impl != nil {
+				if _, ok := res.Reachable[impl]; !ok {
+					roots = append(roots, impl)
+					added = true
+				}
+			}
+		}
+		if !added {
+			break
+		}
+		res = rta.Analyze(roots, false)
+	}
+
+	var initOrder []*ssa.Function
+	seen := map[*ssa.Package]bool{}
+	var visit func(p *packages.Package)
+	visit = func(p *packages.Package) {
+		sp := prog.Package(p.Types)
+		if sp == nil || seen[sp] {
+			return
+		}
+		seen[sp] = true
+		paths := make([]string, 0, len(p.Imports))
+		for path := range p.Imports {
+			paths = append(paths, path)
+		}
+		sort.Strings(paths)
+		for _, path := range paths {
+			visit(p.Imports[path])
+		}
+		initOrder = append(initOrder, sp.Func("init"))
+	}
+	visit(rtPkg) // the runtime first
+	visit(mains[0])
+
+	w := newWriter(prog, dirs)
+	return w.program(res, initOrder, mainPkg.Func("main"), rtSSA), true
+}
+
+// reportErrors prints package errors the way `go build` does and reports
+// whether there were none.
+func reportErrors(pkgs []*packages.Package) bool {
+	ok := true
+	seen := map[string]bool{}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if len(p.Errors) == 0 {
+			return
+		}
+		ok = false
+		fmt.Fprintf(os.Stderr, "# %s\n", p.PkgPath)
+		for _, e := range p.Errors {
+			msg := e.Msg
+			if e.Pos != "" && e.Pos != "-" {
+				msg = relPos(e.Pos) + ": " + msg
+			}
+			if !seen[msg] {
+				seen[msg] = true
+				fmt.Fprintln(os.Stderr, msg)
+			}
+		}
+	})
+	return ok
+}
+
+// relPos shortens an absolute file position to one relative to the current
+// directory, as the go command prints it.
+func relPos(pos string) string {
+	wd, err := os.Getwd()
+	if err == nil && strings.HasPrefix(pos, wd+"/") {
+		return "./" + strings.TrimPrefix(pos, wd+"/")
+	}
+	return pos
+}
+
+// directives holds the //go: comments the back end needs.
+type directives struct {
+	// linkname maps "pkgpath.name" of a function declared in source to the
+	// symbol named by its //go:linkname directive.
+	linkname map[string]string
+	// pushed maps a symbol to the function whose //go:linkname names it
+	// (push-style: the implementation names the declaration it provides).
+	pushed map[string]string
+	// wasmimport maps "pkgpath.name" to [module, name].
+	wasmimport map[string][2]string
+}
+
+func collectDirectives(pkgs []*packages.Package) *directives {
+	d := &directives{linkname: map[string]string{}, pushed: map[string]string{}, wasmimport: map[string][2]string{}}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, file := range p.Syntax {
+			for _, cg := range file.Comments {
+				for _, c := range cg.List {
+					fields := strings.Fields(c.Text)
+					if len(fields) == 3 && fields[0] == "//go:linkname" {
+						local := p.PkgPath + "." + fields[1]
+						d.linkname[local] = fields[2]
+						d.pushed[fields[2]] = local
+					}
+				}
+			}
+			for _, decl := range file.Decls {
+				fd, ok := decl.(*ast.FuncDecl)
+				if !ok || fd.Doc == nil || fd.Recv != nil {
+					continue
+				}
+				for _, c := range fd.Doc.List {
+					fields := strings.Fields(c.Text)
+					if len(fields) == 3 && fields[0] == "//go:wasmimport" {
+						d.wasmimport[p.PkgPath+"."+fd.Name.Name] = [2]string{fields[1], fields[2]}
+					}
+				}
+			}
+		}
+	})
+	return d
+}
+
+// symbol is the linker name of a package-level function.
+func symbol(f *ssa.Function) string {
+	if f.Pkg == nil || f.Signature.Recv() != nil || f.Parent() != nil || len(f.TypeArgs()) > 0 {
+		return ""
+	}
+	return f.Pkg.Pkg.Path() + "." + f.Name()
+}
+
+// implementation returns the function that provides the body of the
+// bodyless function f, or nil.
+func (d *directives) implementation(prog *ssa.Program, f *ssa.Function) *ssa.Function {
+	if len(f.Blocks) > 0 {
+		return nil
+	}
+	sym := symbol(f)
+	if sym == "" {
+		return nil
+	}
+	if impl, ok := d.pushed[sym]; ok && impl != sym {
+		if g := lookupFunc(prog, impl); g != nil && len(g.Blocks) > 0 {
+			return g
+		}
+	}
+	if target, ok := d.linkname[sym]; ok {
+		if g := lookupFunc(prog, target); g != nil && g != f {
+			if len(g.Blocks) > 0 {
+				return g
+			}
+			// The target may itself be bodyless and pushed from elsewhere.
+			return d.implementation(prog, g)
+		}
+	}
+	return nil
+}
+
+func lookupFunc(prog *ssa.Program, sym string) *ssa.Function {
+	dot := strings.LastIndex(sym, ".")
+	if dot < 0 {
+		return nil
+	}
+	for _, p := range prog.AllPackages() {
+		if p.Pkg.Path() == sym[:dot] {
+			if f, ok := p.Members[sym[dot+1:]].(*ssa.Function); ok {
+				return f
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,248 @@
+package runtime
+
+// Panics are WebAssembly exceptions. The panic value lives in curPanic; the
+// exception carries nothing. A function with defers records the defer chain
+// height on entry (deferBase), catches the exception, runs the deferred calls
+// pushed since then (rundefers) and either resumes at its recovery point
+// (when a deferred call recovered) or rethrows. See docs/design.md.
+
+// _panic is an active panic.
+type _panic struct {
+	arg        any
+	link       *_panic
+	recovered  bool
+	repanicked bool
+	goexit     bool
+}
+
+// _defer is a pending deferred call.
+type _defer struct {
+	fn   func()
+	link *_defer
+}
+
+var (
+	curPanic *_panic
+	deferTop *_defer
+	// recoverArmed is set just before a deferred call runs on behalf of a
+	// panic; a function that calls recover reads and clears it on entry.
+	recoverArmed bool
+)
+
+// deferBase returns the defer chain height at function entry.
+func deferBase() *_defer {
+	return deferTop
+}
+
+// deferproc pushes a deferred call.
+func deferproc(fn func()) {
+	deferTop = &_defer{fn: fn, link: deferTop}
+}
+
+// rundefers runs the deferred calls pushed above base, newest first.
+// panicking says whether they run on behalf of a panic (recover works).
+func rundefers(base *_defer, panicking bool) {
+	for deferTop != base {
+		d := deferTop
+		deferTop = d.link
+		recoverArmed = panicking
+		d.fn()
+	}
+}
+
+// takeRecoverArmed is called on entry to functions that call recover.
+func takeRecoverArmed() bool {
+	armed := recoverArmed
+	recoverArmed = false
+	return armed
+}
+
+// disarmRecover is called before a deferred call whose callee cannot
+// recover, so that functions it calls do not see the flag.
+func disarmRecover() {
+	recoverArmed = false
+}
+
+// panicHandler runs in a function's exception handler after its deferred
+// calls: it reports whether the panic was recovered (and retires it), in
+// which case the function returns normally.
+func panicHandler(base *_defer) bool {
+	rundefers(base, true)
+	p := curPanic
+	if p != nil && p.recovered {
+		curPanic = p.link
+		// Panics started while this one was running its defers and
+		// then aborted are retired with it.
+		for curPanic != nil && curPanic.recovered {
+			curPanic = curPanic.link
+		}
+		return true
+	}
+	return false
+}
+
+func gopanic(e any) {
+	if e == nil {
+		e = new(PanicNilError)
+	}
+	if curPanic != nil && curPanic.recovered {
+		curPanic.repanicked = true
+	}
+	curPanic = &_panic{arg: e, link: curPanic}
+	wasmThrow()
+}
+
+func gorecover(armed bool) any {
+	p := curPanic
+	if !armed || p == nil || p.recovered || p.goexit {
+		return nil
+	}
+	p.recovered = true
+	return p.arg
+}
+
+// A PanicNilError happens when code calls panic(nil).
+type PanicNilError struct {
+	_ [0]*PanicNilError
+}
+
+func (*PanicNilError) Error() string { return "panic called with nil argument (use GODEBUG=panicnil=1 to revert)" }
+func (*PanicNilError) RuntimeError() {}
+
+// uncaughtPanic is called by the module's entry point when a panic
+// reaches the top of the goroutine: print it as Go does and exit 2.
+func uncaughtPanic() {
+	preprintpanics(curPanic)
+	printpanics(curPanic)
+	print("\ngoroutine 1 [running]:\nmain.main()\n\t?:0\n")
+	exit(2)
+}
+
+// preprintpanics converts error and Stringer panic values to strings
+// before printing, as Go does.
+func preprintpanics(p *_panic) {
+	for ; p != nil; p = p.link {
+		switch v := p.arg.(type) {
+		case error:
+			p.arg = v.Error()
+		case stringer:
+			p.arg = v.String()
+		}
+	}
+}
+
+func printpanics(p *_panic) {
+	if p.link != nil {
+		printpanics(p.link)
+		if p.link.repanicked {
+			return
+		}
+		if !p.link.goexit {
+			print("\t")
+		}
+	}
+	if p.goexit {
+		return
+	}
+	print("panic: ")
+	printpanicval(p.arg)
+	if p.recovered && p.repanicked {
+		print(" [recovered, repanicked]")
+	} else if p.recovered {
+		print(" [recovered]")
+	}
+	print("\n")
+}
+
+// Runtime error entry points called by generated code.
+
+func panicIndex(x int, y int) {
+	panic(boundsError{x: int64(x), signed: true, y: y, code: boundsIndex})
+}
+
+func panicIndexU(x uint, y int) {
+	panic(boundsError{x: int64(x), signed: false, y: y, code: boundsIndex})
+}
+
+func panicSliceAlen(x int, y int) {
+	panic(boundsError{x: int64(x), signed: true, y: y, code: boundsSliceAlen})
+}
+
+func panicSliceAcap(x int, y int) {
+	panic(boundsError{x: int64(x), signed: true, y: y, code: boundsSliceAcap})
+}
+
+func panicSliceB(x int, y int) {
+	panic(boundsError{x: int64(x), signed: true, y: y, code: boundsSliceB})
+}
+
+func panicSlice3Alen(x int, y int) {
+	panic(boundsError{x: int64(x), signed: true, y: y, code: boundsSlice3Alen})
+}
+
+func panicSlice3Acap(x int, y int) {
+	panic(boundsError{x: int64(x), signed: true, y: y, code: boundsSlice3Acap})
+}
+
+func panicSlice3B(x int, y int) {
+	panic(boundsError{x: int64(x), signed: true, y: y, code: boundsSlice3B})
+}
+
+func panicSlice3C(x int, y int) {
+	panic(boundsError{x: int64(x), signed: true, y: y, code: boundsSlice3C})
+}
+
+func panicSliceConvert(x int, y int) {
+	panic(boundsError{x: int64(x), signed: true, y: y, code: boundsConvert})
+}
+
+func panicdivide() {
+	panic(divideError)
+}
+
+func panicoverflow() {
+	panic(overflowError)
+}
+
+func panicshift() {
+	panic(shiftError)
+}
+
+func panicmem() {
+	panic(memoryError)
+}
+
+func panicNilMap() {
+	panic(plainError("assignment to entry in nil map"))
+}
+
+func panicunhashable(t *_type) {
+	panic(errorString("hash of unhashable type " + t.str))
+}
+
+func panicuncomparable(t *_type) {
+	panic(errorString("comparing uncomparable type " + t.str))
+}
+
+var (
+	divideError   = error(errorString("integer divide by zero"))
+	overflowError = error(errorString("integer overflow"))
+	shiftError    = error(errorString("negative shift amount"))
+	memoryError   = error(errorString("invalid memory address or nil pointer dereference"))
+)
+
+// panicdottype is called when a non-comma-ok type assertion to a concrete
+// type fails. have is the dynamic type (nil for a nil interface), want the
+// asserted type, iface the static interface type.
+func panicdottype(have, want, iface *_type) {
+	panic(&TypeAssertionError{iface, have, want, ""})
+}
+
+// panicdotiface is called when an assertion to an interface type fails.
+func panicdotiface(have, want, iface *_type) {
+	missing := ""
+	if have != nil {
+		missing = missingMethod(have, want)
+	}
+	panic(&TypeAssertionError{iface, have, want, missing})
+}

@@ -1,0 +1,98 @@
+// Package runtime is gowasm's replacement for Go's runtime package. It is
+// ordinary Go compiled by gowasm together with the program; the few
+// functions declared here without a body are implemented by the compiler
+// (see compiler/src/lower/intrinsics.rs).
+//
+// The engine owns the heap (WebAssembly GC), so there is no allocator or
+// collector here: this package provides what the generated code calls
+// (panics, strings, maps, printing, slice growth) and the public runtime API.
+package runtime
+
+const GOOS = "wasip1"
+const GOARCH = "wasm"
+const Compiler = "gc"
+
+// Implemented by the compiler.
+
+// wasmThrow throws the Go panic exception; the panic itself is curPanic.
+func wasmThrow()
+
+// efaceType returns the dynamic type of e (nil for a nil interface).
+func efaceType(e any) *_type
+
+// efaceRetype returns an interface holding e's payload with like's dynamic
+// type: the two types must have the same representation.
+func efaceRetype(e any, like any) any
+
+// Host functions (see host-abi and docs/abi.md).
+
+//go:wasmimport gowasm write
+func hostWrite(fd int32, b []byte) int32
+
+//go:wasmimport gowasm exit
+func hostExit(code int32)
+
+//go:wasmimport gowasm clock_now
+func hostClockNow(clock int32) int64
+
+//go:wasmimport gowasm arg_count
+func hostArgCount() int32
+
+//go:wasmimport gowasm arg
+func hostArg(i int32) []byte
+
+//go:wasmimport gowasm env_count
+func hostEnvCount() int32
+
+//go:wasmimport gowasm env
+func hostEnv(i int32) []byte
+
+// exit ends the program.
+func exit(code int32) {
+	hostExit(code)
+}
+
+// writeErr writes to standard error.
+func writeErr(b []byte) {
+	for len(b) > 0 {
+		n := hostWrite(2, b)
+		if n <= 0 {
+			return
+		}
+		b = b[n:]
+	}
+}
+
+// GC is a no-op: the engine collects.
+func GC() {}
+
+// KeepAlive marks its argument as reachable; with an engine-managed heap
+// there is nothing to do.
+func KeepAlive(x any) {}
+
+// Gosched yields the processor; with a single goroutine it returns at once.
+func Gosched() {}
+
+// GOMAXPROCS reports 1: goroutines share one thread.
+func GOMAXPROCS(n int) int { return 1 }
+
+// NumCPU reports 1.
+func NumCPU() int { return 1 }
+
+// GOROOT returns the empty string: programs run without a Go tree.
+func GOROOT() string { return "" }
+
+// Version returns the Go version the program was compiled against.
+func Version() string { return buildVersion }
+
+var buildVersion = "go1.26"
+
+// SetFinalizer is accepted and ignored: the engine's collector does not
+// report object death.
+func SetFinalizer(obj any, finalizer any) {}
+
+// main is called by the module's entry point after package initialization
+// and main.main return normally.
+func mainReturned() {
+	exit(0)
+}

@@ -1,0 +1,4 @@
+//! The last stage: module assembly and validation.
+
+pub mod module;
+pub mod validate;

@@ -1,0 +1,346 @@
+//! Assembles the WebAssembly module: type, import, function, global, tag,
+//! export, element, data, code and name sections. Indices are handed out
+//! on demand while lowering runs; sections are written at the end.
+
+use std::collections::HashMap;
+use wasm_encoder::{
+    CodeSection, CompositeInnerType, CompositeType, ConstExpr, CustomSection, DataCountSection,
+    DataSection, ElementSection, Elements, EntityType, ExportKind, ExportSection, FieldType,
+    FuncType, Function, FunctionSection, GlobalSection, GlobalType, HeapType, ImportSection,
+    IndirectNameMap, NameMap, NameSection, RefType, StorageType, StructType, SubType, TagKind,
+    TagSection, TagType, TypeSection, ValType,
+};
+
+/// A type definition before encoding.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum TypeDef {
+    Func(Vec<ValType>, Vec<ValType>),
+    Struct {
+        fields: Vec<FieldType>,
+        supertype: Option<u32>,
+        is_final: bool,
+    },
+    Array(FieldType),
+}
+
+pub struct Module {
+    types: Vec<TypeDef>,
+    type_index: HashMap<TypeDef, u32>,
+    imports: Vec<(String, String, u32)>,
+    funcs: Vec<FuncSlot>,
+    globals: Vec<(GlobalType, ConstExpr, String)>,
+    tags: Vec<u32>,
+    exports: Vec<(String, ExportKind, u32)>,
+    declared_refs: Vec<u32>,
+    data: Vec<u8>,
+    custom: Vec<(String, Vec<u8>)>,
+    local_names: Vec<(u32, Vec<(u32, String)>)>,
+}
+
+struct FuncSlot {
+    ty: u32,
+    name: String,
+    body: Option<Function>,
+}
+
+/// Index of the byte array type `(array (mut i8))`, which sits alone in
+/// the first recursion group so that it is the same type as the host's.
+pub const BYTES_TYPE: u32 = 0;
+
+pub fn ref_null(ty: u32) -> ValType {
+    ValType::Ref(RefType {
+        nullable: true,
+        heap_type: HeapType::Concrete(ty),
+    })
+}
+
+pub fn ref_nonnull(ty: u32) -> ValType {
+    ValType::Ref(RefType {
+        nullable: false,
+        heap_type: HeapType::Concrete(ty),
+    })
+}
+
+pub fn mutable(st: StorageType) -> FieldType {
+    FieldType {
+        element_type: st,
+        mutable: true,
+    }
+}
+
+impl Module {
+    pub fn new() -> Module {
+        let mut m = Module {
+            types: Vec::new(),
+            type_index: HashMap::new(),
+            imports: Vec::new(),
+            funcs: Vec::new(),
+            globals: Vec::new(),
+            tags: Vec::new(),
+            exports: Vec::new(),
+            declared_refs: Vec::new(),
+            data: Vec::new(),
+            custom: Vec::new(),
+            local_names: Vec::new(),
+        };
+        let bytes = m.intern(TypeDef::Array(mutable(StorageType::I8)));
+        debug_assert_eq!(bytes, BYTES_TYPE);
+        m
+    }
+
+    /// Returns the index of a type, defining it on first use. Struct types
+    /// with a supertype or that are not final are never merged.
+    pub fn intern(&mut self, def: TypeDef) -> u32 {
+        if let Some(&i) = self.type_index.get(&def) {
+            return i;
+        }
+        let i = self.types.len() as u32;
+        self.types.push(def.clone());
+        self.type_index.insert(def, i);
+        i
+    }
+
+    /// Defines a new, distinct type (no deduplication), e.g. a struct type
+    /// that is later filled in with [`Module::set_type`].
+    pub fn reserve_type(&mut self, def: TypeDef) -> u32 {
+        let i = self.types.len() as u32;
+        self.types.push(def);
+        i
+    }
+
+    pub fn set_type(&mut self, index: u32, def: TypeDef) {
+        self.types[index as usize] = def;
+    }
+
+    pub fn type_def(&self, index: u32) -> &TypeDef {
+        &self.types[index as usize]
+    }
+
+    pub fn func_type(&mut self, params: Vec<ValType>, results: Vec<ValType>) -> u32 {
+        self.intern(TypeDef::Func(params, results))
+    }
+
+    /// Adds an import; all imports must be added before any function.
+    pub fn import_func(&mut self, module: &str, name: &str, ty: u32) -> u32 {
+        assert!(self.funcs.is_empty(), "imports must precede functions");
+        self.imports.push((module.into(), name.into(), ty));
+        (self.imports.len() - 1) as u32
+    }
+
+    /// Declares a function; its body is supplied later with [`Module::define`].
+    pub fn declare_func(&mut self, ty: u32, name: String) -> u32 {
+        self.funcs.push(FuncSlot {
+            ty,
+            name,
+            body: None,
+        });
+        (self.imports.len() + self.funcs.len() - 1) as u32
+    }
+
+    pub fn define(&mut self, index: u32, body: Function) {
+        let slot = &mut self.funcs[index as usize - self.imports.len()];
+        assert!(slot.body.is_none(), "function {} defined twice", slot.name);
+        slot.body = Some(body);
+    }
+
+    pub fn set_local_names(&mut self, func: u32, names: Vec<(u32, String)>) {
+        self.local_names.push((func, names));
+    }
+
+    /// The signature (params, results) of a function index.
+    pub fn func_signature(&self, index: u32) -> (Vec<ValType>, Vec<ValType>) {
+        let ty = if (index as usize) < self.imports.len() {
+            self.imports[index as usize].2
+        } else {
+            self.funcs[index as usize - self.imports.len()].ty
+        };
+        match &self.types[ty as usize] {
+            TypeDef::Func(p, r) => (p.clone(), r.clone()),
+            _ => unreachable!("function type expected"),
+        }
+    }
+
+    pub fn add_global(&mut self, ty: GlobalType, init: ConstExpr, name: String) -> u32 {
+        self.globals.push((ty, init, name));
+        (self.globals.len() - 1) as u32
+    }
+
+    pub fn add_tag(&mut self, func_type: u32) -> u32 {
+        self.tags.push(func_type);
+        (self.tags.len() - 1) as u32
+    }
+
+    pub fn export(&mut self, name: &str, kind: ExportKind, index: u32) {
+        self.exports.push((name.into(), kind, index));
+    }
+
+    /// Allows `ref.func index` in code.
+    pub fn declare_ref(&mut self, index: u32) {
+        self.declared_refs.push(index);
+    }
+
+    /// Appends bytes to the single passive data segment; returns their offset.
+    pub fn add_data(&mut self, bytes: &[u8]) -> u32 {
+        let at = self.data.len() as u32;
+        self.data.extend_from_slice(bytes);
+        at
+    }
+
+    pub fn data_len(&self) -> u32 {
+        self.data.len() as u32
+    }
+
+    pub fn add_custom(&mut self, name: &str, payload: Vec<u8>) {
+        self.custom.push((name.into(), payload));
+    }
+
+    pub fn finish(self) -> Vec<u8> {
+        let mut out = wasm_encoder::Module::new();
+
+        let mut types = TypeSection::new();
+        let subtype = |def: &TypeDef| -> SubType {
+            let (inner, is_final, supertype_idx) = match def {
+                TypeDef::Func(p, r) => (
+                    CompositeInnerType::Func(FuncType::new(p.clone(), r.clone())),
+                    true,
+                    None,
+                ),
+                TypeDef::Struct {
+                    fields,
+                    supertype,
+                    is_final,
+                } => (
+                    CompositeInnerType::Struct(StructType {
+                        fields: fields.clone().into_boxed_slice(),
+                    }),
+                    *is_final,
+                    *supertype,
+                ),
+                TypeDef::Array(f) => (
+                    CompositeInnerType::Array(wasm_encoder::ArrayType(*f)),
+                    true,
+                    None,
+                ),
+            };
+            SubType {
+                is_final,
+                supertype_idx,
+                composite_type: CompositeType {
+                    inner,
+                    shared: false,
+                    descriptor: None,
+                    describes: None,
+                },
+            }
+        };
+        types.ty().subtype(&subtype(&self.types[0]));
+        if self.types.len() > 1 {
+            types
+                .ty()
+                .rec(self.types[1..].iter().map(subtype).collect::<Vec<_>>());
+        }
+        out.section(&types);
+
+        let mut imports = ImportSection::new();
+        for (module, name, ty) in &self.imports {
+            imports.import(module, name, EntityType::Function(*ty));
+        }
+        out.section(&imports);
+
+        let mut functions = FunctionSection::new();
+        for f in &self.funcs {
+            functions.function(f.ty);
+        }
+        out.section(&functions);
+
+        let mut tags = TagSection::new();
+        for &ty in &self.tags {
+            tags.tag(TagType {
+                kind: TagKind::Exception,
+                func_type_idx: ty,
+            });
+        }
+        out.section(&tags);
+
+        let mut globals = GlobalSection::new();
+        for (ty, init, _) in &self.globals {
+            globals.global(*ty, init);
+        }
+        out.section(&globals);
+
+        let mut exports = ExportSection::new();
+        for (name, kind, index) in &self.exports {
+            exports.export(name, *kind, *index);
+        }
+        out.section(&exports);
+
+        let mut elements = ElementSection::new();
+        if !self.declared_refs.is_empty() {
+            elements.declared(Elements::Functions(self.declared_refs.clone().into()));
+        }
+        out.section(&elements);
+
+        let has_data = !self.data.is_empty();
+        if has_data {
+            out.section(&DataCountSection { count: 1 });
+        }
+
+        let mut code = CodeSection::new();
+        for f in &self.funcs {
+            let body = f
+                .body
+                .as_ref()
+                .unwrap_or_else(|| panic!("function {} declared but never defined", f.name));
+            code.function(body);
+        }
+        out.section(&code);
+
+        if has_data {
+            let mut data = DataSection::new();
+            data.passive(self.data.iter().copied());
+            out.section(&data);
+        }
+
+        for (name, payload) in &self.custom {
+            out.section(&CustomSection {
+                name: name.into(),
+                data: payload.into(),
+            });
+        }
+
+        let mut names = NameSection::new();
+        let mut fnames = NameMap::new();
+        for (i, (module, name, _)) in self.imports.iter().enumerate() {
+            fnames.append(i as u32, &format!("{module}.{name}"));
+        }
+        for (i, f) in self.funcs.iter().enumerate() {
+            fnames.append((self.imports.len() + i) as u32, &f.name);
+        }
+        names.functions(&fnames);
+        let mut locals = IndirectNameMap::new();
+        let mut local_names = self.local_names;
+        local_names.sort_by_key(|(f, _)| *f);
+        for (func, list) in &local_names {
+            let mut m = NameMap::new();
+            for (i, n) in list {
+                m.append(*i, n);
+            }
+            locals.append(*func, &m);
+        }
+        names.locals(&locals);
+        let mut gnames = NameMap::new();
+        for (i, (_, _, name)) in self.globals.iter().enumerate() {
+            gnames.append(i as u32, name);
+        }
+        names.globals(&gnames);
+        out.section(&names);
+
+        out.finish()
+    }
+}
+
+impl Default for Module {
+    fn default() -> Self {
+        Module::new()
+    }
+}

@@ -1,0 +1,31 @@
+//! The gowasm compiler: Go source to a WebAssembly GC module.
+//!
+//! The pipeline is: [`frontend`] (a Go program using go/types and x/tools
+//! SSA, built and cached on first use) writes the reachable program as
+//! [`ir`]; [`lower`] turns the SSA into wasm code and GC types; [`emit`]
+//! assembles and validates the module. The `gowasm` binary (src/main.rs)
+//! wraps this in a go-tool-like CLI.
+
+pub mod emit;
+pub mod frontend;
+pub mod ir;
+pub mod lower;
+
+use anyhow::Result;
+use std::path::Path;
+
+/// Compiles the Go main package named by `pattern` (a directory, an import
+/// path, or .go files) to a validated wasm module.
+pub fn compile(patterns: &[String], workdir: &Path) -> Result<Vec<u8>> {
+    let ir_bytes = frontend::run(patterns, workdir)?;
+    let program = {
+        let _span = tracing::debug_span!("parse_ir").entered();
+        ir::Program::parse(&ir_bytes)?
+    };
+    let wasm = {
+        let _span = tracing::debug_span!("lower").entered();
+        lower::lower(&program)?
+    };
+    emit::validate::validate(&wasm)?;
+    Ok(wasm)
+}

@@ -1,0 +1,463 @@
+//! Calls: static calls, closures (function values), host imports,
+//! intrinsics, and the builtins (len, append, print, ...).
+
+use super::Ctx;
+use super::func::{FuncGen, push_default};
+use super::types::{ANYREF, Shape};
+use crate::emit::module::{TypeDef, ref_null};
+use crate::ir::{FuncId, Function, Instr, Operand, TypeId};
+use anyhow::{Result, bail};
+use host_abi::AbiType;
+use wasm_encoder::{
+    AbstractHeapType, BlockType, ConstExpr, FieldType, GlobalType, HeapType, RefType, StorageType,
+    ValType,
+};
+
+const ARRAYREF: ValType = ValType::Ref(RefType {
+    nullable: true,
+    heap_type: HeapType::Abstract {
+        shared: false,
+        ty: AbstractHeapType::Array,
+    },
+});
+
+fn abi_valtype(t: AbiType) -> ValType {
+    match t {
+        AbiType::I32 => ValType::I32,
+        AbiType::I64 => ValType::I64,
+        AbiType::F64 => ValType::F64,
+        AbiType::Bytes => ARRAYREF,
+    }
+}
+
+/// How one Go parameter or result crosses the host boundary.
+fn abi_of(cx: &Ctx, t: TypeId) -> Option<Vec<AbiType>> {
+    Some(match cx.shape(t) {
+        Shape::Bool | Shape::Int { bits: 32, .. } => vec![AbiType::I32],
+        Shape::Int { bits: 64, .. } => vec![AbiType::I64],
+        Shape::F64 => vec![AbiType::F64],
+        Shape::String => vec![AbiType::Bytes, AbiType::I32, AbiType::I32],
+        Shape::Slice(e) if cx.prog.types[cx.underlying(e)].kind == "uint8" => {
+            vec![AbiType::Bytes, AbiType::I32, AbiType::I32]
+        }
+        _ => return None,
+    })
+}
+
+/// Checks a `//go:wasmimport` declaration against the host ABI and returns
+/// the import's wasm signature.
+pub fn import_signature(
+    cx: &mut Ctx,
+    f: &Function,
+    abi: &host_abi::Import,
+) -> Result<(Vec<ValType>, Vec<ValType>)> {
+    let mut params = Vec::new();
+    for p in &f.params {
+        match abi_of(cx, p.ty) {
+            Some(a) => params.extend(a),
+            None => bail!(
+                "{}: //go:wasmimport {}: parameter type {} cannot cross the host boundary",
+                f.pos,
+                abi.name,
+                cx.prog.types[p.ty].str
+            ),
+        }
+    }
+    let mut results = Vec::new();
+    for &r in &f.results {
+        match abi_of(cx, r) {
+            Some(a) if a.len() == 3 => results.push(AbiType::Bytes),
+            Some(a) => results.extend(a),
+            None => bail!(
+                "{}: //go:wasmimport {}: result type {} cannot cross the host boundary",
+                f.pos,
+                abi.name,
+                cx.prog.types[r].str
+            ),
+        }
+    }
+    if params != abi.params || results != abi.results {
+        bail!(
+            "{}: //go:wasmimport {} {}: Go signature lowers to {:?} -> {:?}, but host ABI v{} has {:?} -> {:?}",
+            f.pos,
+            host_abi::MODULE,
+            abi.name,
+            params,
+            results,
+            host_abi::VERSION,
+            abi.params,
+            abi.results
+        );
+    }
+    Ok((
+        params.into_iter().map(abi_valtype).collect(),
+        results.into_iter().map(abi_valtype).collect(),
+    ))
+}
+
+/// Defines the Go-convention wrapper of an imported host function: byte
+/// slices and strings pass their (array, offset, length); a byte-array
+/// result becomes a slice or string over the whole array.
+pub fn define_import_wrapper(cx: &mut Ctx, fid: FuncId) {
+    let f = &cx.prog.functions[fid];
+    let import = cx.imports[&fid];
+    let idx = cx.funcs[&fid];
+    let (wparams, _) = super::func::wasm_signature(cx, fid);
+    let bytes = crate::emit::module::BYTES_TYPE;
+    let results = f.results.clone();
+    let slice_result = results.len() == 1 && cx.slots(results[0]).len() > 1;
+    let extra = if slice_result { vec![ref_null(bytes)] } else { vec![] };
+    let mut body = wasm_encoder::Function::new_with_locals_types(extra);
+    let mut ins = body.instructions();
+    let mut local = 0u32;
+    for p in &f.params {
+        let n = cx.slots(p.ty).len() as u32;
+        for i in 0..n.min(3) {
+            ins.local_get(local + i);
+        }
+        local += n;
+    }
+    debug_assert_eq!(local as usize, wparams.len());
+    ins.call(import);
+    if slice_result {
+        let tmp = wparams.len() as u32;
+        let n = if matches!(cx.shape(results[0]), Shape::Slice(_)) { 2 } else { 1 };
+        ins.ref_cast_nullable(HeapType::Concrete(bytes))
+            .local_tee(tmp)
+            .i32_const(0);
+        for _ in 0..n {
+            ins.local_get(tmp)
+                .ref_is_null()
+                .if_(BlockType::Result(ValType::I32))
+                .i32_const(0)
+                .else_()
+                .local_get(tmp)
+                .array_len()
+                .end();
+        }
+    }
+    ins.end();
+    cx.module.define(idx, body);
+}
+
+/// Functions whose bodies the compiler supplies.
+pub fn is_intrinsic(name: &str) -> bool {
+    matches!(
+        name,
+        "runtime.wasmThrow"
+            | "runtime.efaceType"
+            | "runtime.efaceRetype"
+            | "math.archFloor"
+            | "math.archCeil"
+            | "math.archTrunc"
+            | "math.sqrt"
+            | "math.archSqrt"
+    )
+}
+
+pub fn define_intrinsic_body(cx: &mut Ctx, fid: FuncId) {
+    let name = cx.prog.functions[fid].name.clone();
+    let idx = cx.funcs[&fid];
+    let mut body = wasm_encoder::Function::new([]);
+    {
+        let mut ins = body.instructions();
+        match name.as_str() {
+            "runtime.wasmThrow" => {
+                ins.throw(cx.panic_tag);
+            }
+            "runtime.efaceType" => {
+                ins.local_get(0);
+            }
+            "runtime.efaceRetype" => {
+                ins.local_get(2).local_get(1);
+            }
+            "math.archFloor" => {
+                ins.local_get(0).f64_floor();
+            }
+            "math.archCeil" => {
+                ins.local_get(0).f64_ceil();
+            }
+            "math.archTrunc" => {
+                ins.local_get(0).f64_trunc();
+            }
+            "math.sqrt" | "math.archSqrt" => {
+                ins.local_get(0).f64_sqrt();
+            }
+            _ => unreachable!(),
+        }
+        ins.end();
+    }
+    cx.module.define(idx, body);
+}
+
+impl Ctx<'_> {
+    /// Closure types for a function used as a value: its own parameters
+    /// (receiver included) and results.
+    pub fn closure_types_of_func(&mut self, f: FuncId) -> (u32, u32) {
+        let fun = &self.prog.functions[f];
+        let (ps, rs): (Vec<TypeId>, Vec<TypeId>) =
+            (fun.params.iter().map(|p| p.ty).collect(), fun.results.clone());
+        let params = ps.into_iter().flat_map(|t| self.slots(t)).collect();
+        let results = rs.into_iter().flat_map(|t| self.slots(t)).collect();
+        self.closure_types_slots(params, results)
+    }
+
+    /// The struct type of closures of f: the base closure type extended
+    /// with the free variables' slots.
+    pub fn closure_env_type(&mut self, f: FuncId) -> u32 {
+        let (clo, fty) = self.closure_types_of_func(f);
+        let fvs: Vec<TypeId> = self.prog.functions[f]
+            .free_vars
+            .iter()
+            .map(|v| v.ty)
+            .collect();
+        let mut fields = vec![FieldType {
+            element_type: StorageType::Val(ValType::Ref(RefType {
+                nullable: false,
+                heap_type: HeapType::Concrete(fty),
+            })),
+            mutable: false,
+        }];
+        for t in fvs {
+            for s in self.slots(t) {
+                fields.push(FieldType {
+                    element_type: StorageType::Val(s),
+                    mutable: false,
+                });
+            }
+        }
+        self.module.intern(TypeDef::Struct {
+            fields,
+            supertype: Some(clo),
+            is_final: true,
+        })
+    }
+}
+
+/// Reads the free variables out of the environment (param 0).
+pub fn load_free_vars(g: &mut FuncGen) {
+    let env_ty = g.cx.closure_env_type(g.fid);
+    let env = g.tmp(ref_null(env_ty));
+    g.ins()
+        .local_get(0)
+        .ref_cast_nullable(HeapType::Concrete(env_ty))
+        .local_set(env);
+    let mut field = 1u32;
+    for fv in &g.f.free_vars {
+        let ls = g.vals[fv.id].clone();
+        for l in ls {
+            g.ins().local_get(env).struct_get(env_ty, field).local_set(l);
+            field += 1;
+        }
+    }
+}
+
+pub fn make_closure(g: &mut FuncGen, ins: &Instr) {
+    let f = ins.func;
+    let env_ty = g.cx.closure_env_type(f);
+    let code = g.cx.func(f);
+    g.cx.module.declare_ref(code);
+    g.ins().ref_func(code);
+    for a in &ins.args {
+        g.push(a);
+    }
+    g.ins().struct_new(env_ty);
+    g.set_result(ins);
+}
+
+/// Pushes a top-level function as a func value: a shared closure object
+/// whose code ignores the environment and calls the function.
+pub fn push_func_value(g: &mut FuncGen, f: FuncId) {
+    let key = format!("{}$closure", super::display_name(&g.cx.prog.functions[f].name));
+    let global = match g.cx.helpers.get(&format!("global:{key}")) {
+        Some(&i) => i,
+        None => {
+            let (clo, fty) = g.cx.closure_types_of_func(f);
+            let (params, results) = match g.cx.module.type_def(fty) {
+                TypeDef::Func(p, r) => (p.clone(), r.clone()),
+                _ => unreachable!(),
+            };
+            let target = g.cx.func(f);
+            let n = params.len() as u32;
+            let wrapper = g.cx.helper(&key, params, results, |cx, idx| {
+                let mut body = wasm_encoder::Function::new([]);
+                let mut ins = body.instructions();
+                for i in 1..n {
+                    ins.local_get(i);
+                }
+                ins.call(target).end();
+                cx.module.define(idx, body);
+            });
+            g.cx.module.declare_ref(wrapper);
+            let global = g.cx.module.add_global(
+                GlobalType {
+                    val_type: ref_null(clo),
+                    mutable: false,
+                    shared: false,
+                },
+                ConstExpr::extended([
+                    wasm_encoder::Instruction::RefFunc(wrapper),
+                    wasm_encoder::Instruction::StructNew(clo),
+                ]),
+                key.clone(),
+            );
+            g.cx.helpers.insert(format!("global:{key}"), global);
+            global
+        }
+    };
+    g.ins().global_get(global);
+}
+
+pub fn call(g: &mut FuncGen, ins: &Instr) {
+    let c = ins.call.as_ref().unwrap();
+    if c.method.is_some() {
+        super::interfaces::invoke(g, ins);
+        return;
+    }
+    match c.callee.as_ref().unwrap() {
+        Operand::Func(f) => {
+            let f = *f;
+            for a in &c.args {
+                g.push(a);
+            }
+            let idx = g.cx.func(f);
+            g.ins().call(idx);
+        }
+        Operand::Builtin(name) => {
+            builtin(g, ins, name);
+            return;
+        }
+        callee => {
+            // A func value: nil check, then call its code with itself as
+            // the environment.
+            let sig = g.operand_type(callee).unwrap();
+            let (clo, fty) = g.cx.closure_types(sig);
+            let t = g.tmp(ref_null(clo));
+            g.push(callee);
+            g.ins().local_tee(t).ref_is_null().if_(BlockType::Empty);
+            g.call_runtime("panicmem");
+            g.ins().unreachable().end().local_get(t);
+            for a in &c.args {
+                g.push(a);
+            }
+            g.ins().local_get(t).struct_get(clo, 0).call_ref(fty);
+        }
+    }
+    g.set_result(ins);
+}
+
+fn builtin(g: &mut FuncGen, ins: &Instr, name: &str) {
+    let c = ins.call.as_ref().unwrap();
+    let args = &c.args;
+    match name {
+        "len" | "cap" => {
+            let t = g.operand_type(&args[0]).unwrap();
+            match g.cx.shape(t) {
+                Shape::String => {
+                    g.push(&args[0]);
+                    let l = g.tmp(ValType::I32);
+                    g.ins().local_set(l).drop().drop().local_get(l);
+                }
+                Shape::Slice(_) => {
+                    g.push(&args[0]);
+                    let l = g.tmp(ValType::I32);
+                    g.ins().local_set(l);
+                    if name == "len" {
+                        g.ins().drop().local_set(l).drop();
+                    } else {
+                        g.ins().drop().drop().drop();
+                    }
+                    g.ins().local_get(l);
+                }
+                Shape::Array(_, n) => {
+                    g.ins().i32_const(n as i32);
+                }
+                Shape::PtrRef(elem) => {
+                    let Shape::Array(_, n) = g.cx.shape(elem) else {
+                        panic!("len of pointer to non-array")
+                    };
+                    g.ins().i32_const(n as i32);
+                }
+                Shape::Map(..) => {
+                    g.push(&args[0]);
+                    g.call_runtime("maplen");
+                    g.ins().i32_wrap_i64();
+                }
+                _ => {
+                    g.unsupported(ins, &format!("{name} of this type"));
+                    return;
+                }
+            }
+            g.ins().i64_extend_i32_s();
+            g.set_result(ins);
+        }
+        "append" => super::slices::append(g, ins),
+        "copy" => super::slices::copy(g, ins),
+        "print" | "println" => super::strings::print(g, args, name == "println"),
+        "recover" => {
+            match g.recover_armed {
+                Some(l) => {
+                    g.ins().local_get(l);
+                }
+                None => {
+                    g.ins().i32_const(0);
+                }
+            }
+            g.call_runtime("gorecover");
+            g.set_result(ins);
+        }
+        "min" | "max" => super::arith::min_max(g, ins, name == "min"),
+        "real" | "imag" => {
+            g.push(&args[0]);
+            if name == "real" {
+                g.ins().drop();
+            } else {
+                let slot = g.cx.slots(ins.t)[0];
+                let t = g.tmp(slot);
+                g.ins().local_set(t).drop().local_get(t);
+            }
+            g.set_result(ins);
+        }
+        "complex" => {
+            g.push(&args[0]);
+            g.push(&args[1]);
+            g.set_result(ins);
+        }
+        "clear" => {
+            let t = g.operand_type(&args[0]).unwrap();
+            match g.cx.shape(t) {
+                Shape::Map(..) => {
+                    g.push(&args[0]);
+                    g.call_runtime("mapclear");
+                }
+                Shape::Slice(elem) => super::slices::clear(g, &args[0], elem),
+                _ => g.unsupported(ins, "clear of this type"),
+            }
+        }
+        "delete" => super::maps::delete(g, ins),
+        "ssa:wrapnilchk" => {
+            // Returns its pointer argument, panicking if it is nil.
+            g.push(&args[0]);
+            let slots = g.cx.slots(ins.t);
+            let ls = g.tmps(&slots);
+            g.set_all(&ls);
+            g.ins().local_get(ls[0]).ref_is_null().if_(BlockType::Empty);
+            g.call_runtime("panicmem");
+            g.ins().unreachable().end();
+            g.get_all(&ls);
+            g.set_result(ins);
+        }
+        "String" | "StringData" | "Slice" | "SliceData" | "Add" => {
+            super::pointers::unsafe_builtin(g, ins, name)
+        }
+        other => g.unsupported(ins, &format!("builtin {other}")),
+    }
+}
+
+/// Pushes the zero values of a list of slots.
+pub fn push_defaults(g: &mut FuncGen, slots: &[ValType]) {
+    for &s in slots {
+        push_default(&mut g.ins(), s);
+    }
+}
+

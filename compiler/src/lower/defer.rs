@@ -1,0 +1,154 @@
+//! defer: each defer statement becomes a closure (a "thunk") holding the
+//! evaluated callee and arguments, pushed on the runtime's defer chain.
+//! Deferred calls run at RunDefers on normal return and in the function's
+//! panic handler (see func.rs and runtime/panic.go).
+
+use super::func::FuncGen;
+use crate::emit::module::ref_null;
+use crate::ir::{Call, Instr, Operand};
+use wasm_encoder::{FieldType, HeapType, StorageType, ValType};
+
+pub fn defer(g: &mut FuncGen, ins: &Instr) {
+    let call = ins.call.as_ref().unwrap();
+    // The values the thunk must capture: every SSA value among the
+    // callee, receiver and arguments (constants, globals and functions are
+    // static).
+    let mut captured: Vec<usize> = Vec::new();
+    let mut note = |op: &Operand| {
+        if let Operand::Value(v) = op
+            && !captured.contains(v)
+        {
+            captured.push(*v);
+        }
+    };
+    call.callee.iter().for_each(&mut note);
+    call.recv.iter().for_each(&mut note);
+    call.args.iter().for_each(&mut note);
+    let types: Vec<_> = captured.iter().map(|&v| g.val_types[v]).collect();
+    let (clo, fty) = g.cx.closure_types_slots(vec![], vec![]);
+    debug_assert!(matches!(g.cx.module.type_def(fty), crate::emit::module::TypeDef::Func(..)));
+    let mut fields = vec![FieldType {
+        element_type: StorageType::Val(ValType::Ref(wasm_encoder::RefType {
+            nullable: false,
+            heap_type: HeapType::Concrete(fty),
+        })),
+        mutable: false,
+    }];
+    let mut slot_lists = Vec::new();
+    for &t in &types {
+        let slots = g.cx.slots(t);
+        for &s in &slots {
+            fields.push(FieldType {
+                element_type: StorageType::Val(s),
+                mutable: false,
+            });
+        }
+        slot_lists.push(slots);
+    }
+    let env = g.cx.module.intern(crate::emit::module::TypeDef::Struct {
+        fields,
+        supertype: Some(clo),
+        is_final: true,
+    });
+    // Whether the deferred callee may recover: known when it is a static
+    // function or a closure made in this function.
+    let callee_fn = match call.callee.as_ref() {
+        Some(Operand::Func(f)) => Some(*f),
+        Some(Operand::Value(v)) => g
+            .f
+            .blocks
+            .iter()
+            .flat_map(|b| &b.instrs)
+            .find(|i| i.id == *v && i.op == "MakeClosure")
+            .map(|i| i.func),
+        _ => None,
+    };
+    let disarm = match callee_fn {
+        Some(f) => !g.cx.recovers[f],
+        None => call.callee.is_some() && !matches!(call.callee, Some(Operand::Value(_))),
+    };
+    let key = format!(
+        "{}$defer{}",
+        super::display_name(&g.f.name),
+        g.cx.module_defer_counter()
+    );
+    let synthetic = rewrite_call(call, &captured);
+    let (params, results) = (vec![ref_null(clo)], vec![]);
+    let thunk = g.cx.helper(&key, params, results, |cx, idx| {
+        let mut t = FuncGen::helper(cx, 1);
+        let n = captured.len();
+        t.vals = vec![Vec::new(); n + 1];
+        t.val_types = types.clone();
+        t.val_types.push(0);
+        let e = t.tmp(ref_null(env));
+        t.ins()
+            .local_get(0)
+            .ref_cast_nullable(HeapType::Concrete(env))
+            .local_set(e);
+        let mut field = 1;
+        for (i, slots) in slot_lists.iter().enumerate() {
+            let ls = t.tmps(slots);
+            for &l in &ls {
+                t.ins().local_get(e).struct_get(env, field).local_set(l);
+                field += 1;
+            }
+            t.vals[i] = ls;
+        }
+        if disarm {
+            t.call_runtime("disarmRecover");
+        }
+        let (_, rslots) = t.cx.signature_slots(synthetic.sig);
+        let rtuple = t.tmps(&rslots);
+        t.vals[n] = rtuple;
+        let ins = Instr {
+            op: "Call".into(),
+            id: n,
+            t: 0,
+            x: None,
+            y: None,
+            z: None,
+            w: None,
+            args: vec![],
+            call: Some(synthetic),
+            tok: String::new(),
+            index: 0,
+            heap: false,
+            comma_ok: false,
+            func: 0,
+            type2: 0,
+            states: vec![],
+            pos: String::new(),
+        };
+        super::calls::call(&mut t, &ins);
+        t.finish(idx);
+    });
+    g.cx.module.declare_ref(thunk);
+    g.ins().ref_func(thunk);
+    for &v in &captured {
+        g.push(&Operand::Value(v));
+    }
+    g.ins().struct_new(env);
+    g.call_runtime("deferproc");
+}
+
+/// The call with each captured value renumbered to its index in the
+/// thunk.
+fn rewrite_call(call: &Call, captured: &[usize]) -> Call {
+    let map = |op: &Operand| match op {
+        Operand::Value(v) => Operand::Value(captured.iter().position(|c| c == v).unwrap()),
+        other => other.clone(),
+    };
+    Call {
+        callee: call.callee.as_ref().map(map),
+        recv: call.recv.as_ref().map(map),
+        method: call.method.clone(),
+        args: call.args.iter().map(map).collect(),
+        sig: call.sig,
+    }
+}
+
+pub fn run_defers(g: &mut FuncGen) {
+    let base = g.defer_base.expect("RunDefers without defer base");
+    g.ins().local_get(base).i32_const(0);
+    g.call_runtime("rundefers");
+}

@@ -1,0 +1,647 @@
+//! Function bodies: SSA values to wasm locals, instructions to code, and
+//! the control-flow graph to structured control flow (see [`super::cfg`]).
+
+use super::Ctx;
+use super::cfg::Cfg;
+use super::types::{EQREF, Shape};
+use crate::emit::module::{BYTES_TYPE, ref_null};
+use crate::ir::{Const, FuncId, Function, Instr, Operand, TypeId};
+use std::rc::Rc;
+use wasm_encoder::{
+    AbstractHeapType, BlockType, Catch, HeapType, InstructionSink, RefType, ValType,
+};
+
+/// wasm (params, results) of a Go function: closures (functions with free
+/// variables) take their environment first.
+pub fn wasm_signature(cx: &mut Ctx, f: FuncId) -> (Vec<ValType>, Vec<ValType>) {
+    let fun = &cx.prog.functions[f];
+    let mut params = Vec::new();
+    if !fun.free_vars.is_empty() {
+        let (clo, _) = cx.closure_types_of_func(f);
+        params.push(ref_null(clo));
+    }
+    let (ps, rs): (Vec<TypeId>, Vec<TypeId>) = (
+        fun.params.iter().map(|p| p.ty).collect(),
+        fun.results.clone(),
+    );
+    for p in ps {
+        params.extend(cx.slots(p));
+    }
+    let results = rs.into_iter().flat_map(|r| cx.slots(r)).collect();
+    (params, results)
+}
+
+/// An enclosing structured construct, for computing branch depths.
+#[derive(Clone, Copy, PartialEq)]
+enum Frame {
+    Loop(usize),
+    BlockFollowedBy(usize),
+    Other,
+}
+
+pub struct FuncGen<'a, 'p> {
+    pub cx: &'a mut Ctx<'p>,
+    pub fid: FuncId,
+    pub f: &'p Function,
+    pub code: Vec<u8>,
+    nparams: u32,
+    locals: Vec<ValType>,
+    local_names: Vec<(u32, String)>,
+    /// Locals of each SSA value.
+    pub vals: Vec<Vec<u32>>,
+    /// Type of each SSA value.
+    pub val_types: Vec<TypeId>,
+    frames: Vec<Frame>,
+    /// Local holding the defer chain height on entry (functions with defer).
+    pub defer_base: Option<u32>,
+    /// Local holding whether recover may succeed (functions calling recover).
+    pub recover_armed: Option<u32>,
+}
+
+/// Stands in for the Go function of generated helper routines.
+fn no_function() -> &'static Function {
+    static EMPTY: std::sync::OnceLock<Function> = std::sync::OnceLock::new();
+    EMPTY.get_or_init(|| Function {
+        name: String::new(),
+        sig: 0,
+        params: vec![],
+        free_vars: vec![],
+        results: vec![],
+        variadic: false,
+        blocks: vec![],
+        recover: -1,
+        import: vec![],
+        implementation: -1,
+        pos: String::new(),
+        num_values: 0,
+    })
+}
+
+impl<'a, 'p> FuncGen<'a, 'p> {
+    /// A generator for a helper routine with `nparams` wasm parameters
+    /// (which must match the declared type).
+    pub fn helper(cx: &'a mut Ctx<'p>, nparams: u32) -> FuncGen<'a, 'p> {
+        FuncGen {
+            cx,
+            fid: usize::MAX,
+            f: no_function(),
+            code: Vec::new(),
+            nparams,
+            locals: Vec::new(),
+            local_names: Vec::new(),
+            vals: Vec::new(),
+            val_types: Vec::new(),
+            frames: Vec::new(),
+            defer_base: None,
+            recover_armed: None,
+        }
+    }
+
+    /// Ends a helper body (the value on the stack is returned) and defines
+    /// function `idx` with it.
+    pub fn finish(mut self, idx: u32) {
+        self.ins().end();
+        let mut body = wasm_encoder::Function::new_with_locals_types(self.locals.iter().copied());
+        body.raw(self.code.iter().copied());
+        self.cx.module.define(idx, body);
+    }
+
+    pub fn ins(&mut self) -> InstructionSink<'_> {
+        InstructionSink::new(&mut self.code)
+    }
+
+    /// A fresh local.
+    pub fn tmp(&mut self, ty: ValType) -> u32 {
+        self.locals.push(ty);
+        self.nparams + self.locals.len() as u32 - 1
+    }
+
+    /// Fresh locals for a list of slots.
+    pub fn tmps(&mut self, tys: &[ValType]) -> Vec<u32> {
+        tys.iter().map(|&t| self.tmp(t)).collect()
+    }
+
+    pub fn get_all(&mut self, locals: &[u32]) {
+        for &l in locals {
+            self.ins().local_get(l);
+        }
+    }
+
+    /// Pops the top values of the stack into locals (last local on top).
+    pub fn set_all(&mut self, locals: &[u32]) {
+        for &l in locals.iter().rev() {
+            self.ins().local_set(l);
+        }
+    }
+
+    /// Type of an operand.
+    pub fn operand_type(&self, op: &Operand) -> Option<TypeId> {
+        match op {
+            Operand::Value(v) => Some(self.val_types[*v]),
+            Operand::Const(c) => Some(c.t),
+            _ => None,
+        }
+    }
+
+    /// Pushes an operand's slots.
+    pub fn push(&mut self, op: &Operand) {
+        match op {
+            Operand::Value(v) => {
+                let ls = self.vals[*v].clone();
+                self.get_all(&ls);
+            }
+            Operand::Const(c) => self.push_const(c),
+            Operand::Global(g) => super::pointers::push_global_address(self, *g),
+            Operand::Func(f) => super::calls::push_func_value(self, *f),
+            Operand::Builtin(b) => panic!("builtin {b} used as a value"),
+        }
+    }
+
+    fn push_const(&mut self, c: &Const) {
+        let shape = self.cx.shape(c.t);
+        match c.kind.as_str() {
+            "nil" | "zero" => self.push_zero(c.t),
+            "string" => {
+                let bytes = c.string_bytes();
+                self.push_string_const(&bytes);
+            }
+            "complex" => match shape {
+                Shape::C64 => {
+                    self.ins()
+                        .f32_const((f64::from_bits(c.bits) as f32).into())
+                        .f32_const((f64::from_bits(c.bits2) as f32).into());
+                }
+                _ => {
+                    self.ins()
+                        .f64_const(f64::from_bits(c.bits).into())
+                        .f64_const(f64::from_bits(c.bits2).into());
+                }
+            },
+            _ => match shape {
+                Shape::Bool | Shape::Int { bits: 8 | 16 | 32, .. } => {
+                    self.ins().i32_const(c.bits as u32 as i32);
+                }
+                Shape::Int { .. } => {
+                    self.ins().i64_const(c.bits as i64);
+                }
+                Shape::F32 => {
+                    self.ins().f32_const((f64::from_bits(c.bits) as f32).into());
+                }
+                Shape::F64 => {
+                    self.ins().f64_const(f64::from_bits(c.bits).into());
+                }
+                Shape::C64 => {
+                    self.ins()
+                        .f32_const((f64::from_bits(c.bits) as f32).into())
+                        .f32_const(0.0f32.into());
+                }
+                Shape::C128 => {
+                    self.ins()
+                        .f64_const(f64::from_bits(c.bits).into())
+                        .f64_const(0.0f64.into());
+                }
+                other => panic!("constant of shape {other:?}"),
+            },
+        }
+    }
+
+    pub fn push_string_const(&mut self, bytes: &[u8]) {
+        if bytes.is_empty() {
+            self.ins()
+                .ref_null(HeapType::Concrete(BYTES_TYPE))
+                .i32_const(0)
+                .i32_const(0);
+            return;
+        }
+        let off = self.cx.string_const(bytes);
+        let pool = self.cx.string_pool_global;
+        self.ins()
+            .global_get(pool)
+            .i32_const(off as i32)
+            .i32_const(bytes.len() as i32);
+    }
+
+    /// Pushes the zero value of a type.
+    pub fn push_zero(&mut self, t: TypeId) {
+        match self.cx.shape(t) {
+            Shape::Struct(_) | Shape::Array(..) => {
+                let z = super::helpers::zero_func(self.cx, t);
+                self.ins().call(z);
+            }
+            _ => {
+                let slots = self.cx.slots(t);
+                for s in slots {
+                    push_default(&mut self.ins(), s);
+                }
+            }
+        }
+    }
+
+    /// Branch depth to the frame matching `target`.
+    fn depth(&self, target: Frame) -> u32 {
+        let pos = self
+            .frames
+            .iter()
+            .rposition(|&f| f == target)
+            .expect("branch target frame");
+        (self.frames.len() - 1 - pos) as u32
+    }
+
+    pub fn result_locals(&self, ins: &Instr) -> Vec<u32> {
+        self.vals[ins.id].clone()
+    }
+
+    /// Pops a value into an instruction's result locals.
+    pub fn set_result(&mut self, ins: &Instr) {
+        let ls = self.result_locals(ins);
+        self.set_all(&ls);
+    }
+
+    /// Calls a runtime function by name.
+    pub fn call_runtime(&mut self, name: &str) {
+        let f = self.cx.runtime_func(name);
+        self.ins().call(f);
+    }
+
+    /// Emits a nil check of the reference on top of the stack (kept).
+    pub fn nil_check_top(&mut self, ty: ValType) {
+        let t = self.tmp(ty);
+        self.ins().local_tee(t).ref_is_null().if_(BlockType::Empty);
+        self.call_runtime("panicmem");
+        self.ins().unreachable().end().local_get(t);
+    }
+}
+
+/// Pushes the default value of a slot type.
+pub fn push_default(ins: &mut InstructionSink, t: ValType) {
+    match t {
+        ValType::I32 => {
+            ins.i32_const(0);
+        }
+        ValType::I64 => {
+            ins.i64_const(0);
+        }
+        ValType::F32 => {
+            ins.f32_const(0.0f32.into());
+        }
+        ValType::F64 => {
+            ins.f64_const(0.0f64.into());
+        }
+        ValType::V128 => {
+            ins.v128_const(0);
+        }
+        ValType::Ref(r) => {
+            ins.ref_null(r.heap_type);
+        }
+    }
+}
+
+/// Generates the body of Go function f.
+pub fn generate(cx: &mut Ctx, fid: FuncId) {
+    let f = &cx.prog.functions[fid];
+    if !f.import.is_empty() {
+        super::calls::define_import_wrapper(cx, fid);
+        return;
+    }
+    if super::calls::is_intrinsic(&f.name) {
+        super::calls::define_intrinsic_body(cx, fid);
+        return;
+    }
+    if f.blocks.is_empty() {
+        cx.error(format!(
+            "{}: missing function body for {}",
+            if f.pos.is_empty() { "gowasm" } else { &f.pos },
+            super::display_name(&f.name)
+        ));
+        let idx = cx.funcs[&fid];
+        let mut body = wasm_encoder::Function::new([]);
+        body.instructions().unreachable().end();
+        cx.module.define(idx, body);
+        return;
+    }
+    let cfg = match Cfg::new(&f.blocks, 0) {
+        Ok(c) => Rc::new(c),
+        Err(e) => {
+            cx.error(format!("{}: {}: {e}", f.pos, super::display_name(&f.name)));
+            let idx = cx.funcs[&fid];
+            let mut body = wasm_encoder::Function::new([]);
+            body.instructions().unreachable().end();
+            cx.module.define(idx, body);
+            return;
+        }
+    };
+    let (wparams, _) = wasm_signature(cx, fid);
+    let mut g = FuncGen {
+        cx,
+        fid,
+        f,
+        code: Vec::new(),
+        nparams: wparams.len() as u32,
+        locals: Vec::new(),
+        local_names: Vec::new(),
+        vals: vec![Vec::new(); f.num_values],
+        val_types: vec![0; f.num_values],
+        frames: Vec::new(),
+        defer_base: None,
+        recover_armed: None,
+    };
+    g.prologue();
+    let has_handler = f.recover >= 0;
+    if has_handler {
+        g.ins().block(BlockType::Empty);
+        g.frames.push(Frame::Other);
+        let tag = g.cx.panic_tag;
+        g.ins()
+            .try_table(BlockType::Empty, [Catch::One { tag, label: 0 }]);
+        g.frames.push(Frame::Other);
+        g.do_tree(&cfg, 0);
+        g.ins().unreachable().end();
+        g.frames.pop();
+        g.ins().end();
+        g.frames.pop();
+        // A panic reached this frame: run the deferred calls, then either
+        // resume at the recovery block or keep unwinding.
+        let base = g.defer_base.expect("defer base");
+        g.ins().local_get(base);
+        g.call_runtime("panicHandler");
+        g.ins().if_(BlockType::Empty);
+        g.frames.push(Frame::Other);
+        let rb = f.recover as usize;
+        match Cfg::new(&f.blocks, rb) {
+            Ok(rcfg) => g.do_tree(&Rc::new(rcfg), rb),
+            Err(e) => g.cx.error(format!("{}: {e}", f.pos)),
+        }
+        g.frames.pop();
+        g.ins().end();
+        let tag = g.cx.panic_tag;
+        g.ins().throw(tag);
+    } else {
+        g.do_tree(&cfg, 0);
+    }
+    g.ins().unreachable().end();
+    let idx = g.cx.funcs[&fid];
+    let mut body = wasm_encoder::Function::new_with_locals_types(g.locals.iter().copied());
+    body.raw(g.code.iter().copied());
+    let names = std::mem::take(&mut g.local_names);
+    g.cx.module.define(idx, body);
+    if !names.is_empty() {
+        g.cx.module.set_local_names(idx, names);
+    }
+}
+
+impl<'a, 'p> FuncGen<'a, 'p> {
+    fn prologue(&mut self) {
+        let f = self.f;
+        // Parameters occupy the first wasm locals.
+        let mut next = 0u32;
+        if !f.free_vars.is_empty() {
+            next = 1;
+        }
+        for p in &f.params {
+            let n = self.cx.slots(p.ty).len() as u32;
+            self.vals[p.id] = (next..next + n).collect();
+            self.val_types[p.id] = p.ty;
+            next += n;
+        }
+        for fv in &f.free_vars {
+            self.val_types[fv.id] = fv.ty;
+            let slots = self.cx.slots(fv.ty);
+            self.vals[fv.id] = self.tmps(&slots);
+        }
+        for b in &f.blocks {
+            for ins in &b.instrs {
+                if has_value(&ins.op) {
+                    self.val_types[ins.id] = ins.t;
+                    let slots = self.cx.slots(ins.t);
+                    self.vals[ins.id] = self.tmps(&slots);
+                }
+            }
+        }
+        if !f.free_vars.is_empty() {
+            super::calls::load_free_vars(self);
+        }
+        if self.cx.recovers[self.fid] {
+            let l = self.tmp(ValType::I32);
+            self.call_runtime("takeRecoverArmed");
+            self.ins().local_set(l);
+            self.recover_armed = Some(l);
+        }
+        let has_defer = f
+            .blocks
+            .iter()
+            .any(|b| b.instrs.iter().any(|i| i.op == "Defer"));
+        if has_defer || f.recover >= 0 {
+            let defer_ptr = self.cx.runtime_type("_defer");
+            let slot = ref_null(self.cx.object_type(defer_ptr));
+            let l = self.tmp(slot);
+            self.call_runtime("deferBase");
+            self.ins().local_set(l);
+            self.defer_base = Some(l);
+        }
+    }
+
+    /// Ramsey's doTree: code for the dominator subtree rooted at x.
+    fn do_tree(&mut self, cfg: &Rc<Cfg>, x: usize) {
+        let merges = cfg.merge_children(x);
+        if cfg.loop_header[x] {
+            self.ins().loop_(BlockType::Empty);
+            self.frames.push(Frame::Loop(x));
+            self.node_within(cfg, x, &merges);
+            self.frames.pop();
+            self.ins().end();
+        } else {
+            self.node_within(cfg, x, &merges);
+        }
+    }
+
+    fn node_within(&mut self, cfg: &Rc<Cfg>, x: usize, merges: &[usize]) {
+        if let Some((&y, rest)) = merges.split_first() {
+            self.ins().block(BlockType::Empty);
+            self.frames.push(Frame::BlockFollowedBy(y));
+            self.node_within(cfg, x, rest);
+            self.frames.pop();
+            self.ins().end();
+            self.do_tree(cfg, y);
+            return;
+        }
+        let block = &self.f.blocks[x];
+        let (last, body) = block.instrs.split_last().expect("empty block");
+        for ins in body {
+            if ins.op != "Phi" {
+                self.instr(ins);
+            }
+        }
+        match last.op.as_str() {
+            "Jump" => self.do_branch(cfg, x, block.succs[0]),
+            "If" => {
+                self.push(last.x.as_ref().unwrap());
+                self.ins().if_(BlockType::Empty);
+                self.frames.push(Frame::Other);
+                self.do_branch(cfg, x, block.succs[0]);
+                self.ins().else_();
+                self.do_branch(cfg, x, block.succs[1]);
+                self.frames.pop();
+                self.ins().end();
+            }
+            "Return" => {
+                for a in &last.args {
+                    self.push(a);
+                }
+                self.ins().return_();
+            }
+            "Panic" => {
+                self.push(last.x.as_ref().unwrap());
+                self.call_runtime("gopanic");
+                self.ins().unreachable();
+            }
+            other => panic!("unexpected terminator {other}"),
+        }
+    }
+
+    fn do_branch(&mut self, cfg: &Rc<Cfg>, from: usize, to: usize) {
+        self.phi_moves(from, to);
+        if cfg.is_backward(from, to) {
+            let d = self.depth(Frame::Loop(to));
+            self.ins().br(d);
+        } else if cfg.merge[to] {
+            let d = self.depth(Frame::BlockFollowedBy(to));
+            self.ins().br(d);
+        } else {
+            self.do_tree(cfg, to);
+        }
+    }
+
+    /// Assigns the phis of `to` for the edge from `from`: all incoming
+    /// values are pushed before any is stored (a parallel copy).
+    fn phi_moves(&mut self, from: usize, to: usize) {
+        let target = &self.f.blocks[to];
+        let Some(pred) = target.preds.iter().position(|&p| p == from) else {
+            return;
+        };
+        let phis: Vec<&Instr> = target.instrs.iter().filter(|i| i.op == "Phi").collect();
+        if phis.is_empty() {
+            return;
+        }
+        for phi in &phis {
+            self.push(&phi.args[pred]);
+        }
+        for phi in phis.iter().rev() {
+            self.set_result(phi);
+        }
+    }
+
+    fn instr(&mut self, ins: &Instr) {
+        match ins.op.as_str() {
+            "Alloc" => super::pointers::alloc(self, ins),
+            "Call" => super::calls::call(self, ins),
+            "BinOp" => super::arith::binop(self, ins),
+            "UnOp" => match ins.tok.as_str() {
+                "*" => super::pointers::load(self, ins),
+                "<-" => self.unsupported(ins, "channel receive"),
+                _ => super::arith::unop(self, ins),
+            },
+            "ChangeType" | "ChangeInterface" => {
+                self.push(ins.x.as_ref().unwrap());
+                self.set_result(ins);
+            }
+            "Convert" => super::arith::convert(self, ins),
+            "SliceToArrayPointer" => super::slices::slice_to_array_pointer(self, ins),
+            "MakeInterface" => super::interfaces::make_interface(self, ins),
+            "MakeClosure" => super::calls::make_closure(self, ins),
+            "MakeMap" => super::maps::make_map(self, ins),
+            "MakeSlice" => super::slices::make_slice(self, ins),
+            "Slice" => super::slices::slice(self, ins),
+            "FieldAddr" => super::pointers::field_addr(self, ins),
+            "Field" => super::pointers::field(self, ins),
+            "IndexAddr" => super::pointers::index_addr(self, ins),
+            "Index" | "Lookup" => {
+                if matches!(
+                    self.cx.shape(self.operand_type(ins.x.as_ref().unwrap()).unwrap()),
+                    Shape::String
+                ) {
+                    super::strings::index(self, ins)
+                } else if ins.op == "Index" {
+                    super::pointers::index(self, ins)
+                } else {
+                    super::maps::lookup(self, ins)
+                }
+            }
+            "Range" => super::maps::range(self, ins),
+            "Next" => super::maps::next(self, ins),
+            "TypeAssert" => super::interfaces::type_assert(self, ins),
+            "Extract" => {
+                let tuple = self.operand_type(ins.x.as_ref().unwrap()).unwrap();
+                let Shape::Tuple(elems) = self.cx.shape(tuple) else {
+                    panic!("Extract from non-tuple")
+                };
+                let mut start = 0;
+                for &e in &elems[..ins.index] {
+                    start += self.cx.slots(e).len();
+                }
+                let n = self.cx.slots(elems[ins.index]).len();
+                let Operand::Value(v) = ins.x.as_ref().unwrap() else {
+                    panic!("Extract from non-value")
+                };
+                let src: Vec<u32> = self.vals[*v][start..start + n].to_vec();
+                self.get_all(&src);
+                self.set_result(ins);
+            }
+            "Store" => super::pointers::store(self, ins),
+            "MapUpdate" => super::maps::update(self, ins),
+            "Defer" => super::defer::defer(self, ins),
+            "RunDefers" => super::defer::run_defers(self),
+            "Go" => self.unsupported(ins, "go statement"),
+            "MakeChan" => self.unsupported(ins, "channels"),
+            "Send" => self.unsupported(ins, "channel send"),
+            "Select" => self.unsupported(ins, "select"),
+            other => self.unsupported(ins, other),
+        }
+    }
+
+    pub fn unsupported(&mut self, ins: &Instr, what: &str) {
+        let pos = if ins.pos.is_empty() {
+            self.f.pos.clone()
+        } else {
+            ins.pos.clone()
+        };
+        self.cx.error(format!(
+            "{pos}: {} uses {what}, which gowasm does not support yet",
+            super::display_name(&self.f.name)
+        ));
+        self.ins().unreachable();
+    }
+}
+
+fn has_value(op: &str) -> bool {
+    !matches!(
+        op,
+        "Jump"
+            | "If"
+            | "Return"
+            | "RunDefers"
+            | "Panic"
+            | "Send"
+            | "Store"
+            | "MapUpdate"
+            | "Go"
+            | "Defer"
+    )
+}
+
+/// `(ref null eq)` null: the nil fat pointer base.
+pub fn push_null_eq(ins: &mut InstructionSink) {
+    ins.ref_null(HeapType::Abstract {
+        shared: false,
+        ty: AbstractHeapType::Eq,
+    });
+}
+
+/// A nullable reference type to a concrete type index.
+pub fn nullable(ty: u32) -> RefType {
+    RefType {
+        nullable: true,
+        heap_type: HeapType::Concrete(ty),
+    }
+}
+
+pub const EQ_REF_TYPE: ValType = EQREF;

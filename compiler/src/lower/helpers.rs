@@ -1,0 +1,377 @@
+//! Generated routines on values of a given type: zero values, copies and
+//! assignment of struct and array objects, unboxing, equality and hashing.
+//! Each is emitted once per type, on first use.
+
+use super::Ctx;
+use super::func::FuncGen;
+use super::types::{ANYREF, Shape};
+use crate::emit::module::ref_null;
+use crate::ir::TypeId;
+use wasm_encoder::{BlockType, HeapType, ValType};
+
+fn key(cx: &Ctx, what: &str, t: TypeId) -> String {
+    format!("{what}:{}#{t}", cx.prog.types[t].str)
+}
+
+/// Go field indexes of struct u with the type of each.
+fn fields(cx: &Ctx, u: TypeId) -> Vec<(usize, TypeId, bool)> {
+    cx.prog.types[u]
+        .fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (i, f.ty, f.name == "_"))
+        .collect()
+}
+
+fn is_object(cx: &Ctx, t: TypeId) -> bool {
+    matches!(cx.shape(t), Shape::Struct(_) | Shape::Array(..))
+}
+
+/// `() -> T` for a struct or array type: a fresh zero object.
+pub fn zero_func(cx: &mut Ctx, t: TypeId) -> u32 {
+    let obj = cx.object_type(t);
+    let k = key(cx, "zero", t);
+    cx.helper(&k, vec![], vec![ref_null(obj)], |cx, idx| {
+        let mut g = FuncGen::helper(cx, 0);
+        match g.cx.shape(t) {
+            Shape::Struct(u) => {
+                for (_, ft, _) in fields(g.cx, u) {
+                    g.push_zero(ft);
+                }
+                g.ins().struct_new(obj);
+            }
+            Shape::Array(elem, n) => {
+                g.ins().i32_const(n as i32);
+                super::slices::new_array(&mut g, elem);
+            }
+            _ => unreachable!(),
+        }
+        g.finish(idx);
+    })
+}
+
+/// `(T) -> T` for a struct or array type: a deep copy of the value.
+pub fn copy_func(cx: &mut Ctx, t: TypeId) -> u32 {
+    let obj = cx.object_type(t);
+    let k = key(cx, "copy", t);
+    cx.helper(&k, vec![ref_null(obj)], vec![ref_null(obj)], |cx, idx| {
+        let mut g = FuncGen::helper(cx, 1);
+        match g.cx.shape(t) {
+            Shape::Struct(u) => {
+                for (i, ft, _) in fields(g.cx, u) {
+                    g.ins().local_get(0);
+                    super::pointers::load_field(&mut g, u, i);
+                    if is_object(g.cx, ft) {
+                        let c = copy_func(g.cx, ft);
+                        g.ins().call(c);
+                    }
+                }
+                g.ins().struct_new(obj);
+            }
+            Shape::Array(elem, n) => {
+                g.ins().i32_const(n as i32);
+                super::slices::new_array(&mut g, elem);
+                let fresh = g.tmp(ref_null(obj));
+                let (zero, count) = (g.tmp(ValType::I32), g.tmp(ValType::I32));
+                g.ins().local_set(fresh).i32_const(n as i32).local_set(count);
+                super::slices::copy_elems(&mut g, elem, [fresh, zero, 0, zero, count]);
+                g.ins().local_get(fresh);
+            }
+            _ => unreachable!(),
+        }
+        g.finish(idx);
+    })
+}
+
+/// `(dst T, src T)` for a struct or array type: copies src into dst
+/// in place, so pointers into dst see the new value.
+pub fn assign_func(cx: &mut Ctx, t: TypeId) -> u32 {
+    let obj = cx.object_type(t);
+    let k = key(cx, "assign", t);
+    cx.helper(&k, vec![ref_null(obj), ref_null(obj)], vec![], |cx, idx| {
+        let mut g = FuncGen::helper(cx, 2);
+        match g.cx.shape(t) {
+            Shape::Struct(u) => {
+                for (i, ft, _) in fields(g.cx, u) {
+                    if is_object(g.cx, ft) {
+                        let a = assign_func(g.cx, ft);
+                        g.ins().local_get(0);
+                        super::pointers::load_field(&mut g, u, i);
+                        g.ins().local_get(1);
+                        super::pointers::load_field(&mut g, u, i);
+                        g.ins().call(a);
+                    } else {
+                        g.ins().local_get(0).local_get(1);
+                        super::pointers::load_field(&mut g, u, i);
+                        super::pointers::store_field(&mut g, u, i);
+                    }
+                }
+            }
+            Shape::Array(elem, n) => {
+                let (zero, count) = (g.tmp(ValType::I32), g.tmp(ValType::I32));
+                g.ins().i32_const(n as i32).local_set(count);
+                super::slices::copy_elems(&mut g, elem, [0, zero, 1, zero, count]);
+            }
+            _ => unreachable!(),
+        }
+        g.finish(idx);
+    })
+}
+
+/// `(anyref) -> T`: a value from an interface payload or array element
+/// box; null stands for the zero value.
+pub fn unbox_func(cx: &mut Ctx, t: TypeId) -> u32 {
+    let slots = cx.slots(t);
+    let k = key(cx, "unbox", t);
+    cx.helper(&k, vec![ANYREF], slots.clone(), |cx, idx| {
+        let mut g = FuncGen::helper(cx, 1);
+        if g.cx.is_single_ref(t) {
+            let ValType::Ref(r) = slots[0] else {
+                unreachable!()
+            };
+            g.ins().local_get(0).ref_cast_nullable(r.heap_type);
+        } else {
+            let b = g.cx.box_type(t);
+            g.ins().local_get(0).ref_is_null().if_(BlockType::Empty);
+            g.push_zero(t);
+            g.ins().return_().end();
+            let bl = g.tmp(ref_null(b));
+            g.ins()
+                .local_get(0)
+                .ref_cast_nullable(HeapType::Concrete(b))
+                .local_set(bl);
+            for i in 0..slots.len() as u32 {
+                g.ins().local_get(bl).struct_get(b, i);
+            }
+        }
+        g.finish(idx);
+    })
+}
+
+/// Pushes a boxed payload for the value of type t on the stack.
+pub fn box_value(g: &mut FuncGen, t: TypeId) {
+    if !g.cx.is_single_ref(t) {
+        let b = g.cx.box_type(t);
+        g.ins().struct_new(b);
+    }
+}
+
+/// [a, b] → i32: Go's == on two values of type t.
+pub fn equal(g: &mut FuncGen, t: TypeId) {
+    match g.cx.shape(t) {
+        Shape::Bool | Shape::Int { bits: 8 | 16 | 32, .. } => {
+            g.ins().i32_eq();
+        }
+        Shape::Int { .. } => {
+            g.ins().i64_eq();
+        }
+        Shape::F32 => {
+            g.ins().f32_eq();
+        }
+        Shape::F64 => {
+            g.ins().f64_eq();
+        }
+        Shape::String => g.call_runtime("eqstring"),
+        Shape::Interface(_) => g.call_runtime("efaceeq"),
+        Shape::PtrRef(_) | Shape::Map(..) | Shape::Chan(_) | Shape::Func(_) => {
+            g.ins().ref_eq();
+        }
+        Shape::Slice(_) => {
+            // Only comparison with nil is legal: compare the arrays.
+            let s = g.cx.slots(t);
+            let b = g.tmps(&s);
+            g.set_all(&b);
+            g.ins().drop().drop().drop().local_get(b[0]).ref_eq();
+        }
+        Shape::UntypedNil => {
+            g.ins().i32_const(1);
+        }
+        _ => {
+            let f = eq_func(g.cx, t);
+            g.ins().call(f);
+        }
+    }
+}
+
+fn eq_func(cx: &mut Ctx, t: TypeId) -> u32 {
+    let slots = cx.slots(t);
+    let mut params = slots.clone();
+    params.extend(slots.iter().copied());
+    let k = key(cx, "eq", t);
+    let n = slots.len() as u32;
+    cx.helper(&k, params, vec![ValType::I32], |cx, idx| {
+        let mut g = FuncGen::helper(cx, 2 * n);
+        match g.cx.shape(t) {
+            Shape::C64 | Shape::C128 | Shape::PtrFat(_) | Shape::UnsafePointer => {
+                // Component-wise; a fat pointer's base compares by identity.
+                let fat = !matches!(g.cx.shape(t), Shape::C64 | Shape::C128);
+                g.ins().local_get(0).local_get(2);
+                match g.cx.shape(t) {
+                    Shape::C64 => g.ins().f32_eq(),
+                    Shape::C128 => g.ins().f64_eq(),
+                    _ => g.ins().ref_eq(),
+                };
+                g.ins().local_get(1).local_get(3);
+                match g.cx.shape(t) {
+                    Shape::C64 => g.ins().f32_eq(),
+                    Shape::C128 => g.ins().f64_eq(),
+                    _ => g.ins().i32_eq(),
+                };
+                let _ = fat;
+                g.ins().i32_and();
+            }
+            Shape::Struct(u) => {
+                g.ins().block(BlockType::Empty);
+                for (i, ft, blank) in fields(g.cx, u) {
+                    if blank {
+                        continue;
+                    }
+                    g.ins().local_get(0);
+                    super::pointers::load_field(&mut g, u, i);
+                    g.ins().local_get(1);
+                    super::pointers::load_field(&mut g, u, i);
+                    equal(&mut g, ft);
+                    g.ins().i32_eqz().br_if(0);
+                }
+                g.ins().i32_const(1).return_().end().i32_const(0);
+            }
+            Shape::Array(elem, len) => {
+                let arr = g.cx.array_type(elem);
+                let i = g.tmp(ValType::I32);
+                g.ins()
+                    .block(BlockType::Empty)
+                    .loop_(BlockType::Empty)
+                    .local_get(i)
+                    .i32_const(len as i32)
+                    .i32_ge_u()
+                    .br_if(1)
+                    .local_get(0)
+                    .local_get(i);
+                super::pointers::load_elem(&mut g, elem);
+                g.ins().local_get(1).local_get(i);
+                super::pointers::load_elem(&mut g, elem);
+                equal(&mut g, elem);
+                g.ins()
+                    .i32_eqz()
+                    .if_(BlockType::Empty)
+                    .i32_const(0)
+                    .return_()
+                    .end()
+                    .local_get(i)
+                    .i32_const(1)
+                    .i32_add()
+                    .local_set(i)
+                    .br(0)
+                    .end()
+                    .end()
+                    .i32_const(1);
+                let _ = arr;
+            }
+            other => panic!("eq_func of {other:?}"),
+        }
+        g.finish(idx);
+    })
+}
+
+/// [value, seed i64] → i64: the hash of a value of type t.
+pub fn hash(g: &mut FuncGen, t: TypeId) {
+    match g.cx.shape(t) {
+        Shape::Bool | Shape::Int { bits: 8 | 16 | 32, .. } => {
+            let seed = g.tmp(ValType::I64);
+            g.ins().local_set(seed).i64_extend_i32_u().local_get(seed);
+            g.call_runtime("memhash64");
+        }
+        Shape::Int { .. } => g.call_runtime("memhash64"),
+        Shape::F32 => {
+            let seed = g.tmp(ValType::I64);
+            g.ins().local_set(seed).f64_promote_f32().local_get(seed);
+            g.call_runtime("f64hash");
+        }
+        Shape::F64 => g.call_runtime("f64hash"),
+        Shape::String => g.call_runtime("strhash"),
+        Shape::Interface(_) => g.call_runtime("efacehash"),
+        Shape::PtrRef(_) | Shape::Chan(_) => {
+            // References have no stable address to hash: all pointers of a
+            // type share one bucket chain (correct, slower; see status.md).
+            let seed = g.tmp(ValType::I64);
+            g.ins().local_set(seed).drop().i64_const(0).local_get(seed);
+            g.call_runtime("memhash64");
+        }
+        _ => {
+            let f = hash_func(g.cx, t);
+            g.ins().call(f);
+        }
+    }
+}
+
+fn hash_func(cx: &mut Ctx, t: TypeId) -> u32 {
+    let slots = cx.slots(t);
+    let mut params = slots.clone();
+    params.push(ValType::I64);
+    let k = key(cx, "hash", t);
+    let n = slots.len() as u32;
+    cx.helper(&k, params, vec![ValType::I64], |cx, idx| {
+        let mut g = FuncGen::helper(cx, n + 1);
+        let seed = n;
+        match g.cx.shape(t) {
+            Shape::C64 | Shape::C128 => {
+                let f32 = g.cx.shape(t) == Shape::C64;
+                g.ins().local_get(0);
+                if f32 {
+                    g.ins().f64_promote_f32();
+                }
+                g.ins().local_get(1);
+                if f32 {
+                    g.ins().f64_promote_f32();
+                }
+                g.ins().local_get(seed);
+                g.call_runtime("f64hash");
+                g.call_runtime("f64hash");
+            }
+            Shape::PtrFat(_) | Shape::UnsafePointer => {
+                g.ins().local_get(1).i64_extend_i32_u().local_get(seed);
+                g.call_runtime("memhash64");
+            }
+            Shape::Struct(u) => {
+                for (i, ft, blank) in fields(g.cx, u) {
+                    if blank {
+                        continue;
+                    }
+                    g.ins().local_get(0);
+                    super::pointers::load_field(&mut g, u, i);
+                    g.ins().local_get(seed);
+                    hash(&mut g, ft);
+                    g.ins().local_set(seed);
+                }
+                g.ins().local_get(seed);
+            }
+            Shape::Array(elem, len) => {
+                let i = g.tmp(ValType::I32);
+                g.ins()
+                    .block(BlockType::Empty)
+                    .loop_(BlockType::Empty)
+                    .local_get(i)
+                    .i32_const(len as i32)
+                    .i32_ge_u()
+                    .br_if(1)
+                    .local_get(0)
+                    .local_get(i);
+                super::pointers::load_elem(&mut g, elem);
+                g.ins().local_get(seed);
+                hash(&mut g, elem);
+                g.ins()
+                    .local_set(seed)
+                    .local_get(i)
+                    .i32_const(1)
+                    .i32_add()
+                    .local_set(i)
+                    .br(0)
+                    .end()
+                    .end()
+                    .local_get(seed);
+            }
+            other => panic!("hash_func of {other:?}"),
+        }
+        g.finish(idx);
+    })
+}

@@ -1,0 +1,491 @@
+//! Interfaces: an interface value is (type descriptor, payload). The
+//! descriptor is an instance of the runtime's `_type` struct, one per
+//! dynamic type, held in a global; the payload is the value itself when it
+//! is one reference, otherwise an immutable box.
+//!
+//! Dynamic calls go through one generated dispatch function per method,
+//! which switches on the descriptor id over every type with that method
+//! (as TinyGo does); assertions to interface types use a generated
+//! per-interface membership switch. Both are written once the whole
+//! program is known.
+
+use super::Ctx;
+use super::func::FuncGen;
+use super::types::{ANYREF, Shape};
+use crate::emit::module::{TypeDef, ref_null};
+use crate::ir::{Instr, Operand, TypeId};
+use wasm_encoder::{BlockType, ConstExpr, GlobalType, HeapType, ValType};
+
+#[derive(Clone, Copy, Debug)]
+pub struct Descriptor {
+    pub global: u32,
+    pub id: u32,
+    equal: Option<u32>,
+    hash: Option<u32>,
+}
+
+/// Helpers written at the end of lowering.
+#[derive(Clone, Debug)]
+pub enum Late {
+    PtrLoad(TypeId),
+    PtrStore(TypeId),
+    Implements(TypeId),
+    Invoke { id: String, sig: TypeId },
+}
+
+impl Ctx<'_> {
+    /// Declares a helper whose body is written by [`finish`].
+    pub fn helper_late(
+        &mut self,
+        key: &str,
+        params: Vec<ValType>,
+        results: Vec<ValType>,
+        late: Late,
+    ) -> u32 {
+        if let Some(&i) = self.helpers.get(key) {
+            return i;
+        }
+        let ty = self.module.func_type(params, results);
+        let i = self.module.declare_func(ty, key.to_string());
+        self.helpers.insert(key.to_string(), i);
+        self.late.push((i, late));
+        i
+    }
+
+    /// The descriptor of type t, created on first use. Creating it makes
+    /// the type's methods reachable.
+    pub fn descriptor(&mut self, t: TypeId) -> Descriptor {
+        if let Some(&d) = self.descriptors.get(&t) {
+            return d;
+        }
+        let rtype = self.runtime_struct("_type");
+        let name = format!("type:{}", self.prog.types[t].str);
+        let global = self.module.add_global(
+            GlobalType {
+                val_type: ref_null(rtype),
+                mutable: true,
+                shared: false,
+            },
+            ConstExpr::ref_null(HeapType::Concrete(rtype)),
+            name,
+        );
+        let comparable = self.prog.types[t].comparable
+            && !matches!(self.shape(t), Shape::Interface(_));
+        let (equal, hash) = if comparable {
+            (Some(self.equal_closure(t)), Some(self.hash_closure(t)))
+        } else {
+            (None, None)
+        };
+        let d = Descriptor {
+            global,
+            id: self.descriptor_order.len() as u32,
+            equal,
+            hash,
+        };
+        self.descriptors.insert(t, d);
+        self.descriptor_order.push(t);
+        let methods: Vec<i64> = self.prog.types[t].method_set.iter().map(|m| m.func).collect();
+        for f in methods {
+            self.func(f as usize);
+        }
+        d
+    }
+
+    /// The closure type of a `func` field of the runtime's `_type`.
+    fn rtype_field_closure(&mut self, field: &str) -> (u32, u32) {
+        let rt = self.underlying(self.runtime_type("_type"));
+        let ft = self.prog.types[rt]
+            .fields
+            .iter()
+            .find(|f| f.name == field)
+            .unwrap_or_else(|| panic!("runtime._type has no field {field}"))
+            .ty;
+        self.closure_types(ft)
+    }
+
+    /// A global closure `func(a, b any) bool` comparing values of type t.
+    fn equal_closure(&mut self, t: TypeId) -> u32 {
+        let (clo, fty) = self.rtype_field_closure("equal");
+        let (params, results) = match self.module.type_def(fty) {
+            TypeDef::Func(p, r) => (p.clone(), r.clone()),
+            _ => unreachable!(),
+        };
+        let key = format!("typeequal:{}#{t}", self.prog.types[t].str);
+        let code = self.helper(&key, params, results, |cx, idx| {
+            let mut g = FuncGen::helper(cx, 5);
+            let unbox = super::helpers::unbox_func(g.cx, t);
+            g.ins().local_get(2).call(unbox).local_get(4).call(unbox);
+            super::helpers::equal(&mut g, t);
+            g.finish(idx);
+        });
+        self.closure_global(clo, code, format!("{key}$closure"))
+    }
+
+    /// A global closure `func(a any, seed uintptr) uintptr` hashing values
+    /// of type t.
+    fn hash_closure(&mut self, t: TypeId) -> u32 {
+        let (clo, fty) = self.rtype_field_closure("hash");
+        let (params, results) = match self.module.type_def(fty) {
+            TypeDef::Func(p, r) => (p.clone(), r.clone()),
+            _ => unreachable!(),
+        };
+        let key = format!("typehash:{}#{t}", self.prog.types[t].str);
+        let code = self.helper(&key, params, results, |cx, idx| {
+            let mut g = FuncGen::helper(cx, 4);
+            let unbox = super::helpers::unbox_func(g.cx, t);
+            g.ins().local_get(2).call(unbox).local_get(3);
+            super::helpers::hash(&mut g, t);
+            g.finish(idx);
+        });
+        self.closure_global(clo, code, format!("{key}$closure"))
+    }
+
+    fn closure_global(&mut self, clo: u32, code: u32, name: String) -> u32 {
+        self.module.declare_ref(code);
+        self.module.add_global(
+            GlobalType {
+                val_type: ref_null(clo),
+                mutable: false,
+                shared: false,
+            },
+            ConstExpr::extended([
+                wasm_encoder::Instruction::RefFunc(code),
+                wasm_encoder::Instruction::StructNew(clo),
+            ]),
+            name,
+        )
+    }
+
+    /// reflect.Kind of a type.
+    fn kind_number(&self, t: TypeId) -> i32 {
+        let u = self.underlying(t);
+        match self.prog.types[u].kind.as_str() {
+            "bool" => 1,
+            "int" => 2,
+            "int8" => 3,
+            "int16" => 4,
+            "int32" => 5,
+            "int64" => 6,
+            "uint" => 7,
+            "uint8" => 8,
+            "uint16" => 9,
+            "uint32" => 10,
+            "uint64" => 11,
+            "uintptr" => 12,
+            "float32" => 13,
+            "float64" => 14,
+            "complex64" => 15,
+            "complex128" => 16,
+            "array" => 17,
+            "chan" => 18,
+            "func" => 19,
+            "interface" => 20,
+            "map" => 21,
+            "pointer" => 22,
+            "slice" => 23,
+            "string" => 24,
+            "struct" => 25,
+            "unsafe.Pointer" => 26,
+            _ => 0,
+        }
+    }
+
+    /// Method IDs of a type (its method set, or an interface's methods),
+    /// sorted.
+    fn method_ids(&self, t: TypeId) -> Vec<String> {
+        let u = self.underlying(t);
+        let mut ids: Vec<String> = if self.prog.types[u].kind == "interface" {
+            self.prog.types[u].methods.iter().map(|m| m.id.clone()).collect()
+        } else {
+            self.prog.types[t].method_set.iter().map(|m| m.id.clone()).collect()
+        };
+        ids.sort();
+        ids
+    }
+}
+
+/// Go's spelling of a type in runtime messages.
+fn runtime_type_string(s: &str) -> String {
+    s.replace("interface{}", "interface {}")
+}
+
+pub fn push_descriptor(g: &mut FuncGen, t: TypeId) {
+    let d = g.cx.descriptor(t);
+    g.ins().global_get(d.global);
+}
+
+pub fn make_interface(g: &mut FuncGen, ins: &Instr) {
+    let x = ins.x.as_ref().unwrap();
+    let t = g.operand_type(x).unwrap();
+    push_descriptor(g, t);
+    g.push(x);
+    super::helpers::box_value(g, t);
+    g.set_result(ins);
+}
+
+pub fn type_assert(g: &mut FuncGen, ins: &Instr) {
+    let x = ins.x.as_ref().unwrap();
+    let iface_t = g.operand_type(x).unwrap();
+    let want = ins.type2;
+    let rtype = g.cx.runtime_struct("_type");
+    let (typ, payload) = (g.tmp(ref_null(rtype)), g.tmp(ANYREF));
+    g.push(x);
+    g.ins().local_set(payload).local_set(typ);
+    let target_is_iface = matches!(g.cx.shape(want), Shape::Interface(_));
+    // ok := dynamic type matches.
+    if target_is_iface {
+        let f = implements_func(g.cx, want);
+        g.ins().local_get(typ).call(f);
+    } else {
+        push_descriptor(g, want);
+        g.ins().local_get(typ).ref_eq();
+    }
+    let ok = g.tmp(ValType::I32);
+    g.ins().local_set(ok);
+    if !ins.comma_ok {
+        g.ins().local_get(ok).i32_eqz().if_(BlockType::Empty).local_get(typ);
+        push_descriptor(g, want);
+        push_descriptor(g, iface_t);
+        g.call_runtime(if target_is_iface {
+            "panicdotiface"
+        } else {
+            "panicdottype"
+        });
+        g.ins().unreachable().end();
+    }
+    let vslots = g.cx.slots(want);
+    let v = g.tmps(&vslots);
+    g.ins().local_get(ok).if_(BlockType::Empty);
+    if target_is_iface {
+        g.ins().local_get(typ).local_get(payload);
+    } else {
+        let unbox = super::helpers::unbox_func(g.cx, want);
+        g.ins().local_get(payload).call(unbox);
+    }
+    g.set_all(&v);
+    g.ins().else_();
+    g.push_zero(want);
+    g.set_all(&v);
+    g.ins().end();
+    g.get_all(&v);
+    if ins.comma_ok {
+        g.ins().local_get(ok);
+    }
+    g.set_result(ins);
+}
+
+fn implements_func(cx: &mut Ctx, iface: TypeId) -> u32 {
+    let rtype = cx.runtime_struct("_type");
+    let key = format!("implements:{}#{iface}", cx.prog.types[iface].str);
+    cx.helper_late(&key, vec![ref_null(rtype)], vec![ValType::I32], Late::Implements(iface))
+}
+
+/// A dynamic method call.
+pub fn invoke(g: &mut FuncGen, ins: &Instr) {
+    let c = ins.call.as_ref().unwrap();
+    let m = c.method.as_ref().unwrap();
+    let recv: &Operand = c.recv.as_ref().unwrap();
+    let rtype = g.cx.runtime_struct("_type");
+    let (params, results) = g.cx.signature_slots(c.sig);
+    let mut wparams = vec![ref_null(rtype), ANYREF];
+    wparams.extend(params);
+    let key = format!("invoke:{}:{}", m.id, g.cx.prog.types[c.sig].str);
+    let f = g.cx.helper_late(
+        &key,
+        wparams,
+        results,
+        Late::Invoke {
+            id: m.id.clone(),
+            sig: c.sig,
+        },
+    );
+    g.push(recv);
+    for a in &c.args {
+        g.push(a);
+    }
+    g.ins().call(f);
+    g.set_result(ins);
+}
+
+/// Emits `local.get typ; struct.get id; br_table` over every descriptor,
+/// calling `case` for those selected; others fall to `default`.
+fn switch_on_descriptor(
+    g: &mut FuncGen,
+    cases: &[(u32, TypeId)],
+    mut case: impl FnMut(&mut FuncGen, TypeId),
+    default: impl FnOnce(&mut FuncGen),
+) {
+    let rtype = g.cx.runtime_struct("_type");
+    let rt = g.cx.underlying(g.cx.runtime_type("_type"));
+    let id_field = g.cx.prog.types[rt]
+        .fields
+        .iter()
+        .position(|f| f.name == "id")
+        .expect("runtime._type.id");
+    let (id_wasm, _) = g.cx.field_layout(rt, id_field);
+    let ndesc = g.cx.descriptor_order.len() as u32;
+    let n = cases.len() as u32;
+    for _ in 0..=n {
+        g.ins().block(BlockType::Empty);
+    }
+    let mut table = vec![n; ndesc as usize];
+    for (k, &(id, _)) in cases.iter().enumerate() {
+        table[id as usize] = k as u32;
+    }
+    g.ins()
+        .local_get(0)
+        .struct_get(rtype, id_wasm)
+        .br_table(table, n)
+        .end();
+    for &(_, t) in cases {
+        case(g, t);
+        g.ins().end();
+    }
+    default(g);
+}
+
+/// Writes the late helpers once every descriptor and pointer use is known.
+pub fn finish(cx: &mut Ctx) {
+    let late = std::mem::take(&mut cx.late);
+    for (idx, l) in late {
+        match l {
+            Late::PtrLoad(t) => super::pointers::define_ptr_helper(cx, idx, t, false),
+            Late::PtrStore(t) => super::pointers::define_ptr_helper(cx, idx, t, true),
+            Late::Implements(iface) => define_implements(cx, idx, iface),
+            Late::Invoke { id, sig } => define_invoke(cx, idx, &id, sig),
+        }
+    }
+    assert!(cx.late.is_empty(), "late helper requested while finishing");
+}
+
+fn descriptors_with(cx: &Ctx, pred: impl Fn(&[String]) -> bool) -> Vec<(u32, TypeId)> {
+    cx.descriptor_order
+        .iter()
+        .filter(|&&t| !matches!(cx.shape(t), Shape::Interface(_)))
+        .filter(|&&t| pred(&cx.method_ids(t)))
+        .map(|&t| (cx.descriptors[&t].id, t))
+        .collect()
+}
+
+fn define_implements(cx: &mut Ctx, idx: u32, iface: TypeId) {
+    let want = cx.method_ids(iface);
+    let cases = descriptors_with(cx, |have| want.iter().all(|m| have.contains(m)));
+    let mut g = FuncGen::helper(cx, 1);
+    g.ins()
+        .local_get(0)
+        .ref_is_null()
+        .if_(BlockType::Empty)
+        .i32_const(0)
+        .return_()
+        .end();
+    switch_on_descriptor(
+        &mut g,
+        &cases,
+        |g, _| {
+            g.ins().i32_const(1).return_();
+        },
+        |g| {
+            g.ins().i32_const(0);
+        },
+    );
+    g.finish(idx);
+}
+
+fn define_invoke(cx: &mut Ctx, idx: u32, id: &str, sig: TypeId) {
+    let cases = descriptors_with(cx, |have| have.iter().any(|m| m == id));
+    let (params, _) = cx.signature_slots(sig);
+    let nargs = params.len() as u32;
+    let mut g = FuncGen::helper(cx, 2 + nargs);
+    g.ins().local_get(0).ref_is_null().if_(BlockType::Empty);
+    g.call_runtime("panicmem");
+    g.ins().unreachable().end();
+    switch_on_descriptor(
+        &mut g,
+        &cases,
+        |g, t| {
+            let m = g.cx.prog.types[t]
+                .method_set
+                .iter()
+                .find(|m| m.id == id)
+                .expect("method in set")
+                .func as usize;
+            let unbox = super::helpers::unbox_func(g.cx, t);
+            g.ins().local_get(1).call(unbox);
+            for i in 0..nargs {
+                g.ins().local_get(2 + i);
+            }
+            let f = g.cx.func(m);
+            g.ins().call(f).return_();
+        },
+        |g| {
+            g.ins().unreachable();
+        },
+    );
+    g.finish(idx);
+}
+
+/// Start-up code filling every descriptor.
+pub fn init_descriptors(g: &mut FuncGen) {
+    let rt = g.cx.underlying(g.cx.runtime_type("_type"));
+    let rtype = g.cx.runtime_struct("_type");
+    let fields: Vec<(String, TypeId)> = g.cx.prog.types[rt]
+        .fields
+        .iter()
+        .map(|f| (f.name.clone(), f.ty))
+        .collect();
+    let order = g.cx.descriptor_order.clone();
+    for t in order {
+        let d = g.cx.descriptors[&t];
+        for (name, ft) in &fields {
+            match name.as_str() {
+                "kind" => {
+                    let k = g.cx.kind_number(t);
+                    g.ins().i32_const(k);
+                }
+                "id" => {
+                    g.ins().i32_const(d.id as i32);
+                }
+                "size" => {
+                    let s = g.cx.go_size(t);
+                    g.ins().i64_const(s);
+                }
+                "str" => {
+                    let s = runtime_type_string(&g.cx.prog.types[t].str);
+                    g.push_string_const(s.as_bytes());
+                }
+                "pkgpath" => {
+                    let p = g.cx.prog.types[t].pkg_path.clone();
+                    g.push_string_const(p.as_bytes());
+                }
+                "methods" => {
+                    let ids = g.cx.method_ids(t);
+                    let Shape::Slice(elem) = g.cx.shape(*ft) else {
+                        unreachable!()
+                    };
+                    let arr = g.cx.array_type(elem);
+                    let bx = g.cx.box_type(elem);
+                    for id in &ids {
+                        g.push_string_const(id.as_bytes());
+                        g.ins().struct_new(bx);
+                    }
+                    g.ins()
+                        .array_new_fixed(arr, ids.len() as u32)
+                        .i32_const(0)
+                        .i32_const(ids.len() as i32)
+                        .i32_const(ids.len() as i32);
+                }
+                "equal" | "hash" => {
+                    let gl = if name == "equal" { d.equal } else { d.hash };
+                    match gl {
+                        Some(gl) => {
+                            g.ins().global_get(gl);
+                        }
+                        None => g.push_zero(*ft),
+                    }
+                }
+                _ => g.push_zero(*ft),
+            }
+        }
+        g.ins().struct_new(rtype).global_set(d.global);
+    }
+}

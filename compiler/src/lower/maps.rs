@@ -1,0 +1,223 @@
+//! Maps and range iteration. Map operations call the runtime's map
+//! (compiler/runtime/runtime/map.go) with keys and values boxed as
+//! interface values; the key's descriptor supplies hashing and equality.
+//! Range over a string decodes runes in place.
+
+use super::func::FuncGen;
+use super::types::{ANYREF, Shape};
+use crate::emit::module::{BYTES_TYPE, ref_null};
+use crate::ir::{Instr, Operand, TypeId};
+use wasm_encoder::{BlockType, HeapType, ValType};
+
+fn map_types(g: &FuncGen, m: TypeId) -> (TypeId, TypeId) {
+    match g.cx.shape(m) {
+        Shape::Map(k, v) => (k, v),
+        other => panic!("map operation on {other:?}"),
+    }
+}
+
+/// Pushes a value as an interface value (itself if already one).
+fn push_as_any(g: &mut FuncGen, op: &Operand, t: TypeId) {
+    if matches!(g.cx.shape(t), Shape::Interface(_)) {
+        g.push(op);
+        return;
+    }
+    super::interfaces::push_descriptor(g, t);
+    g.push(op);
+    super::helpers::box_value(g, t);
+}
+
+/// Converts the interface value on the stack to a value of type t.
+fn pop_any_as(g: &mut FuncGen, t: TypeId) {
+    if matches!(g.cx.shape(t), Shape::Interface(_)) {
+        return;
+    }
+    let payload = g.tmp(ANYREF);
+    g.ins().local_set(payload).drop().local_get(payload);
+    let unbox = super::helpers::unbox_func(g.cx, t);
+    g.ins().call(unbox);
+}
+
+pub fn make_map(g: &mut FuncGen, ins: &Instr) {
+    match &ins.x {
+        Some(hint) => {
+            let t = g.operand_type(hint).unwrap();
+            super::arith::push_as_i64(g, hint, t);
+        }
+        None => {
+            g.ins().i64_const(0);
+        }
+    }
+    g.call_runtime("makemap");
+    g.set_result(ins);
+}
+
+pub fn lookup(g: &mut FuncGen, ins: &Instr) {
+    let m = ins.x.as_ref().unwrap();
+    let (k, v) = map_types(g, g.operand_type(m).unwrap());
+    g.push(m);
+    push_as_any(g, ins.y.as_ref().unwrap(), k);
+    g.call_runtime("mapaccess");
+    let found = g.tmp(ValType::I32);
+    g.ins().local_set(found);
+    pop_any_as(g, v);
+    let vslots = g.cx.slots(v);
+    let val = g.tmps(&vslots);
+    g.set_all(&val);
+    // A missing key yields the zero value (a fresh zero object for
+    // structs and arrays).
+    if matches!(g.cx.shape(v), Shape::Struct(_) | Shape::Array(..)) {
+        g.ins().local_get(found).i32_eqz().if_(BlockType::Empty);
+        g.push_zero(v);
+        g.set_all(&val);
+        g.ins().end();
+    }
+    g.get_all(&val);
+    if ins.comma_ok {
+        g.ins().local_get(found);
+    }
+    g.set_result(ins);
+}
+
+pub fn update(g: &mut FuncGen, ins: &Instr) {
+    let m = ins.x.as_ref().unwrap();
+    let (k, v) = map_types(g, g.operand_type(m).unwrap());
+    g.push(m);
+    push_as_any(g, ins.y.as_ref().unwrap(), k);
+    push_as_any(g, ins.z.as_ref().unwrap(), v);
+    g.call_runtime("mapassign");
+}
+
+pub fn delete(g: &mut FuncGen, ins: &Instr) {
+    let args = &ins.call.as_ref().unwrap().args;
+    let (k, _) = map_types(g, g.operand_type(&args[0]).unwrap());
+    g.push(&args[0]);
+    push_as_any(g, &args[1], k);
+    g.call_runtime("mapdelete");
+}
+
+pub fn range(g: &mut FuncGen, ins: &Instr) {
+    let x = ins.x.as_ref().unwrap();
+    let t = g.operand_type(x).unwrap();
+    match g.cx.shape(t) {
+        Shape::String => {
+            // (array, offset, length, position 0)
+            g.push(x);
+            g.ins().i32_const(0);
+        }
+        Shape::Map(..) => {
+            g.push(x);
+            g.call_runtime("mapiterinit");
+            g.ins().i32_const(0).i32_const(0).i32_const(0);
+        }
+        other => {
+            g.unsupported(ins, &format!("range over {other:?}"));
+            return;
+        }
+    }
+    g.set_result(ins);
+}
+
+pub fn next(g: &mut FuncGen, ins: &Instr) {
+    let Operand::Value(it) = ins.x.as_ref().unwrap() else {
+        unreachable!()
+    };
+    let it = g.vals[*it].clone();
+    let Shape::Tuple(elems) = g.cx.shape(ins.t) else {
+        unreachable!()
+    };
+    let (kt, vt) = (elems[1], elems[2]);
+    let kslots = g.cx.slots(kt);
+    let vslots = g.cx.slots(vt);
+    let k = g.tmps(&kslots);
+    let v = g.tmps(&vslots);
+    let ok = g.tmp(ValType::I32);
+    if ins.comma_ok {
+        // String: decode the rune at the position, advance past it.
+        let arr = g.tmp(ref_null(BYTES_TYPE));
+        g.ins()
+            .local_get(it[3])
+            .local_get(it[2])
+            .i32_lt_u()
+            .local_tee(ok)
+            .if_(BlockType::Empty)
+            .local_get(it[0])
+            .ref_cast_nullable(HeapType::Concrete(BYTES_TYPE))
+            .local_set(arr);
+        let pos = it[3];
+        if !k.is_empty() {
+            g.ins().local_get(pos).i64_extend_i32_u().local_set(k[0]);
+        }
+        // ASCII fast path; otherwise runtime.decoderune(s, k).
+        let c = g.tmp(ValType::I32);
+        g.ins()
+            .local_get(arr)
+            .local_get(it[1])
+            .local_get(pos)
+            .i32_add()
+            .array_get_u(BYTES_TYPE)
+            .local_tee(c)
+            .i32_const(0x80)
+            .i32_lt_u()
+            .if_(BlockType::Empty)
+            .local_get(pos)
+            .i32_const(1)
+            .i32_add()
+            .local_set(pos);
+        if !v.is_empty() {
+            g.ins().local_get(c).local_set(v[0]);
+        }
+        g.ins()
+            .else_()
+            .local_get(arr)
+            .local_get(it[1])
+            .local_get(it[2])
+            .local_get(pos)
+            .i64_extend_i32_u();
+        g.call_runtime("decoderune");
+        let newpos = g.tmp(ValType::I64);
+        g.ins().local_set(newpos);
+        if v.is_empty() {
+            g.ins().drop();
+        } else {
+            g.ins().local_set(v[0]);
+        }
+        g.ins()
+            .local_get(newpos)
+            .i32_wrap_i64()
+            .local_set(pos)
+            .end()
+            .end();
+    } else {
+        let hiter = g.cx.runtime_type("hiter");
+        let hiter_ty = g.cx.object_type(hiter);
+        g.ins()
+            .local_get(it[0])
+            .ref_cast_nullable(HeapType::Concrete(hiter_ty));
+        g.call_runtime("mapiternext");
+        let rt = ref_null(g.cx.runtime_struct("_type"));
+        let ak = g.tmps(&[rt, ANYREF]);
+        let av = g.tmps(&[rt, ANYREF]);
+        g.set_all(&av);
+        g.set_all(&ak);
+        g.ins().local_set(ok);
+        if !k.is_empty() {
+            g.ins().local_get(ok).if_(BlockType::Empty);
+            g.get_all(&ak);
+            pop_any_as(g, kt);
+            g.set_all(&k);
+            g.ins().end();
+        }
+        if !v.is_empty() {
+            g.ins().local_get(ok).if_(BlockType::Empty);
+            g.get_all(&av);
+            pop_any_as(g, vt);
+            g.set_all(&v);
+            g.ins().end();
+        }
+    }
+    g.ins().local_get(ok);
+    g.get_all(&k);
+    g.get_all(&v);
+    g.set_result(ins);
+}

@@ -1,0 +1,613 @@
+//! Pointers, variables and element access.
+//!
+//! A pointer to a struct or array is the object itself. Any other pointer
+//! is a fat pointer (base object, index): index ≥ 0 selects an element of
+//! an array base (an escaping variable is a one-element array, a "cell");
+//! index < 0 names an address-taken struct field, `-(key + 1)`, resolved by
+//! a generated switch over every such field of the pointee type in the
+//! program. Loads and stores never call the host.
+
+use super::Ctx;
+use super::func::{FuncGen, push_null_eq};
+use super::types::{EQREF, Shape};
+use crate::emit::module::ref_null;
+use crate::ir::{GlobalId, Instr, Operand, TypeId};
+use wasm_encoder::{BlockType, ConstExpr, GlobalType, HeapType, StorageType, ValType};
+
+/// How a Go global variable is stored.
+#[derive(Clone, Debug)]
+pub enum GlobalVar {
+    /// Struct or array: a wasm global holding the object.
+    Object(u32),
+    /// Never address-taken: one wasm global per slot.
+    Direct(Vec<u32>),
+    /// Address-taken: a wasm global holding a one-element array.
+    Cell(u32),
+}
+
+/// Records globals whose address escapes (used other than as the address
+/// of a load or store).
+pub fn note_global_uses(ins: &Instr, addr_taken: &mut [bool]) {
+    let direct_ok = |op: &Operand| -> bool {
+        (ins.op == "UnOp" && ins.tok == "*" && std::ptr::eq(op, ins.x.as_ref().unwrap()))
+            || (ins.op == "Store" && std::ptr::eq(op, ins.x.as_ref().unwrap()))
+    };
+    for op in ins.operands() {
+        if let Operand::Global(g) = op
+            && !direct_ok(op)
+        {
+            addr_taken[*g] = true;
+        }
+    }
+}
+
+impl Ctx<'_> {
+    pub fn global_var(&mut self, g: GlobalId) -> GlobalVar {
+        if let Some(v) = &self.globals[g] {
+            return v.clone();
+        }
+        let t = self.prog.globals[g].ty;
+        let name = super::display_name(&self.prog.globals[g].name);
+        let mutable = |val_type| GlobalType {
+            val_type,
+            mutable: true,
+            shared: false,
+        };
+        let v = match self.shape(t) {
+            Shape::Struct(_) | Shape::Array(..) => {
+                let ty = self.object_type(t);
+                GlobalVar::Object(self.module.add_global(
+                    mutable(ref_null(ty)),
+                    ConstExpr::ref_null(HeapType::Concrete(ty)),
+                    name,
+                ))
+            }
+            _ if self.global_addr_taken[g] => {
+                let arr = self.array_type(t);
+                GlobalVar::Cell(self.module.add_global(
+                    mutable(ref_null(arr)),
+                    ConstExpr::ref_null(HeapType::Concrete(arr)),
+                    name,
+                ))
+            }
+            _ => {
+                let slots = self.slots(t);
+                let gs = slots
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &s)| {
+                        let init = match s {
+                            ValType::I32 => ConstExpr::i32_const(0),
+                            ValType::I64 => ConstExpr::i64_const(0),
+                            ValType::F32 => ConstExpr::f32_const(0.0f32.into()),
+                            ValType::F64 => ConstExpr::f64_const(0.0f64.into()),
+                            ValType::Ref(r) => ConstExpr::ref_null(r.heap_type),
+                            ValType::V128 => unreachable!(),
+                        };
+                        self.module
+                            .add_global(mutable(s), init, format!("{name}.{i}"))
+                    })
+                    .collect();
+                GlobalVar::Direct(gs)
+            }
+        };
+        self.globals[g] = Some(v.clone());
+        v
+    }
+}
+
+/// Code run at start-up: allocates the objects and cells of globals.
+pub fn init_globals(g: &mut FuncGen) {
+    for id in 0..g.cx.globals.len() {
+        let t = g.cx.prog.globals[id].ty;
+        match g.cx.globals[id].clone() {
+            Some(GlobalVar::Object(gl)) => {
+                g.push_zero(t);
+                g.ins().global_set(gl);
+            }
+            Some(GlobalVar::Cell(gl)) => {
+                let arr = g.cx.array_type(t);
+                g.ins().i32_const(1).array_new_default(arr).global_set(gl);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Pushes the address of a global as a pointer value.
+pub fn push_global_address(g: &mut FuncGen, id: GlobalId) {
+    match g.cx.global_var(id) {
+        GlobalVar::Object(gl) => {
+            g.ins().global_get(gl);
+        }
+        GlobalVar::Cell(gl) => {
+            g.ins().global_get(gl).i32_const(0);
+        }
+        GlobalVar::Direct(_) => unreachable!("address of a direct global"),
+    }
+}
+
+pub fn alloc(g: &mut FuncGen, ins: &Instr) {
+    let (Shape::PtrRef(_) | Shape::PtrFat(_)) = g.cx.shape(ins.t) else {
+        unreachable!("Alloc of non-pointer")
+    };
+    let elem = g.cx.prog.types[g.cx.underlying(ins.t)].elem;
+    match g.cx.shape(elem) {
+        Shape::Struct(_) | Shape::Array(..) => g.push_zero(elem),
+        _ => {
+            let arr = g.cx.array_type(elem);
+            g.ins().i32_const(1).array_new_default(arr).i32_const(0);
+        }
+    }
+    g.set_result(ins);
+}
+
+/// Loads an element: [array, index] → value.
+pub fn load_elem(g: &mut FuncGen, elem: TypeId) {
+    let arr = g.cx.array_type(elem);
+    if g.cx.elem_boxed(elem) {
+        let unbox = super::helpers::unbox_func(g.cx, elem);
+        g.ins().array_get(arr).call(unbox);
+        return;
+    }
+    match (g.cx.elem_storage(elem), g.cx.shape(elem)) {
+        (StorageType::I8 | StorageType::I16, Shape::Int { signed: true, .. }) => {
+            g.ins().array_get_s(arr);
+        }
+        (StorageType::I8 | StorageType::I16, _) => {
+            g.ins().array_get_u(arr);
+        }
+        _ => {
+            g.ins().array_get(arr);
+        }
+    }
+}
+
+/// Stores an element: [array, index, value] → ().
+pub fn store_elem(g: &mut FuncGen, elem: TypeId) {
+    let arr = g.cx.array_type(elem);
+    if g.cx.elem_boxed(elem) {
+        let b = g.cx.box_type(elem);
+        g.ins().struct_new(b);
+    }
+    g.ins().array_set(arr);
+}
+
+/// Loads a struct field from the object on the stack.
+pub fn load_field(g: &mut FuncGen, u: TypeId, i: usize) {
+    let st = g.cx.struct_type(u);
+    let (first, count) = g.cx.field_layout(u, i);
+    let ft = g.cx.prog.types[u].fields[i].ty;
+    let packed = matches!(
+        g.cx.field_storage(ft).first(),
+        Some(StorageType::I8 | StorageType::I16)
+    );
+    if count == 1 {
+        if packed {
+            if matches!(g.cx.shape(ft), Shape::Int { signed: true, .. }) {
+                g.ins().struct_get_s(st, first);
+            } else {
+                g.ins().struct_get_u(st, first);
+            }
+        } else {
+            g.ins().struct_get(st, first);
+        }
+        return;
+    }
+    let obj = g.tmp(ref_null(st));
+    g.ins().local_set(obj);
+    for k in 0..count {
+        g.ins().local_get(obj).struct_get(st, first + k);
+    }
+}
+
+/// Stores a struct field: [object, value] → ().
+pub fn store_field(g: &mut FuncGen, u: TypeId, i: usize) {
+    let st = g.cx.struct_type(u);
+    let (first, count) = g.cx.field_layout(u, i);
+    let ft = g.cx.prog.types[u].fields[i].ty;
+    let slots = g.cx.slots(ft);
+    let vals = g.tmps(&slots);
+    g.set_all(&vals);
+    let obj = g.tmp(ref_null(st));
+    g.ins().local_set(obj);
+    for k in 0..count {
+        g.ins()
+            .local_get(obj)
+            .local_get(vals[k as usize])
+            .struct_set(st, first + k);
+    }
+}
+
+pub fn field(g: &mut FuncGen, ins: &Instr) {
+    let x = ins.x.as_ref().unwrap();
+    let t = g.operand_type(x).unwrap();
+    let u = g.cx.underlying(t);
+    g.push(x);
+    load_field(g, u, ins.index);
+    g.set_result(ins);
+}
+
+pub fn field_addr(g: &mut FuncGen, ins: &Instr) {
+    let x = ins.x.as_ref().unwrap();
+    let pt = g.operand_type(x);
+    let st = match pt {
+        Some(pt) => g.cx.prog.types[g.cx.underlying(pt)].elem,
+        None => match x {
+            Operand::Global(id) => g.cx.prog.globals[*id].ty,
+            _ => unreachable!(),
+        },
+    };
+    let u = g.cx.underlying(st);
+    let obj_ty = g.cx.struct_type(u);
+    g.push(x);
+    g.nil_check_top(ref_null(obj_ty));
+    let ft = g.cx.prog.types[u].fields[ins.index].ty;
+    match g.cx.shape(ft) {
+        Shape::Struct(_) | Shape::Array(..) => load_field(g, u, ins.index),
+        _ => {
+            let key = g.cx.field_key(ft, u, ins.index);
+            g.ins().i32_const(-(key as i32) - 1);
+        }
+    }
+    g.set_result(ins);
+}
+
+impl Ctx<'_> {
+    /// The key of an address-taken field among the fields of its type.
+    fn field_key(&mut self, ft: TypeId, u: TypeId, i: usize) -> usize {
+        let canon = self.underlying(ft);
+        let keys = self.field_keys.entry(canon).or_default();
+        if let Some(k) = keys.iter().position(|&e| e == (u, i)) {
+            return k;
+        }
+        keys.push((u, i));
+        keys.len() - 1
+    }
+}
+
+/// Pushes (array, offset, length) of an indexable operand: a slice or a
+/// pointer to an array (nil-checked).
+fn push_indexable(g: &mut FuncGen, x: &Operand, elem: TypeId, len: u32) -> (u32, u32) {
+    let t = g.operand_type(x);
+    let arr_ty = g.cx.array_type(elem);
+    let (arr, off) = (g.tmp(ref_null(arr_ty)), g.tmp(ValType::I32));
+    let shape = match t {
+        Some(t) => g.cx.shape(t),
+        None => Shape::PtrRef(0),
+    };
+    match shape {
+        Shape::Slice(_) => {
+            g.push(x);
+            g.ins().drop().local_set(len).local_set(off).local_set(arr);
+        }
+        _ => {
+            // Pointer to array, or an array value.
+            g.push(x);
+            g.nil_check_top(ref_null(arr_ty));
+            g.ins()
+                .local_tee(arr)
+                .array_len()
+                .local_set(len)
+                .i32_const(0)
+                .local_set(off);
+        }
+    }
+    (arr, off)
+}
+
+fn indexed_elem(g: &FuncGen, x: &Operand) -> TypeId {
+    let t = match x {
+        Operand::Global(id) => return g.cx.prog.types[g.cx.underlying(g.cx.prog.globals[*id].ty)].elem,
+        _ => g.operand_type(x).unwrap(),
+    };
+    let u = g.cx.underlying(t);
+    let ty = &g.cx.prog.types[u];
+    match ty.kind.as_str() {
+        "slice" | "array" => ty.elem,
+        "pointer" => g.cx.prog.types[g.cx.underlying(ty.elem)].elem,
+        k => panic!("index of {k}"),
+    }
+}
+
+pub fn index_addr(g: &mut FuncGen, ins: &Instr) {
+    let x = ins.x.as_ref().unwrap();
+    let elem = indexed_elem(g, x);
+    let len = g.tmp(ValType::I32);
+    let (arr, off) = push_indexable(g, x, elem, len);
+    let i = super::slices::checked_index(g, ins.y.as_ref().unwrap(), len);
+    let arr_ty = g.cx.array_type(elem);
+    g.ins().local_get(arr).local_get(off).local_get(i).i32_add();
+    match g.cx.shape(elem) {
+        Shape::Struct(_) | Shape::Array(..) => {
+            g.ins().array_get(arr_ty);
+        }
+        // (array, index) as a fat pointer.
+        _ => {}
+    }
+    g.set_result(ins);
+}
+
+pub fn index(g: &mut FuncGen, ins: &Instr) {
+    let x = ins.x.as_ref().unwrap();
+    let elem = indexed_elem(g, x);
+    let len = g.tmp(ValType::I32);
+    let (arr, off) = push_indexable(g, x, elem, len);
+    let i = super::slices::checked_index(g, ins.y.as_ref().unwrap(), len);
+    g.ins().local_get(arr).local_get(off).local_get(i).i32_add();
+    load_elem(g, elem);
+    g.set_result(ins);
+}
+
+pub fn load(g: &mut FuncGen, ins: &Instr) {
+    let x = ins.x.as_ref().unwrap();
+    let t = ins.t;
+    if let Operand::Global(id) = x
+        && let GlobalVar::Direct(gs) = g.cx.global_var(*id)
+    {
+        for gl in gs {
+            g.ins().global_get(gl);
+        }
+        g.set_result(ins);
+        return;
+    }
+    match g.cx.shape(t) {
+        Shape::Struct(_) | Shape::Array(..) => {
+            let obj = ref_null(g.cx.object_type(t));
+            g.push(x);
+            g.nil_check_top(obj);
+            let copy = super::helpers::copy_func(g.cx, t);
+            g.ins().call(copy);
+        }
+        _ => {
+            g.push(x);
+            let idx = g.tmp(ValType::I32);
+            g.ins().local_set(idx);
+            g.nil_check_top(EQREF);
+            g.ins().local_get(idx);
+            let f = ptr_load_func(g.cx, t);
+            g.ins().call(f);
+        }
+    }
+    g.set_result(ins);
+}
+
+pub fn store(g: &mut FuncGen, ins: &Instr) {
+    let x = ins.x.as_ref().unwrap();
+    let y = ins.y.as_ref().unwrap();
+    let t = g.operand_type(y).unwrap();
+    if let Operand::Global(id) = x
+        && let GlobalVar::Direct(gs) = g.cx.global_var(*id)
+    {
+        g.push(y);
+        for &gl in gs.iter().rev() {
+            g.ins().global_set(gl);
+        }
+        return;
+    }
+    match g.cx.shape(t) {
+        Shape::Struct(_) | Shape::Array(..) => {
+            let obj = ref_null(g.cx.object_type(t));
+            g.push(x);
+            g.nil_check_top(obj);
+            g.push(y);
+            let assign = super::helpers::assign_func(g.cx, t);
+            g.ins().call(assign);
+        }
+        _ => {
+            g.push(x);
+            let idx = g.tmp(ValType::I32);
+            g.ins().local_set(idx);
+            g.nil_check_top(EQREF);
+            g.ins().local_get(idx);
+            g.push(y);
+            let f = ptr_store_func(g.cx, t);
+            g.ins().call(f);
+        }
+    }
+}
+
+fn ptr_load_func(cx: &mut Ctx, t: TypeId) -> u32 {
+    let canon = cx.underlying(t);
+    let slots = cx.slots(canon);
+    let key = format!("ptrload:{}", cx.prog.types[canon].str);
+    cx.helper_late(&key, vec![EQREF, ValType::I32], slots, super::interfaces::Late::PtrLoad(canon))
+}
+
+fn ptr_store_func(cx: &mut Ctx, t: TypeId) -> u32 {
+    let canon = cx.underlying(t);
+    let mut params = vec![EQREF, ValType::I32];
+    params.extend(cx.slots(canon));
+    let key = format!("ptrstore:{}", cx.prog.types[canon].str);
+    cx.helper_late(&key, params, vec![], super::interfaces::Late::PtrStore(canon))
+}
+
+/// The array types holding same-sized numbers of another kind, so that
+/// `*(*uint64)(unsafe.Pointer(&f))` reads a float64's bits.
+fn reinterpret_partner(cx: &mut Ctx, t: TypeId) -> Option<(u32, ValType)> {
+    let partner_kind = match cx.prog.types[t].kind.as_str() {
+        "int64" | "uint64" | "int" | "uint" | "uintptr" => "float64",
+        "float64" => "uint64",
+        "int32" | "uint32" => "float32",
+        "float32" => "uint32",
+        _ => return None,
+    };
+    let pt = cx.prog.types.iter().position(|ty| ty.kind == partner_kind)?;
+    let from = cx.slots(pt)[0];
+    Some((cx.array_type(pt), from))
+}
+
+fn reinterpret(g: &mut FuncGen, from: ValType) {
+    match from {
+        ValType::F64 => g.ins().i64_reinterpret_f64(),
+        ValType::I64 => g.ins().f64_reinterpret_i64(),
+        ValType::F32 => g.ins().i32_reinterpret_f32(),
+        _ => g.ins().f32_reinterpret_i32(),
+    };
+}
+
+/// Writes the bodies of the pointer load/store helpers (the field switch
+/// needs every address-taken field of the program).
+pub fn define_ptr_helper(cx: &mut Ctx, idx: u32, t: TypeId, store: bool) {
+    let slots = cx.slots(t);
+    let nparams = 2 + if store { slots.len() as u32 } else { 0 };
+    let mut g = FuncGen::helper(cx, nparams);
+    let arr = g.cx.array_type(t);
+    let vals: Vec<u32> = (2..nparams).collect();
+    // Element of an array (or cell).
+    g.ins()
+        .local_get(1)
+        .i32_const(0)
+        .i32_ge_s()
+        .if_(BlockType::Empty)
+        .local_get(0)
+        .ref_test_nullable(HeapType::Concrete(arr))
+        .if_(BlockType::Empty)
+        .local_get(0)
+        .ref_cast_nullable(HeapType::Concrete(arr))
+        .local_get(1);
+    if store {
+        g.get_all(&vals);
+        store_elem(&mut g, t);
+    } else {
+        load_elem(&mut g, t);
+    }
+    g.ins().return_().end();
+    if let Some((parr, from)) = reinterpret_partner(g.cx, t) {
+        g.ins()
+            .local_get(0)
+            .ref_test_nullable(HeapType::Concrete(parr))
+            .if_(BlockType::Empty)
+            .local_get(0)
+            .ref_cast_nullable(HeapType::Concrete(parr))
+            .local_get(1);
+        if store {
+            g.get_all(&vals);
+            let to = match from {
+                ValType::F64 => ValType::I64,
+                ValType::I64 => ValType::F64,
+                ValType::F32 => ValType::I32,
+                _ => ValType::F32,
+            };
+            reinterpret(&mut g, to);
+            g.ins().array_set(parr);
+        } else {
+            g.ins().array_get(parr);
+            reinterpret(&mut g, from);
+        }
+        g.ins().return_().end();
+    }
+    g.ins().unreachable().end();
+    // Address-taken struct fields.
+    let keys = g.cx.field_keys.get(&t).cloned().unwrap_or_default();
+    let n = keys.len() as u32;
+    for _ in 0..=n {
+        g.ins().block(BlockType::Empty);
+    }
+    g.ins()
+        .i32_const(-1)
+        .local_get(1)
+        .i32_sub()
+        .br_table(0..n, n)
+        .end();
+    for (u, i) in keys {
+        let st = g.cx.struct_type(u);
+        g.ins().local_get(0).ref_cast_nullable(HeapType::Concrete(st));
+        if store {
+            g.get_all(&vals);
+            store_field(&mut g, u, i);
+        } else {
+            load_field(&mut g, u, i);
+        }
+        g.ins().return_().end();
+    }
+    g.ins().unreachable();
+    g.finish(idx);
+}
+
+/// Conversions between pointer kinds, unsafe.Pointer and uintptr.
+pub fn convert_pointer(g: &mut FuncGen, ins: &Instr, from: &Shape, to: &Shape) {
+    let x = ins.x.as_ref().unwrap();
+    match (from, to) {
+        (Shape::PtrRef(_), Shape::UnsafePointer) => {
+            g.push(x);
+            g.ins().i32_const(0);
+        }
+        (Shape::PtrFat(_) | Shape::UnsafePointer, Shape::UnsafePointer | Shape::PtrFat(_)) => {
+            g.push(x)
+        }
+        (Shape::UnsafePointer, Shape::PtrRef(_)) => {
+            let ty = g.cx.slots(ins.t)[0];
+            let ValType::Ref(r) = ty else { unreachable!() };
+            g.push(x);
+            g.ins().drop().ref_cast_nullable(r.heap_type);
+        }
+        (Shape::UnsafePointer, Shape::Int { .. }) => {
+            // Objects have no addresses: nil is 0, anything else a stable
+            // non-zero placeholder.
+            g.push(x);
+            g.ins()
+                .drop()
+                .ref_is_null()
+                .if_(BlockType::Result(ValType::I64))
+                .i64_const(0)
+                .else_()
+                .i64_const(0xc000010000)
+                .end();
+        }
+        (Shape::Int { .. }, Shape::UnsafePointer) => {
+            push_null_eq(&mut g.ins());
+            g.ins().i32_const(0);
+        }
+        _ => g.unsupported(ins, &format!("conversion from {from:?} to {to:?}")),
+    }
+}
+
+/// unsafe.String, unsafe.StringData, unsafe.Slice, unsafe.SliceData.
+pub fn unsafe_builtin(g: &mut FuncGen, ins: &Instr, name: &str) {
+    let args = &ins.call.as_ref().unwrap().args;
+    match name {
+        "String" | "Slice" => {
+            let rslots = g.cx.slots(ins.t);
+            let ValType::Ref(r) = rslots[0] else {
+                unreachable!()
+            };
+            let pt = g.operand_type(&args[0]).unwrap();
+            if !matches!(g.cx.shape(pt), Shape::PtrFat(_)) {
+                g.unsupported(ins, "unsafe.Slice of struct or array pointers");
+                return;
+            }
+            g.push(&args[0]);
+            let idx = g.tmp(ValType::I32);
+            g.ins().local_set(idx).ref_cast_nullable(r.heap_type).local_get(idx);
+            let lt = g.operand_type(&args[1]).unwrap();
+            super::arith::push_as_i64(g, &args[1], lt);
+            g.ins().i32_wrap_i64();
+            if name == "Slice" {
+                let l = g.tmp(ValType::I32);
+                g.ins().local_tee(l).local_get(l);
+            }
+        }
+        "StringData" => {
+            g.push(&args[0]);
+            g.ins().drop();
+        }
+        "SliceData" => {
+            let st = g.operand_type(&args[0]).unwrap();
+            let Shape::Slice(elem) = g.cx.shape(st) else {
+                unreachable!()
+            };
+            g.push(&args[0]);
+            g.ins().drop().drop();
+            if matches!(g.cx.shape(elem), Shape::Struct(_) | Shape::Array(..)) {
+                g.unsupported(ins, "unsafe.SliceData of struct elements");
+                return;
+            }
+        }
+        _ => {
+            g.unsupported(ins, &format!("unsafe.{name}"));
+            return;
+        }
+    }
+    g.set_result(ins);
+}

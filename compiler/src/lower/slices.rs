@@ -1,0 +1,510 @@
+//! Slices: make, slicing with Go's bounds checks, append with gc's growth
+//! policy, copy and clear. A slice is (array, offset, length, capacity);
+//! arrays hold struct and array elements as objects that are copied into,
+//! never replaced, so `&s[i]` stays valid.
+
+use super::Ctx;
+use super::func::FuncGen;
+use super::types::Shape;
+use crate::emit::module::ref_null;
+use crate::ir::{Instr, Operand, TypeId};
+use wasm_encoder::{BlockType, ValType};
+
+/// Evaluates an index operand, checks it against the i32 length in
+/// `len_local` (panicking as Go does) and returns a local holding it as i32.
+pub fn checked_index(g: &mut FuncGen, idx: &Operand, len_local: u32) -> u32 {
+    let t = g.operand_type(idx).unwrap();
+    let wide = g.tmp(ValType::I64);
+    super::arith::push_as_i64(g, idx, t);
+    g.ins()
+        .local_tee(wide)
+        .local_get(len_local)
+        .i64_extend_i32_u()
+        .i64_ge_u()
+        .if_(BlockType::Empty)
+        .local_get(wide)
+        .local_get(len_local)
+        .i64_extend_i32_u();
+    g.call_runtime("panicIndex");
+    g.ins().unreachable().end();
+    let i = g.tmp(ValType::I32);
+    g.ins().local_get(wide).i32_wrap_i64().local_set(i);
+    i
+}
+
+/// Allocates an array of `elem` whose length is on the stack (i32), with
+/// every element zero (object elements get fresh zero objects).
+pub fn new_array(g: &mut FuncGen, elem: TypeId) {
+    let f = new_array_func(g.cx, elem);
+    g.ins().call(f);
+}
+
+pub fn new_array_func(cx: &mut Ctx, elem: TypeId) -> u32 {
+    let arr = cx.array_type(elem);
+    let key = format!("newarray:{}", cx.prog.types[elem].str);
+    let objects = matches!(cx.shape(elem), Shape::Struct(_) | Shape::Array(..));
+    cx.helper(&key, vec![ValType::I32], vec![ref_null(arr)], |cx, idx| {
+        let mut g = FuncGen::helper(cx, 1);
+        g.ins().local_get(0).array_new_default(arr);
+        if objects {
+            let a = g.tmp(ref_null(arr));
+            let i = g.tmp(ValType::I32);
+            g.ins().local_set(a);
+            g.ins()
+                .block(BlockType::Empty)
+                .loop_(BlockType::Empty)
+                .local_get(i)
+                .local_get(0)
+                .i32_ge_u()
+                .br_if(1)
+                .local_get(a)
+                .local_get(i);
+            g.push_zero(elem);
+            g.ins()
+                .array_set(arr)
+                .local_get(i)
+                .i32_const(1)
+                .i32_add()
+                .local_set(i)
+                .br(0)
+                .end()
+                .end()
+                .local_get(a);
+        }
+        g.finish(idx);
+    })
+}
+
+pub fn make_slice(g: &mut FuncGen, ins: &Instr) {
+    let Shape::Slice(elem) = g.cx.shape(ins.t) else {
+        unreachable!()
+    };
+    let (len, cap) = (g.tmp(ValType::I64), g.tmp(ValType::I64));
+    for (op, l) in [(ins.x.as_ref().unwrap(), len), (ins.y.as_ref().unwrap(), cap)] {
+        let t = g.operand_type(op).unwrap();
+        super::arith::push_as_i64(g, op, t);
+        g.ins().local_set(l);
+    }
+    // len < 0 or len > cap (unsigned compare catches negatives).
+    g.ins()
+        .local_get(len)
+        .local_get(cap)
+        .i64_gt_u()
+        .if_(BlockType::Empty);
+    g.call_runtime("panicmakeslicelen");
+    g.ins().unreachable().end();
+    g.ins()
+        .local_get(cap)
+        .i64_const(1 << 31)
+        .i64_ge_u()
+        .if_(BlockType::Empty);
+    g.call_runtime("panicmakeslicecap");
+    g.ins().unreachable().end();
+    g.ins().local_get(cap).i32_wrap_i64();
+    new_array(g, elem);
+    g.ins()
+        .i32_const(0)
+        .local_get(len)
+        .i32_wrap_i64()
+        .local_get(cap)
+        .i32_wrap_i64();
+    g.set_result(ins);
+}
+
+/// The Slice instruction: s[low:high:max] on a string, slice or pointer
+/// to array.
+pub fn slice(g: &mut FuncGen, ins: &Instr) {
+    let x = ins.x.as_ref().unwrap();
+    let xt = g.operand_type(x).unwrap_or(ins.t);
+    let xshape = g.cx.shape(xt);
+    let is_string = xshape == Shape::String;
+    let rslots = g.cx.slots(ins.t);
+    let (arr, off, len, cap) = (
+        g.tmp(rslots[0]),
+        g.tmp(ValType::I32),
+        g.tmp(ValType::I32),
+        g.tmp(ValType::I32),
+    );
+    match xshape {
+        Shape::String => {
+            g.push(x);
+            g.set_all(&[arr, off, len]);
+            g.ins().local_get(len).local_set(cap);
+        }
+        Shape::Slice(_) => {
+            g.push(x);
+            g.set_all(&[arr, off, len, cap]);
+        }
+        Shape::PtrRef(at) => {
+            let Shape::Array(_, n) = g.cx.shape(at) else {
+                unreachable!()
+            };
+            g.push(x);
+            g.nil_check_top(rslots[0]);
+            g.ins()
+                .local_set(arr)
+                .i32_const(0)
+                .local_set(off)
+                .i32_const(n as i32)
+                .local_set(len)
+                .i32_const(n as i32)
+                .local_set(cap);
+        }
+        other => panic!("slice of {other:?}"),
+    }
+    let bound = |g: &mut FuncGen, op: &Option<Operand>, default: u32| -> u32 {
+        let l = g.tmp(ValType::I64);
+        match op {
+            Some(op) => {
+                let t = g.operand_type(op).unwrap();
+                super::arith::push_as_i64(g, op, t);
+            }
+            None => {
+                g.ins().local_get(default).i64_extend_i32_u();
+            }
+        }
+        g.ins().local_set(l);
+        l
+    };
+    let zero = g.tmp(ValType::I32);
+    let low = bound(g, &ins.y, zero);
+    let three = ins.w.is_some();
+    let high = bound(g, &ins.z, if is_string { len } else { len });
+    let max = bound(g, &ins.w, cap);
+    let fail = |g: &mut FuncGen, a: u32, b: u32, name: &str| {
+        g.ins()
+            .local_get(a)
+            .local_get(b)
+            .i64_gt_u()
+            .if_(BlockType::Empty)
+            .local_get(a)
+            .local_get(b);
+        g.call_runtime(name);
+        g.ins().unreachable().end();
+    };
+    let capw = g.tmp(ValType::I64);
+    g.ins()
+        .local_get(if is_string { len } else { cap })
+        .i64_extend_i32_u()
+        .local_set(capw);
+    if three {
+        fail(g, max, capw, "panicSlice3Acap");
+        fail(g, high, max, "panicSlice3B");
+        fail(g, low, high, "panicSlice3C");
+    } else {
+        let name = if is_string { "panicSliceAlen" } else { "panicSliceAcap" };
+        if is_string || ins.z.is_some() {
+            fail(g, high, capw, name);
+        }
+        fail(g, low, high, "panicSliceB");
+    }
+    g.ins()
+        .local_get(arr)
+        .local_get(off)
+        .local_get(low)
+        .i32_wrap_i64()
+        .i32_add()
+        .local_get(high)
+        .local_get(low)
+        .i64_sub()
+        .i32_wrap_i64();
+    if !is_string {
+        g.ins()
+            .local_get(max)
+            .local_get(low)
+            .i64_sub()
+            .i32_wrap_i64();
+    }
+    g.set_result(ins);
+}
+
+/// Copies n elements from (src, si) to (dst, di), overlapping allowed.
+/// Expects no operands on the stack; all arguments are locals.
+pub fn copy_elems(g: &mut FuncGen, elem: TypeId, locals: [u32; 5]) {
+    let f = copy_elems_func(g.cx, elem);
+    for l in locals {
+        g.ins().local_get(l);
+    }
+    g.ins().call(f);
+}
+
+fn copy_elems_func(cx: &mut Ctx, elem: TypeId) -> u32 {
+    let arr = cx.array_type(elem);
+    let key = format!("copyelems:{}", cx.prog.types[elem].str);
+    let objects = matches!(cx.shape(elem), Shape::Struct(_) | Shape::Array(..));
+    let params = vec![ref_null(arr), ValType::I32, ref_null(arr), ValType::I32, ValType::I32];
+    cx.helper(&key, params, vec![], |cx, idx| {
+        let mut g = FuncGen::helper(cx, 5);
+        let (dst, di, src, si, n) = (0, 1, 2, 3, 4);
+        g.ins()
+            .local_get(n)
+            .i32_eqz()
+            .if_(BlockType::Empty)
+            .return_()
+            .end();
+        if !objects {
+            g.ins()
+                .local_get(dst)
+                .local_get(di)
+                .local_get(src)
+                .local_get(si)
+                .local_get(n)
+                .array_copy(arr, arr);
+        } else {
+            // Element objects are assigned into, front to back unless the
+            // ranges overlap with the destination after the source.
+            let assign = super::helpers::assign_func(g.cx, elem);
+            let (i, step, end) = (g.tmp(ValType::I32), g.tmp(ValType::I32), g.tmp(ValType::I32));
+            g.ins()
+                .local_get(dst)
+                .local_get(src)
+                .ref_eq()
+                .local_get(di)
+                .local_get(si)
+                .i32_gt_u()
+                .i32_and()
+                .if_(BlockType::Empty)
+                .local_get(n)
+                .i32_const(1)
+                .i32_sub()
+                .local_set(i)
+                .i32_const(-1)
+                .local_set(step)
+                .i32_const(-1)
+                .local_set(end)
+                .else_()
+                .i32_const(0)
+                .local_set(i)
+                .i32_const(1)
+                .local_set(step)
+                .local_get(n)
+                .local_set(end)
+                .end()
+                .block(BlockType::Empty)
+                .loop_(BlockType::Empty)
+                .local_get(i)
+                .local_get(end)
+                .i32_eq()
+                .br_if(1)
+                .local_get(dst)
+                .local_get(di)
+                .local_get(i)
+                .i32_add()
+                .array_get(arr)
+                .local_get(src)
+                .local_get(si)
+                .local_get(i)
+                .i32_add()
+                .array_get(arr)
+                .call(assign)
+                .local_get(i)
+                .local_get(step)
+                .i32_add()
+                .local_set(i)
+                .br(0)
+                .end()
+                .end();
+        }
+        g.finish(idx);
+    })
+}
+
+/// append(s, t...) where t is a slice of the same type (or a string for a
+/// byte slice).
+pub fn append(g: &mut FuncGen, ins: &Instr) {
+    let args = &ins.call.as_ref().unwrap().args;
+    let Shape::Slice(elem) = g.cx.shape(ins.t) else {
+        unreachable!()
+    };
+    let f = append_func(g.cx, elem);
+    g.push(&args[0]);
+    let st = g.operand_type(&args[1]).unwrap();
+    g.push(&args[1]);
+    if g.cx.shape(st) != Shape::String {
+        g.ins().drop();
+    }
+    g.ins().call(f);
+    g.set_result(ins);
+}
+
+fn append_func(cx: &mut Ctx, elem: TypeId) -> u32 {
+    let arr = cx.array_type(elem);
+    let key = format!("append:{}", cx.prog.types[elem].str);
+    let size = cx.go_size(elem);
+    let noscan = !cx.prog.types[elem].pointers;
+    let slice = vec![ref_null(arr), ValType::I32, ValType::I32, ValType::I32];
+    let mut params = slice.clone();
+    params.extend([ref_null(arr), ValType::I32, ValType::I32]);
+    cx.helper(&key, params, slice, |cx, idx| {
+        let mut g = FuncGen::helper(cx, 7);
+        let (a, off, len, cap, src, soff, n) = (0, 1, 2, 3, 4, 5, 6);
+        let newlen = g.tmp(ValType::I32);
+        let dst_i = g.tmp(ValType::I32);
+        g.ins()
+            .local_get(len)
+            .local_get(n)
+            .i32_add()
+            .local_set(newlen)
+            .local_get(newlen)
+            .local_get(cap)
+            .i32_gt_u()
+            .if_(BlockType::Empty)
+            .local_get(newlen)
+            .i64_extend_i32_u()
+            .local_get(cap)
+            .i64_extend_i32_u()
+            .i64_const(size)
+            .i32_const(noscan as i32);
+        g.call_runtime("growslicecap");
+        g.ins().i32_wrap_i64().local_set(cap);
+        g.ins().local_get(cap);
+        new_array(&mut g, elem);
+        let fresh = g.tmp(ref_null(arr));
+        let zero = g.tmp(ValType::I32);
+        g.ins().local_set(fresh);
+        copy_elems(&mut g, elem, [fresh, zero, a, off, len]);
+        g.ins()
+            .local_get(fresh)
+            .local_set(a)
+            .i32_const(0)
+            .local_set(off)
+            .end();
+        g.ins()
+            .local_get(off)
+            .local_get(len)
+            .i32_add()
+            .local_set(dst_i);
+        copy_elems(&mut g, elem, [a, dst_i, src, soff, n]);
+        g.ins()
+            .local_get(a)
+            .local_get(off)
+            .local_get(newlen)
+            .local_get(cap);
+        g.finish(idx);
+    })
+}
+
+/// copy(dst, src): returns the number of elements copied.
+pub fn copy(g: &mut FuncGen, ins: &Instr) {
+    let args = &ins.call.as_ref().unwrap().args;
+    let dt = g.operand_type(&args[0]).unwrap();
+    let Shape::Slice(elem) = g.cx.shape(dt) else {
+        unreachable!()
+    };
+    let arr = g.cx.array_type(elem);
+    let d = g.tmps(&[ref_null(arr), ValType::I32, ValType::I32, ValType::I32]);
+    g.push(&args[0]);
+    g.set_all(&d);
+    let st = g.operand_type(&args[1]).unwrap();
+    let s = g.tmps(&[ref_null(arr), ValType::I32, ValType::I32]);
+    g.push(&args[1]);
+    if g.cx.shape(st) != Shape::String {
+        g.ins().drop();
+    }
+    g.set_all(&s);
+    let n = g.tmp(ValType::I32);
+    g.ins()
+        .local_get(d[2])
+        .local_get(s[2])
+        .local_get(d[2])
+        .local_get(s[2])
+        .i32_lt_u()
+        .select()
+        .local_set(n);
+    copy_elems(g, elem, [d[0], d[1], s[0], s[1], n]);
+    g.ins().local_get(n).i64_extend_i32_u();
+    g.set_result(ins);
+}
+
+/// clear(s) on a slice: every element becomes its zero value.
+pub fn clear(g: &mut FuncGen, s: &Operand, elem: TypeId) {
+    let arr = g.cx.array_type(elem);
+    let sl = g.tmps(&[ref_null(arr), ValType::I32, ValType::I32, ValType::I32]);
+    g.push(s);
+    g.set_all(&sl);
+    let i = g.tmp(ValType::I32);
+    g.ins()
+        .block(BlockType::Empty)
+        .loop_(BlockType::Empty)
+        .local_get(i)
+        .local_get(sl[2])
+        .i32_ge_u()
+        .br_if(1)
+        .local_get(sl[0])
+        .local_get(sl[1])
+        .local_get(i)
+        .i32_add();
+    g.push_zero(elem);
+    super::pointers::store_elem(g, elem);
+    g.ins()
+        .local_get(i)
+        .i32_const(1)
+        .i32_add()
+        .local_set(i)
+        .br(0)
+        .end()
+        .end();
+}
+
+/// (*[N]T)(s): panics when len(s) < N. The pointer aliases the slice when
+/// the slice covers its whole array from the start; otherwise it points to
+/// a copy (a known gap, see docs/status.md).
+pub fn slice_to_array_pointer(g: &mut FuncGen, ins: &Instr) {
+    let x = ins.x.as_ref().unwrap();
+    let st = g.operand_type(x).unwrap();
+    let Shape::Slice(elem) = g.cx.shape(st) else {
+        unreachable!()
+    };
+    let Shape::PtrRef(at) = g.cx.shape(ins.t) else {
+        unreachable!()
+    };
+    let Shape::Array(_, n) = g.cx.shape(at) else {
+        unreachable!()
+    };
+    let arr = g.cx.array_type(elem);
+    let s = g.tmps(&[ref_null(arr), ValType::I32, ValType::I32, ValType::I32]);
+    g.push(x);
+    g.set_all(&s);
+    g.ins()
+        .local_get(s[2])
+        .i32_const(n as i32)
+        .i32_lt_u()
+        .if_(BlockType::Empty)
+        .i64_const(n)
+        .local_get(s[2])
+        .i64_extend_i32_u();
+    g.call_runtime("panicSliceConvert");
+    g.ins().unreachable().end();
+    g.ins()
+        .local_get(s[0])
+        .ref_is_null()
+        .local_get(s[1])
+        .i32_eqz()
+        .local_get(s[0])
+        .ref_is_null()
+        .if_(BlockType::Result(ValType::I32))
+        .i32_const(0)
+        .else_()
+        .local_get(s[0])
+        .array_len()
+        .end()
+        .i32_const(n as i32)
+        .i32_eq()
+        .i32_and()
+        .i32_or()
+        .if_(BlockType::Result(ref_null(arr)))
+        .local_get(s[0])
+        .else_()
+        .i32_const(n as i32);
+    new_array(g, elem);
+    let fresh = g.tmp(ref_null(arr));
+    let zero = g.tmp(ValType::I32);
+    let count = g.tmp(ValType::I32);
+    g.ins()
+        .local_set(fresh)
+        .i32_const(n as i32)
+        .local_set(count);
+    copy_elems(g, elem, [fresh, zero, s[0], s[1], count]);
+    g.ins().local_get(fresh).end();
+    g.set_result(ins);
+}

@@ -1,0 +1,150 @@
+//! Strings: indexing, conversions to and from byte and rune slices, and
+//! the print/println builtins. A string is (byte array, offset, length);
+//! the array may be null when the length is zero.
+
+use super::func::FuncGen;
+use super::types::Shape;
+use crate::emit::module::BYTES_TYPE;
+use crate::ir::{Instr, Operand};
+use wasm_encoder::{BlockType, ValType};
+
+/// s[i] on a string (the SSA Lookup instruction).
+pub fn index(g: &mut FuncGen, ins: &Instr) {
+    let x = ins.x.as_ref().unwrap();
+    let y = ins.y.as_ref().unwrap();
+    let s = g.tmps(&[
+        crate::emit::module::ref_null(BYTES_TYPE),
+        ValType::I32,
+        ValType::I32,
+    ]);
+    g.push(x);
+    g.set_all(&s);
+    let i = super::slices::checked_index(g, y, s[2]);
+    g.ins()
+        .local_get(s[0])
+        .local_get(s[1])
+        .local_get(i)
+        .i32_add()
+        .array_get_u(BYTES_TYPE);
+    g.set_result(ins);
+}
+
+/// Conversions involving strings, slices and unsafe pointers.
+pub fn convert(g: &mut FuncGen, ins: &Instr, from: &Shape, to: &Shape) {
+    let x = ins.x.as_ref().unwrap();
+    let elem_kind = |g: &FuncGen, t| g.cx.prog.types[g.cx.underlying(t)].kind.clone();
+    match (from, to) {
+        (Shape::Slice(e), Shape::String) => {
+            g.push(x);
+            match elem_kind(g, *e).as_str() {
+                "uint8" => g.call_runtime("slicebytetostring"),
+                _ => g.call_runtime("slicerunetostring"),
+            }
+        }
+        (Shape::String, Shape::Slice(e)) => {
+            g.push(x);
+            match elem_kind(g, *e).as_str() {
+                "uint8" => g.call_runtime("stringtoslicebyte"),
+                _ => g.call_runtime("stringtoslicerune"),
+            }
+        }
+        (Shape::Int { .. }, Shape::String) => {
+            let t = g.operand_type(x).unwrap();
+            super::arith::push_as_i64(g, x, t);
+            g.call_runtime("intstring");
+        }
+        _ => super::pointers::convert_pointer(g, ins, from, to),
+    }
+}
+
+/// print and println: one runtime call per argument, as gc does.
+pub fn print(g: &mut FuncGen, args: &[Operand], newline: bool) {
+    for (i, a) in args.iter().enumerate() {
+        if newline && i > 0 {
+            g.call_runtime("printsp");
+        }
+        let t = g.operand_type(a);
+        let shape = t.map(|t| g.cx.shape(t)).unwrap_or(Shape::UntypedNil);
+        match shape {
+            Shape::Bool => {
+                g.push(a);
+                g.call_runtime("printbool");
+            }
+            Shape::Int { bits, signed } => {
+                g.push(a);
+                if bits < 64 {
+                    if signed {
+                        g.ins().i64_extend_i32_s();
+                    } else {
+                        g.ins().i64_extend_i32_u();
+                    }
+                }
+                g.call_runtime(if signed { "printint" } else { "printuint" });
+            }
+            Shape::F32 => {
+                g.push(a);
+                g.call_runtime("printfloat32");
+            }
+            Shape::F64 => {
+                g.push(a);
+                g.call_runtime("printfloat64");
+            }
+            Shape::C64 => {
+                g.push(a);
+                g.call_runtime("printcomplex64");
+            }
+            Shape::C128 => {
+                g.push(a);
+                g.call_runtime("printcomplex128");
+            }
+            Shape::String => {
+                g.push(a);
+                g.call_runtime("printstring");
+            }
+            Shape::Interface(_) => {
+                g.push(a);
+                g.call_runtime("printeface");
+            }
+            Shape::Slice(_) => {
+                let slots = g.cx.slots(t.unwrap());
+                let s = g.tmps(&slots);
+                g.push(a);
+                g.set_all(&s);
+                g.ins()
+                    .local_get(s[0])
+                    .ref_is_null()
+                    .local_get(s[2])
+                    .i64_extend_i32_s()
+                    .local_get(s[3])
+                    .i64_extend_i32_s();
+                g.call_runtime("printslice");
+            }
+            Shape::UntypedNil => {
+                g.push_string_const(b"nil");
+                g.call_runtime("printstring");
+            }
+            _ => {
+                // Pointers, maps, channels, funcs: the first slot is a
+                // reference; only nil-ness is observable.
+                g.push(a);
+                let slots = g.cx.slots(t.unwrap());
+                for _ in 1..slots.len() {
+                    g.ins().drop();
+                }
+                g.ins().ref_is_null();
+                g.call_runtime("printpointer");
+            }
+        }
+    }
+    if newline {
+        g.call_runtime("printnl");
+    }
+}
+
+/// Emits `if cond { runtime.name(args) }` helpers are built from; kept
+/// here for string bounds checks.
+pub fn trap_if(g: &mut FuncGen, name: &str) {
+    g.ins().if_(BlockType::Empty);
+    g.call_runtime(name);
+    g.ins().unreachable().end();
+}

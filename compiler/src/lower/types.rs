@@ -1,0 +1,320 @@
+//! How Go types are represented in WebAssembly GC (see docs/design.md,
+//! "Value representation").
+//!
+//! Every Go type has a *shape*; the shape decides its *slots* (the wasm
+//! values a Go value occupies in locals, parameters and results), how it is
+//! stored in a struct field (the slots, with sub-word integers packed) and
+//! how it is stored in an array element (a single slot: values of several
+//! slots are boxed into an immutable struct).
+
+use super::Ctx;
+use crate::emit::module::{TypeDef, mutable, ref_null};
+use crate::ir::TypeId;
+use wasm_encoder::{AbstractHeapType, FieldType, HeapType, RefType, StorageType, ValType};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Shape {
+    Bool,
+    Int { bits: u8, signed: bool },
+    F32,
+    F64,
+    C64,
+    C128,
+    String,
+    UnsafePointer,
+    /// Pointer to a struct or array: the object itself.
+    PtrRef(TypeId),
+    /// Pointer to anything else: (base object, index).
+    PtrFat(TypeId),
+    Slice(TypeId),
+    Map(TypeId, TypeId),
+    Chan(TypeId),
+    Func(TypeId),
+    Interface(TypeId),
+    Struct(TypeId),
+    Array(TypeId, i64),
+    Tuple(Vec<TypeId>),
+    /// The untyped nil of `println(nil)`, and the invalid type SSA gives
+    /// unused range keys and values: no slots.
+    UntypedNil,
+    /// A range iterator over a map or string: (state, offset, length,
+    /// position).
+    Iter,
+}
+
+pub const EQREF: ValType = ValType::Ref(RefType {
+    nullable: true,
+    heap_type: HeapType::Abstract {
+        shared: false,
+        ty: AbstractHeapType::Eq,
+    },
+});
+
+pub const ANYREF: ValType = ValType::Ref(RefType::ANYREF);
+
+impl Ctx<'_> {
+    /// Follows named types to the underlying type.
+    pub fn underlying(&self, mut t: TypeId) -> TypeId {
+        while self.prog.types[t].kind == "named" {
+            t = self.prog.types[t].underlying;
+        }
+        t
+    }
+
+    pub fn shape(&self, t: TypeId) -> Shape {
+        let named = &self.prog.types[t];
+        if named.kind == "named" && named.str == "rangeIter" && named.pkg_path.is_empty() {
+            return Shape::Iter;
+        }
+        let u = self.underlying(t);
+        let ty = &self.prog.types[u];
+        match ty.kind.as_str() {
+            "bool" | "untyped bool" => Shape::Bool,
+            "int8" => Shape::Int { bits: 8, signed: true },
+            "int16" => Shape::Int { bits: 16, signed: true },
+            "int32" | "untyped rune" => Shape::Int { bits: 32, signed: true },
+            "int" | "int64" | "untyped int" => Shape::Int { bits: 64, signed: true },
+            "uint8" => Shape::Int { bits: 8, signed: false },
+            "uint16" => Shape::Int { bits: 16, signed: false },
+            "uint32" => Shape::Int { bits: 32, signed: false },
+            "uint" | "uint64" | "uintptr" => Shape::Int { bits: 64, signed: false },
+            "float32" => Shape::F32,
+            "float64" | "untyped float" => Shape::F64,
+            "complex64" => Shape::C64,
+            "complex128" | "untyped complex" => Shape::C128,
+            "string" | "untyped string" => Shape::String,
+            "unsafe.Pointer" => Shape::UnsafePointer,
+            "untyped nil" | "invalid type" => Shape::UntypedNil,
+            "pointer" => {
+                let elem = ty.elem;
+                match self.prog.types[self.underlying(elem)].kind.as_str() {
+                    "struct" | "array" => Shape::PtrRef(elem),
+                    _ => Shape::PtrFat(elem),
+                }
+            }
+            "slice" => Shape::Slice(ty.elem),
+            "map" => Shape::Map(ty.key, ty.elem),
+            "chan" => Shape::Chan(ty.elem),
+            "func" => Shape::Func(u),
+            "interface" => Shape::Interface(u),
+            "struct" => Shape::Struct(u),
+            "array" => Shape::Array(ty.elem, ty.len),
+            "tuple" => Shape::Tuple(ty.elems.clone()),
+            other => panic!("unsupported type kind {other} ({})", ty.str),
+        }
+    }
+
+    /// The wasm values a Go value of type t occupies.
+    pub fn slots(&mut self, t: TypeId) -> Vec<ValType> {
+        match self.shape(t) {
+            Shape::Bool | Shape::Int { bits: 8 | 16 | 32, .. } => vec![ValType::I32],
+            Shape::Int { .. } => vec![ValType::I64],
+            Shape::F32 => vec![ValType::F32],
+            Shape::F64 => vec![ValType::F64],
+            Shape::C64 => vec![ValType::F32, ValType::F32],
+            Shape::C128 => vec![ValType::F64, ValType::F64],
+            Shape::String => vec![ref_null(crate::emit::module::BYTES_TYPE), ValType::I32, ValType::I32],
+            Shape::UnsafePointer | Shape::PtrFat(_) => vec![EQREF, ValType::I32],
+            Shape::PtrRef(elem) => vec![ref_null(self.object_type(elem))],
+            Shape::Slice(elem) => {
+                let arr = self.array_type(elem);
+                vec![ref_null(arr), ValType::I32, ValType::I32, ValType::I32]
+            }
+            Shape::Map(..) => {
+                let hmap = self.runtime_struct("hmap");
+                vec![ref_null(hmap)]
+            }
+            Shape::Chan(_) => vec![EQREF],
+            Shape::Func(sig) => {
+                let (clo, _) = self.closure_types(sig);
+                vec![ref_null(clo)]
+            }
+            Shape::Interface(_) => {
+                let rtype = self.runtime_struct("_type");
+                vec![ref_null(rtype), ANYREF]
+            }
+            Shape::Struct(_) | Shape::Array(..) => vec![ref_null(self.object_type(t))],
+            Shape::Tuple(elems) => elems.iter().flat_map(|&e| self.slots(e)).collect(),
+            Shape::UntypedNil => vec![],
+            Shape::Iter => vec![ANYREF, ValType::I32, ValType::I32, ValType::I32],
+        }
+    }
+
+    /// How a value of type t is stored inside a struct: its slots, with
+    /// sub-word integers packed.
+    pub fn field_storage(&mut self, t: TypeId) -> Vec<StorageType> {
+        match self.shape(t) {
+            Shape::Bool | Shape::Int { bits: 8, .. } => vec![StorageType::I8],
+            Shape::Int { bits: 16, .. } => vec![StorageType::I16],
+            _ => self.slots(t).into_iter().map(StorageType::Val).collect(),
+        }
+    }
+
+    /// How a value of type t is stored as an array element: one slot;
+    /// values of several slots are boxed.
+    pub fn elem_storage(&mut self, t: TypeId) -> StorageType {
+        let slots = self.slots(t);
+        if slots.len() == 1 {
+            return self.field_storage(t)[0];
+        }
+        StorageType::Val(ref_null(self.box_type(t)))
+    }
+
+    /// Whether array elements of type t are boxed.
+    pub fn elem_boxed(&mut self, t: TypeId) -> bool {
+        self.slots(t).len() != 1
+    }
+
+    /// The immutable struct that boxes a value of type t (interface
+    /// payloads, array elements of several slots).
+    pub fn box_type(&mut self, t: TypeId) -> u32 {
+        let fields = self
+            .slots(t)
+            .into_iter()
+            .map(|v| FieldType {
+                element_type: StorageType::Val(v),
+                mutable: false,
+            })
+            .collect();
+        self.module.intern(TypeDef::Struct {
+            fields,
+            supertype: None,
+            is_final: true,
+        })
+    }
+
+    /// The array type whose elements hold values of type t (slices,
+    /// arrays, and cells for escaping variables).
+    pub fn array_type(&mut self, elem: TypeId) -> u32 {
+        let st = self.elem_storage(elem);
+        self.module.intern(TypeDef::Array(mutable(st)))
+    }
+
+    /// The GC object type of a struct or array type.
+    pub fn object_type(&mut self, t: TypeId) -> u32 {
+        match self.shape(t) {
+            Shape::Struct(u) => self.struct_type(u),
+            Shape::Array(elem, _) => self.array_type(elem),
+            other => panic!("object_type of {other:?}"),
+        }
+    }
+
+    /// The wasm struct of a Go struct type (by underlying type id).
+    pub fn struct_type(&mut self, u: TypeId) -> u32 {
+        if let Some(&(idx, _)) = self.structs.get(&u) {
+            return idx;
+        }
+        let idx = self.module.reserve_type(TypeDef::Struct {
+            fields: vec![],
+            supertype: None,
+            is_final: true,
+        });
+        self.structs.insert(u, (idx, vec![]));
+        let mut fields = Vec::new();
+        let mut layout = Vec::new();
+        let go_fields: Vec<TypeId> = self.prog.types[u].fields.iter().map(|f| f.ty).collect();
+        for ft in go_fields {
+            let st = self.field_storage(ft);
+            layout.push((fields.len() as u32, st.len() as u32));
+            fields.extend(st.into_iter().map(mutable));
+        }
+        self.module.set_type(
+            idx,
+            TypeDef::Struct {
+                fields,
+                supertype: None,
+                is_final: true,
+            },
+        );
+        self.structs.insert(u, (idx, layout));
+        idx
+    }
+
+    /// (first wasm field, number of wasm fields) of Go field i of struct u.
+    pub fn field_layout(&mut self, u: TypeId, i: usize) -> (u32, u32) {
+        self.struct_type(u);
+        self.structs[&u].1[i]
+    }
+
+    /// The closure base struct and the function type of a Go signature.
+    /// A closure is a struct whose first field is the code; closures with
+    /// captured variables are subtypes that add fields.
+    pub fn closure_types(&mut self, sig: TypeId) -> (u32, u32) {
+        let sig = self.underlying(sig);
+        let (params, results) = self.signature_slots(sig);
+        self.closure_types_slots(params, results)
+    }
+
+    /// Closure types for given parameter and result slots.
+    pub fn closure_types_slots(&mut self, params: Vec<ValType>, results: Vec<ValType>) -> (u32, u32) {
+        if let Some(&pair) = self.closures.get(&(params.clone(), results.clone())) {
+            return pair;
+        }
+        let clo = self.module.reserve_type(TypeDef::Struct {
+            fields: vec![],
+            supertype: None,
+            is_final: false,
+        });
+        let mut fparams = vec![ref_null(clo)];
+        fparams.extend(params.iter().copied());
+        let fty = self.module.func_type(fparams, results.clone());
+        self.module.set_type(
+            clo,
+            TypeDef::Struct {
+                fields: vec![FieldType {
+                    element_type: StorageType::Val(ValType::Ref(RefType {
+                        nullable: false,
+                        heap_type: HeapType::Concrete(fty),
+                    })),
+                    mutable: false,
+                }],
+                supertype: None,
+                is_final: false,
+            },
+        );
+        self.closures.insert((params, results), (clo, fty));
+        (clo, fty)
+    }
+
+    /// Flattened parameter and result slots of a signature type.
+    pub fn signature_slots(&mut self, sig: TypeId) -> (Vec<ValType>, Vec<ValType>) {
+        let ty = &self.prog.types[self.underlying(sig)];
+        let (params, results) = (ty.params.clone(), ty.results.clone());
+        let p = params.iter().flat_map(|&t| self.slots(t)).collect();
+        let r = results.iter().flat_map(|&t| self.slots(t)).collect();
+        (p, r)
+    }
+
+    /// The wasm struct type of a named struct type of the runtime package.
+    pub fn runtime_struct(&mut self, name: &str) -> u32 {
+        let t = self.runtime_type(name);
+        self.object_type(t)
+    }
+
+    pub fn runtime_type(&self, name: &str) -> TypeId {
+        *self
+            .prog
+            .runtime_types
+            .get(name)
+            .unwrap_or_else(|| panic!("runtime type {name} missing"))
+    }
+
+    /// Whether a value of type t is one GC reference (so it can be an
+    /// interface payload without boxing).
+    pub fn is_single_ref(&mut self, t: TypeId) -> bool {
+        matches!(
+            self.shape(t),
+            Shape::PtrRef(_)
+                | Shape::Struct(_)
+                | Shape::Array(..)
+                | Shape::Map(..)
+                | Shape::Chan(_)
+                | Shape::Func(_)
+        )
+    }
+
+    /// Go's size of a type in bytes.
+    pub fn go_size(&self, t: TypeId) -> i64 {
+        self.prog.types[t].size
+    }
+}

@@ -1,0 +1,129 @@
+//! The contract between modules compiled by `gowasm` and the host that runs
+//! them (`vm`).
+//!
+//! Both sides read this crate: the compiler emits exactly these imports (and
+//! rejects a `//go:wasmimport gowasm ...` declaration whose Go signature does
+//! not lower to the one listed here), and the vm implements exactly these
+//! imports and refuses modules whose ABI version section differs from
+//! [`VERSION`]. The human-readable description is `docs/abi.md`.
+
+/// Import module name of every host function.
+pub const MODULE: &str = "gowasm";
+
+/// ABI version. Bump on any change to [`IMPORTS`] or to the meaning of one.
+pub const VERSION: u32 = 1;
+
+/// Name of the custom section that marks a module as a gowasm module. Its
+/// payload is [`version_payload`].
+pub const VERSION_SECTION: &str = "gowasm.abi";
+
+/// Name of the exported function the host calls to run the program.
+pub const ENTRY_EXPORT: &str = "_start";
+
+/// Value types crossing the boundary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AbiType {
+    I32,
+    I64,
+    F64,
+    /// `(ref null array)`; the array is always the module's byte array type
+    /// `(array (mut i8))` (final, in its own recursion group), so the module
+    /// may `ref.cast` results to it and the host may build such arrays.
+    Bytes,
+}
+
+/// One host function.
+#[derive(Debug)]
+pub struct Import {
+    pub name: &'static str,
+    pub params: &'static [AbiType],
+    pub results: &'static [AbiType],
+    pub doc: &'static str,
+}
+
+use AbiType::*;
+
+/// Every host function of this ABI version.
+pub const IMPORTS: &[Import] = &[
+    Import {
+        name: "arg_count",
+        params: &[],
+        results: &[I32],
+        doc: "number of command-line arguments, program name included",
+    },
+    Import {
+        name: "arg",
+        params: &[I32],
+        results: &[Bytes],
+        doc: "argument i as a fresh byte array (null when out of range)",
+    },
+    Import {
+        name: "env_count",
+        params: &[],
+        results: &[I32],
+        doc: "number of environment entries",
+    },
+    Import {
+        name: "env",
+        params: &[I32],
+        results: &[Bytes],
+        doc: "environment entry i as `KEY=VALUE` (null when out of range)",
+    },
+    Import {
+        name: "write",
+        params: &[I32, Bytes, I32, I32],
+        results: &[I32],
+        doc: "write(fd, array, offset, length): bytes written, or a negative errno",
+    },
+    Import {
+        name: "exit",
+        params: &[I32],
+        results: &[],
+        doc: "ends the program with the status; never returns",
+    },
+    Import {
+        name: "clock_now",
+        params: &[I32],
+        results: &[I64],
+        doc: "clock 0: wall clock, ns since the Unix epoch; clock 1: monotonic ns",
+    },
+];
+
+/// Looks an import up by name.
+pub fn import(name: &str) -> Option<&'static Import> {
+    IMPORTS.iter().find(|i| i.name == name)
+}
+
+/// Payload of the [`VERSION_SECTION`] custom section.
+pub fn version_payload() -> Vec<u8> {
+    format!("gowasm-abi {VERSION}").into_bytes()
+}
+
+/// Reads the ABI version from a [`VERSION_SECTION`] payload.
+pub fn parse_version_payload(payload: &[u8]) -> Option<u32> {
+    std::str::from_utf8(payload)
+        .ok()?
+        .strip_prefix("gowasm-abi ")?
+        .parse()
+        .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn version_round_trips() {
+        assert_eq!(parse_version_payload(&version_payload()), Some(VERSION));
+        assert_eq!(parse_version_payload(b"gowasm-abi x"), None);
+        assert_eq!(parse_version_payload(b"other 1"), None);
+    }
+
+    #[test]
+    fn import_names_are_unique() {
+        for (i, a) in IMPORTS.iter().enumerate() {
+            assert!(IMPORTS[i + 1..].iter().all(|b| b.name != a.name), "{}", a.name);
+            assert!(import(a.name).is_some());
+        }
+    }
+}
