@@ -73,8 +73,10 @@ type Method struct {
 
 type Global struct {
 	Name string `json:"name"`
-	// Type is the variable's type (not the pointer type of the SSA value).
-	Type int `json:"type"`
+	// Type is the variable's type; PtrType the type of the SSA value (a
+	// pointer to Type).
+	Type    int `json:"type"`
+	PtrType int `json:"ptr_type"`
 }
 
 type Function struct {
@@ -234,7 +236,7 @@ func (w *writer) globalID(g *ssa.Global) int {
 	}
 	id := len(w.out.Globals)
 	w.globals[g] = id
-	w.out.Globals = append(w.out.Globals, &Global{Name: g.Pkg.Pkg.Path() + "." + g.Name(), Type: w.typeID(g.Type().(*types.Pointer).Elem())})
+	w.out.Globals = append(w.out.Globals, &Global{Name: g.Pkg.Pkg.Path() + "." + g.Name(), Type: w.typeID(g.Type().(*types.Pointer).Elem()), PtrType: w.typeID(g.Type())})
 	return id
 }
 

@@ -31,7 +31,12 @@ func load(goroot string, patterns []string) (*Program, bool) {
 	// every program even when nothing imports it.
 	probe, err := packages.Load(cfg, patterns...)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "gowasm:", err)
+		// go/packages wraps the go command's own message.
+		msg := err.Error()
+		if i := strings.Index(msg, "stderr: "); i >= 0 {
+			msg = msg[i+len("stderr: "):]
+		}
+		fmt.Fprintln(os.Stderr, strings.TrimSpace(msg))
 		return nil, false
 	}
 	if !reportErrors(probe) {

@@ -86,8 +86,11 @@ pub struct Method {
 #[derive(Debug, Deserialize)]
 pub struct Global {
     pub name: String,
+    /// The variable's type.
     #[serde(rename = "type")]
     pub ty: TypeId,
+    /// The type of the global as an SSA value: pointer to `ty`.
+    pub ptr_type: TypeId,
 }
 
 #[derive(Debug, Deserialize)]

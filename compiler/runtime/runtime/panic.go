@@ -92,6 +92,13 @@ func gopanic(e any) {
 	wasmThrow()
 }
 
+// Goexit runs the deferred calls of the calling goroutine and ends it.
+// Unwinding is a panic that recover does not stop.
+func Goexit() {
+	curPanic = &_panic{goexit: true, link: curPanic}
+	wasmThrow()
+}
+
 func gorecover(armed bool) any {
 	p := curPanic
 	if !armed || p == nil || p.recovered || p.goexit {
@@ -106,12 +113,18 @@ type PanicNilError struct {
 	_ [0]*PanicNilError
 }
 
-func (*PanicNilError) Error() string { return "panic called with nil argument (use GODEBUG=panicnil=1 to revert)" }
+func (*PanicNilError) Error() string {
+	return "panic called with nil argument (use GODEBUG=panicnil=1 to revert)"
+}
 func (*PanicNilError) RuntimeError() {}
 
 // uncaughtPanic is called by the module's entry point when a panic
 // reaches the top of the goroutine: print it as Go does and exit 2.
 func uncaughtPanic() {
+	if curPanic.goexit {
+		print("fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n")
+		exit(2)
+	}
 	preprintpanics(curPanic)
 	printpanics(curPanic)
 	print("\ngoroutine 1 [running]:\nmain.main()\n\t?:0\n")

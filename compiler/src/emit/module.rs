@@ -25,6 +25,9 @@ pub enum TypeDef {
 
 pub struct Module {
     types: Vec<TypeDef>,
+    /// Types below this index are emitted as singleton recursion groups (so
+    /// they match host-defined types); the rest form one group.
+    singletons: u32,
     type_index: HashMap<TypeDef, u32>,
     imports: Vec<(String, String, u32)>,
     funcs: Vec<FuncSlot>,
@@ -72,6 +75,7 @@ impl Module {
     pub fn new() -> Module {
         let mut m = Module {
             types: Vec::new(),
+            singletons: 0,
             type_index: HashMap::new(),
             imports: Vec::new(),
             funcs: Vec::new(),
@@ -110,6 +114,12 @@ impl Module {
 
     pub fn set_type(&mut self, index: u32, def: TypeDef) {
         self.types[index as usize] = def;
+    }
+
+    /// Ends the prefix of self-contained types (byte array, host import
+    /// signatures) that are emitted as singleton recursion groups.
+    pub fn seal_singletons(&mut self) {
+        self.singletons = self.types.len() as u32;
     }
 
     pub fn type_def(&self, index: u32) -> &TypeDef {
@@ -233,11 +243,14 @@ impl Module {
                 },
             }
         };
-        types.ty().subtype(&subtype(&self.types[0]));
-        if self.types.len() > 1 {
+        let prefix = (self.singletons as usize).max(1);
+        for def in &self.types[..prefix] {
+            types.ty().subtype(&subtype(def));
+        }
+        if self.types.len() > prefix {
             types
                 .ty()
-                .rec(self.types[1..].iter().map(subtype).collect::<Vec<_>>());
+                .rec(self.types[prefix..].iter().map(subtype).collect::<Vec<_>>());
         }
         out.section(&types);
 

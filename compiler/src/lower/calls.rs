@@ -359,15 +359,11 @@ fn builtin(g: &mut FuncGen, ins: &Instr, name: &str) {
                     g.ins().local_set(l).drop().drop().local_get(l);
                 }
                 Shape::Slice(_) => {
+                    let slots = g.cx.slots(t);
+                    let s = g.tmps(&slots);
                     g.push(&args[0]);
-                    let l = g.tmp(ValType::I32);
-                    g.ins().local_set(l);
-                    if name == "len" {
-                        g.ins().drop().local_set(l).drop();
-                    } else {
-                        g.ins().drop().drop().drop();
-                    }
-                    g.ins().local_get(l);
+                    g.set_all(&s);
+                    g.ins().local_get(if name == "len" { s[2] } else { s[3] });
                 }
                 Shape::Array(_, n) => {
                     g.ins().i32_const(n as i32);
@@ -461,3 +457,45 @@ pub fn push_defaults(g: &mut FuncGen, slots: &[ValType]) {
     }
 }
 
+
+/// Defines `adapter` (with the signature of the bodyless function `decl`)
+/// calling `imp`, which implements it through `//go:linkname` with
+/// unsafe.Pointer where `decl` has a typed pointer.
+pub fn define_linkname_adapter(cx: &mut Ctx, decl: FuncId, imp: FuncId, adapter: u32) {
+    let target = cx.func(imp);
+    let dparams: Vec<TypeId> = cx.prog.functions[decl].params.iter().map(|p| p.ty).collect();
+    let iparams: Vec<TypeId> = cx.prog.functions[imp].params.iter().map(|p| p.ty).collect();
+    let (dres, ires) = (
+        cx.prog.functions[decl].results.clone(),
+        cx.prog.functions[imp].results.clone(),
+    );
+    let mut g = FuncGen::helper(cx, 0);
+    let mut local = 0u32;
+    let mut ok = dparams.len() == iparams.len() && dres == ires;
+    for (&d, &i) in dparams.iter().zip(&iparams) {
+        let ds = g.cx.slots(d);
+        let is = g.cx.slots(i);
+        if ds == is {
+            for k in 0..ds.len() as u32 {
+                g.ins().local_get(local + k);
+            }
+        } else if matches!(g.cx.shape(d), Shape::PtrRef(_)) && g.cx.shape(i) == Shape::UnsafePointer {
+            g.ins().local_get(local).i32_const(0);
+        } else {
+            ok = false;
+        }
+        local += ds.len() as u32;
+    }
+    if !ok {
+        let (dn, inn) = (
+            super::display_name(&g.cx.prog.functions[decl].name),
+            super::display_name(&g.cx.prog.functions[imp].name),
+        );
+        g.cx.error(format!(
+            "{}: {dn} is implemented by {inn} with an incompatible signature",
+            g.cx.prog.functions[imp].pos
+        ));
+    }
+    g.ins().call(target);
+    g.finish(adapter);
+}

@@ -139,7 +139,9 @@ impl<'a, 'p> FuncGen<'a, 'p> {
         match op {
             Operand::Value(v) => Some(self.val_types[*v]),
             Operand::Const(c) => Some(c.t),
-            _ => None,
+            Operand::Global(g) => Some(self.cx.prog.globals[*g].ptr_type),
+            Operand::Func(f) => Some(self.cx.prog.functions[*f].sig),
+            Operand::Builtin(_) => None,
         }
     }
 

@@ -164,6 +164,7 @@ impl<'p> Ctx<'p> {
             let idx = self.module.import_func(module, name, ty);
             self.imports.insert(id, idx);
         }
+        self.module.seal_singletons();
         let pool = self.module.add_global(
             wasm_encoder::GlobalType {
                 val_type: crate::emit::module::ref_null(crate::emit::module::BYTES_TYPE),
@@ -186,9 +187,20 @@ impl<'p> Ctx<'p> {
         }
         let fun = &self.prog.functions[f];
         if fun.blocks.is_empty() && fun.implementation >= 0 {
-            let i = self.func(fun.implementation as FuncId);
-            self.funcs.insert(f, i);
-            return i;
+            let imp = fun.implementation as FuncId;
+            let i = self.func(imp);
+            let mine = func::wasm_signature(self, f);
+            if mine == func::wasm_signature(self, imp) {
+                self.funcs.insert(f, i);
+                return i;
+            }
+            // The implementation declares some pointer parameter as
+            // unsafe.Pointer: adapt.
+            let ty = self.module.func_type(mine.0.clone(), mine.1.clone());
+            let a = self.module.declare_func(ty, display_name(&fun.name));
+            self.funcs.insert(f, a);
+            calls::define_linkname_adapter(self, f, imp, a);
+            return a;
         }
         let (params, results) = func::wasm_signature(self, f);
         let ty = self.module.func_type(params, results);

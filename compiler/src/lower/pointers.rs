@@ -230,14 +230,8 @@ pub fn field(g: &mut FuncGen, ins: &Instr) {
 
 pub fn field_addr(g: &mut FuncGen, ins: &Instr) {
     let x = ins.x.as_ref().unwrap();
-    let pt = g.operand_type(x);
-    let st = match pt {
-        Some(pt) => g.cx.prog.types[g.cx.underlying(pt)].elem,
-        None => match x {
-            Operand::Global(id) => g.cx.prog.globals[*id].ty,
-            _ => unreachable!(),
-        },
-    };
+    let pt = g.operand_type(x).unwrap();
+    let st = g.cx.prog.types[g.cx.underlying(pt)].elem;
     let u = g.cx.underlying(st);
     let obj_ty = g.cx.struct_type(u);
     g.push(x);
@@ -269,14 +263,10 @@ impl Ctx<'_> {
 /// Pushes (array, offset, length) of an indexable operand: a slice or a
 /// pointer to an array (nil-checked).
 fn push_indexable(g: &mut FuncGen, x: &Operand, elem: TypeId, len: u32) -> (u32, u32) {
-    let t = g.operand_type(x);
+    let t = g.operand_type(x).unwrap();
     let arr_ty = g.cx.array_type(elem);
     let (arr, off) = (g.tmp(ref_null(arr_ty)), g.tmp(ValType::I32));
-    let shape = match t {
-        Some(t) => g.cx.shape(t),
-        None => Shape::PtrRef(0),
-    };
-    match shape {
+    match g.cx.shape(t) {
         Shape::Slice(_) => {
             g.push(x);
             g.ins().drop().local_set(len).local_set(off).local_set(arr);
@@ -297,10 +287,7 @@ fn push_indexable(g: &mut FuncGen, x: &Operand, elem: TypeId, len: u32) -> (u32,
 }
 
 fn indexed_elem(g: &FuncGen, x: &Operand) -> TypeId {
-    let t = match x {
-        Operand::Global(id) => return g.cx.prog.types[g.cx.underlying(g.cx.prog.globals[*id].ty)].elem,
-        _ => g.operand_type(x).unwrap(),
-    };
+    let t = g.operand_type(x).unwrap();
     let u = g.cx.underlying(t);
     let ty = &g.cx.prog.types[u];
     match ty.kind.as_str() {

@@ -63,7 +63,7 @@ impl Ctx<'_> {
 
     pub fn shape(&self, t: TypeId) -> Shape {
         let named = &self.prog.types[t];
-        if named.kind == "named" && named.str == "rangeIter" && named.pkg_path.is_empty() {
+        if named.kind == "named" && named.pkg_path == "$ssa" && named.str.ends_with("rangeIter") {
             return Shape::Iter;
         }
         let u = self.underlying(t);

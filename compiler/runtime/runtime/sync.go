@@ -1,0 +1,211 @@
+package runtime
+
+import "unsafe"
+
+// Runtime hooks of sync, internal/sync and internal/bytealg.
+//
+// Until goroutines are scheduled (see docs/status.md), a semaphore that
+// would block can never be released: that is Go's deadlock.
+
+func deadlock() {
+	print("fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [semacquire]:\n")
+	exit(2)
+}
+
+func semacquire(s *uint32) {
+	if *s == 0 {
+		deadlock()
+	}
+	*s--
+}
+
+//go:linkname sync_runtime_Semacquire sync.runtime_Semacquire
+func sync_runtime_Semacquire(s *uint32) { semacquire(s) }
+
+//go:linkname sync_runtime_SemacquireWaitGroup sync.runtime_SemacquireWaitGroup
+func sync_runtime_SemacquireWaitGroup(s *uint32, synctestDurable bool) { semacquire(s) }
+
+//go:linkname sync_runtime_SemacquireRWMutexR sync.runtime_SemacquireRWMutexR
+func sync_runtime_SemacquireRWMutexR(s *uint32, lifo bool, skipframes int) { semacquire(s) }
+
+//go:linkname sync_runtime_SemacquireRWMutex sync.runtime_SemacquireRWMutex
+func sync_runtime_SemacquireRWMutex(s *uint32, lifo bool, skipframes int) { semacquire(s) }
+
+//go:linkname sync_runtime_Semrelease sync.runtime_Semrelease
+func sync_runtime_Semrelease(s *uint32, handoff bool, skipframes int) { *s++ }
+
+//go:linkname internal_sync_runtime_SemacquireMutex internal/sync.runtime_SemacquireMutex
+func internal_sync_runtime_SemacquireMutex(s *uint32, lifo bool, skipframes int) { semacquire(s) }
+
+//go:linkname internal_sync_runtime_Semrelease internal/sync.runtime_Semrelease
+func internal_sync_runtime_Semrelease(s *uint32, handoff bool, skipframes int) { *s++ }
+
+//go:linkname internal_sync_runtime_canSpin internal/sync.runtime_canSpin
+func internal_sync_runtime_canSpin(i int) bool { return false }
+
+//go:linkname internal_sync_runtime_doSpin internal/sync.runtime_doSpin
+func internal_sync_runtime_doSpin() {}
+
+//go:linkname internal_sync_runtime_nanotime internal/sync.runtime_nanotime
+func internal_sync_runtime_nanotime() int64 { return nanotime() }
+
+//go:linkname internal_sync_throw internal/sync.throw
+func internal_sync_throw(s string) { throw(s) }
+
+//go:linkname internal_sync_fatal internal/sync.fatal
+func internal_sync_fatal(s string) { fatal(s) }
+
+//go:linkname sync_throw sync.throw
+func sync_throw(s string) { throw(s) }
+
+//go:linkname sync_fatal sync.fatal
+func sync_fatal(s string) { fatal(s) }
+
+//go:linkname internal_sync_runtime_rand internal/sync.runtime_rand
+func internal_sync_runtime_rand() uint64 { return rand() }
+
+var notifyTicket uint32
+
+//go:linkname sync_runtime_notifyListAdd sync.runtime_notifyListAdd
+func sync_runtime_notifyListAdd(l unsafe.Pointer) uint32 {
+	notifyTicket++
+	return notifyTicket - 1
+}
+
+//go:linkname sync_runtime_notifyListWait sync.runtime_notifyListWait
+func sync_runtime_notifyListWait(l unsafe.Pointer, t uint32) { deadlock() }
+
+//go:linkname sync_runtime_notifyListNotifyAll sync.runtime_notifyListNotifyAll
+func sync_runtime_notifyListNotifyAll(l unsafe.Pointer) {}
+
+//go:linkname sync_runtime_notifyListNotifyOne sync.runtime_notifyListNotifyOne
+func sync_runtime_notifyListNotifyOne(l unsafe.Pointer) {}
+
+//go:linkname sync_runtime_notifyListCheck sync.runtime_notifyListCheck
+func sync_runtime_notifyListCheck(size uintptr) {}
+
+//go:linkname sync_runtime_randn sync.runtime_randn
+func sync_runtime_randn(n uint32) uint32 { return uint32(rand() % uint64(n)) }
+
+//go:linkname sync_runtime_registerPoolCleanup sync.runtime_registerPoolCleanup
+func sync_runtime_registerPoolCleanup(cleanup func()) {}
+
+//go:linkname sync_runtime_procPin sync.runtime_procPin
+func sync_runtime_procPin() int { return 0 }
+
+//go:linkname sync_runtime_procUnpin sync.runtime_procUnpin
+func sync_runtime_procUnpin() {}
+
+//go:linkname sync_runtime_LoadAcquintptr sync.runtime_LoadAcquintptr
+func sync_runtime_LoadAcquintptr(ptr *uintptr) uintptr { return *ptr }
+
+//go:linkname sync_runtime_StoreReluintptr sync.runtime_StoreReluintptr
+func sync_runtime_StoreReluintptr(ptr *uintptr, val uintptr) { *ptr = val }
+
+// throw reports a fatal runtime error and exits.
+func throw(s string) {
+	print("fatal error: ", s, "\n")
+	exit(2)
+}
+
+func fatal(s string) {
+	print("fatal error: ", s, "\n")
+	exit(2)
+}
+
+func nanotime() int64 {
+	return hostClockNow(1)
+}
+
+var randState uint64 = 0x9E3779B97F4A7C15
+
+// rand returns a pseudo-random number (wyrand).
+func rand() uint64 {
+	randState += 0xa0761d6478bd642f
+	hi, lo := mul64(randState, randState^0xe7037ed1a0b428db)
+	return hi ^ lo
+}
+
+func mul64(x, y uint64) (hi, lo uint64) {
+	const mask32 = 1<<32 - 1
+	x0 := x & mask32
+	x1 := x >> 32
+	y0 := y & mask32
+	y1 := y >> 32
+	w0 := x0 * y0
+	t := x1*y0 + w0>>32
+	w1 := t & mask32
+	w2 := t >> 32
+	w1 += x0 * y1
+	hi = x1*y1 + w2 + w1>>32
+	lo = x * y
+	return
+}
+
+// internal/bytealg bodies (assembly in gc).
+
+//go:linkname bytealg_MakeNoZero internal/bytealg.MakeNoZero
+func bytealg_MakeNoZero(n int) []byte { return make([]byte, n) }
+
+//go:linkname bytealg_IndexByte internal/bytealg.IndexByte
+func bytealg_IndexByte(b []byte, c byte) int {
+	for i, x := range b {
+		if x == c {
+			return i
+		}
+	}
+	return -1
+}
+
+//go:linkname bytealg_IndexByteString internal/bytealg.IndexByteString
+func bytealg_IndexByteString(s string, c byte) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			return i
+		}
+	}
+	return -1
+}
+
+//go:linkname bytealg_Count internal/bytealg.Count
+func bytealg_Count(b []byte, c byte) int {
+	n := 0
+	for _, x := range b {
+		if x == c {
+			n++
+		}
+	}
+	return n
+}
+
+//go:linkname bytealg_CountString internal/bytealg.CountString
+func bytealg_CountString(s string, c byte) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			n++
+		}
+	}
+	return n
+}
+
+//go:linkname bytealg_Compare internal/bytealg.Compare
+func bytealg_Compare(a, b []byte) int {
+	return cmpstring(unsafestring(a), unsafestring(b))
+}
+
+//go:linkname bytealg_Index internal/bytealg.Index
+func bytealg_Index(a, b []byte) int {
+	return bytealg_IndexString(unsafestring(a), unsafestring(b))
+}
+
+//go:linkname bytealg_IndexString internal/bytealg.IndexString
+func bytealg_IndexString(a, b string) int {
+	n := len(b)
+	for i := 0; i+n <= len(a); i++ {
+		if a[i:i+n] == b {
+			return i
+		}
+	}
+	return -1
+}

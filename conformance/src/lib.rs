@@ -1,0 +1,254 @@
+//! The conformance suite: every Go program in `conformance/programs` is
+//! built and run twice, natively (`go build`) and through gowasm
+//! (`gowasm build` + `gowasm-run`), and the two runs must agree: same exit
+//! status, same stdout, same stderr — except that for an unrecovered panic
+//! or fatal error only the lines before the goroutine trace are compared,
+//! since native traces carry addresses. Native Go is the oracle; there are
+//! no expected-output files.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Mutex;
+
+/// Locates a binary of this workspace next to the running test executable
+/// (`target/<profile>/deps/<test>` → `target/<profile>/<name>`).
+pub fn find_tool(name: &str) -> PathBuf {
+    let exe = std::env::current_exe().expect("current test executable");
+    let profile_dir = exe
+        .parent()
+        .and_then(Path::parent)
+        .expect("test executable in target/<profile>/deps");
+    let tool = profile_dir.join(name);
+    assert!(
+        tool.exists(),
+        "{} not found: build the workspace first (`cargo build --release --workspace`)",
+        tool.display()
+    );
+    tool
+}
+
+/// The result of running one program.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    fn from_output(out: std::process::Output) -> Run {
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+}
+
+/// Whether a native run ended in an unrecovered panic or fatal error.
+pub fn is_crash(run: &Run) -> bool {
+    run.code == 2
+        && run
+            .stderr
+            .lines()
+            .any(|l| l.starts_with("panic: ") || l.starts_with("fatal error: "))
+}
+
+/// The part of a crash's stderr that must match: everything before the
+/// first goroutine trace or signal line, without trailing blank lines.
+pub fn crash_prefix(stderr: &str) -> String {
+    let mut lines: Vec<&str> = stderr
+        .lines()
+        .take_while(|l| !l.starts_with("goroutine ") && !l.starts_with("[signal "))
+        .collect();
+    while lines.last().is_some_and(|l| l.trim().is_empty()) {
+        lines.pop();
+    }
+    lines.join("\n")
+}
+
+/// Describes the first difference between two texts.
+pub fn first_difference(what: &str, native: &str, gowasm: &str) -> Option<String> {
+    if native == gowasm {
+        return None;
+    }
+    let (a, b): (Vec<&str>, Vec<&str>) = (native.lines().collect(), gowasm.lines().collect());
+    let i = (0..a.len().max(b.len()))
+        .find(|&i| a.get(i) != b.get(i))
+        .unwrap_or(0);
+    Some(format!(
+        "{what} differs at line {}:\n    native: {:?}\n    gowasm: {:?}",
+        i + 1,
+        a.get(i).copied().unwrap_or("<end>"),
+        b.get(i).copied().unwrap_or("<end>")
+    ))
+}
+
+/// Compares a gowasm run with the native one; None when they agree.
+pub fn compare(native: &Run, gowasm: &Run) -> Option<String> {
+    let mut problems = Vec::new();
+    if native.code != gowasm.code {
+        problems.push(format!(
+            "exit status: native {}, gowasm {}",
+            native.code, gowasm.code
+        ));
+    }
+    problems.extend(first_difference("stdout", &native.stdout, &gowasm.stdout));
+    let (ne, ge) = if is_crash(native) {
+        (crash_prefix(&native.stderr), crash_prefix(&gowasm.stderr))
+    } else {
+        (native.stderr.clone(), gowasm.stderr.clone())
+    };
+    problems.extend(first_difference("stderr", &ne, &ge));
+    if problems.is_empty() {
+        None
+    } else {
+        Some(problems.join("\n"))
+    }
+}
+
+/// Runs one program both ways; Err describes a failure.
+pub fn check_program(program: &Path, gowasm: &Path, gowasm_run: &Path, work: &Path) -> Result<(), String> {
+    let name = program.file_stem().unwrap().to_string_lossy();
+    let dir = work.join(name.as_ref());
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let native_bin = dir.join("native");
+    let out = Command::new("go")
+        .arg("build")
+        .arg("-o")
+        .arg(&native_bin)
+        .arg(program)
+        .output()
+        .map_err(|e| format!("running go: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "native build failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    let native = Run::from_output(
+        Command::new(&native_bin)
+            .current_dir(&dir)
+            .output()
+            .map_err(|e| e.to_string())?,
+    );
+    let wasm = dir.join("prog.wasm");
+    let out = Command::new(gowasm)
+        .arg("build")
+        .arg("-o")
+        .arg(&wasm)
+        .arg(program)
+        .output()
+        .map_err(|e| format!("running gowasm: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "gowasm build failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    let ours = Run::from_output(
+        Command::new(gowasm_run)
+            .arg(&wasm)
+            .current_dir(&dir)
+            .output()
+            .map_err(|e| e.to_string())?,
+    );
+    match compare(&native, &ours) {
+        None => Ok(()),
+        Some(diff) => Err(diff),
+    }
+}
+
+/// Every program of the corpus (optionally filtered by
+/// `GOWASM_CONFORMANCE_FILTER`), sorted.
+pub fn corpus(dir: &Path) -> Vec<PathBuf> {
+    let filter = std::env::var("GOWASM_CONFORMANCE_FILTER").unwrap_or_default();
+    let mut programs: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "go"))
+        .filter(|p| p.file_name().unwrap().to_string_lossy().contains(&filter))
+        .collect();
+    programs.sort();
+    programs
+}
+
+/// Runs programs in parallel; returns (passed, failures).
+pub fn run_all(programs: &[PathBuf], work: &Path) -> (usize, Vec<(String, String)>) {
+    let gowasm = find_tool("gowasm");
+    let gowasm_run = find_tool("gowasm-run");
+    let next = Mutex::new(0usize);
+    let failures = Mutex::new(Vec::new());
+    let workers = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2)
+        .min(4);
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| {
+                loop {
+                    let i = {
+                        let mut n = next.lock().unwrap();
+                        *n += 1;
+                        *n - 1
+                    };
+                    let Some(p) = programs.get(i) else { break };
+                    if let Err(e) = check_program(p, &gowasm, &gowasm_run, work) {
+                        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                        failures.lock().unwrap().push((name, e));
+                    }
+                }
+            });
+        }
+    });
+    let mut failures = failures.into_inner().unwrap();
+    failures.sort();
+    (programs.len() - failures.len(), failures)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crash_prefix_stops_at_goroutine_trace() {
+        let s = "before\npanic: boom\n[recovered]\n\ngoroutine 1 [running]:\nmain.main()\n";
+        assert_eq!(crash_prefix(s), "before\npanic: boom\n[recovered]");
+        let sig = "panic: runtime error: invalid memory address or nil pointer dereference\n[signal SIGSEGV: segmentation violation]\n";
+        assert_eq!(
+            crash_prefix(sig),
+            "panic: runtime error: invalid memory address or nil pointer dereference"
+        );
+    }
+
+    #[test]
+    fn compare_reports_differences() {
+        let a = Run {
+            code: 0,
+            stdout: "x\ny\n".into(),
+            stderr: String::new(),
+        };
+        assert_eq!(compare(&a, &a.clone()), None);
+        let mut b = a.clone();
+        b.stdout = "x\nz\n".into();
+        let d = compare(&a, &b).unwrap();
+        assert!(d.contains("line 2") && d.contains("\"y\"") && d.contains("\"z\""), "{d}");
+        b = a.clone();
+        b.code = 1;
+        assert!(compare(&a, &b).unwrap().contains("exit status: native 0, gowasm 1"));
+    }
+
+    #[test]
+    fn crashes_compare_prefix_only() {
+        let native = Run {
+            code: 2,
+            stdout: String::new(),
+            stderr: "panic: x\n\ngoroutine 1 [running]:\nmain.main()\n\t/a.go:3 +0x1d\n".into(),
+        };
+        let mut ours = native.clone();
+        ours.stderr = "panic: x\n\ngoroutine 1 [running]:\nmain.main()\n\t?:0\n".into();
+        assert_eq!(compare(&native, &ours), None);
+        ours.stderr = "panic: y\n".into();
+        assert!(compare(&native, &ours).is_some());
+    }
+}

@@ -1,0 +1,3 @@
+module gowasm.dev
+
+go 1.26

@@ -1,0 +1,217 @@
+//! The host functions of `host_abi::IMPORTS`, linked by name: an ABI entry
+//! without an implementation here is an error when the linker is built.
+
+use crate::{LoadError, RunOptions};
+use host_abi::AbiType;
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+use wasmtime::{
+    ArrayRef, ArrayRefPre, ArrayType, Caller, Engine, ExternType, FieldType, FuncType,
+    ImportType, Linker, Mutability, Rooted, StorageType, ValType,
+};
+
+/// Where a program's standard output or error goes.
+#[derive(Clone)]
+pub enum Output {
+    /// Straight to this process's stream, unbuffered.
+    Inherit,
+    /// Appended to a shared buffer.
+    Capture(Arc<Mutex<Vec<u8>>>),
+}
+
+impl Output {
+    /// Writes diagnostics (this is the standard error stream).
+    pub(crate) fn write(&self, bytes: &[u8]) {
+        match self {
+            Output::Inherit => {
+                let _ = std::io::stderr().lock().write_all(bytes);
+            }
+            Output::Capture(buf) => buf.lock().unwrap().extend_from_slice(bytes),
+        }
+    }
+
+    fn write_fd(&self, fd: i32, bytes: &[u8]) -> std::io::Result<()> {
+        match self {
+            Output::Inherit if fd == 1 => {
+                let mut out = std::io::stdout().lock();
+                out.write_all(bytes)?;
+                out.flush()
+            }
+            Output::Inherit => std::io::stderr().lock().write_all(bytes),
+            Output::Capture(_) => {
+                self.write(bytes);
+                Ok(())
+            }
+        }
+    }
+}
+
+/// The error a run ends with when the program calls `exit`.
+#[derive(Debug)]
+pub struct Exit(pub i32);
+
+impl std::fmt::Display for Exit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "exit status {}", self.0)
+    }
+}
+
+impl std::error::Error for Exit {}
+
+/// Per-run host state.
+pub struct State {
+    args: Vec<String>,
+    env: Vec<String>,
+    stdout: Output,
+    stderr: Output,
+    start: Instant,
+    bytes: Option<ArrayRefPre>,
+}
+
+impl State {
+    pub fn new(opts: RunOptions) -> State {
+        State {
+            args: opts.args,
+            env: opts.env.into_iter().map(|(k, v)| format!("{k}={v}")).collect(),
+            stdout: opts.stdout,
+            stderr: opts.stderr,
+            start: Instant::now(),
+            bytes: None,
+        }
+    }
+}
+
+const EBADF: i32 = -9;
+const EINVAL: i32 = -22;
+
+fn bytes_type(engine: &Engine) -> ArrayType {
+    ArrayType::new(engine, FieldType::new(Mutability::Var, StorageType::I8))
+}
+
+/// A fresh module byte array holding `data`.
+fn new_bytes(
+    caller: &mut Caller<'_, State>,
+    data: &[u8],
+) -> wasmtime::Result<Option<Rooted<ArrayRef>>> {
+    let pre = match caller.data_mut().bytes.take() {
+        Some(pre) => pre,
+        None => {
+            let ty = bytes_type(caller.engine());
+            ArrayRefPre::new(&mut *caller, ty)
+        }
+    };
+    let arr = ArrayRef::new_from_i8_slice(&mut *caller, &pre, data);
+    caller.data_mut().bytes = Some(pre);
+    Ok(Some(arr?))
+}
+
+fn nth(list: &[String], i: i32) -> Option<Vec<u8>> {
+    usize::try_from(i)
+        .ok()
+        .and_then(|i| list.get(i))
+        .map(|s| s.as_bytes().to_vec())
+}
+
+/// A linker with every host function of the ABI.
+pub fn linker(engine: &Engine) -> wasmtime::Result<Linker<State>> {
+    let mut linker = Linker::new(engine);
+    let m = host_abi::MODULE;
+    for import in host_abi::IMPORTS {
+        match import.name {
+            "arg_count" => linker.func_wrap(m, "arg_count", |c: Caller<'_, State>| {
+                c.data().args.len() as i32
+            })?,
+            "arg" => linker.func_wrap(m, "arg", |mut c: Caller<'_, State>, i: i32| {
+                match nth(&c.data().args, i) {
+                    Some(b) => new_bytes(&mut c, &b),
+                    None => Ok(None),
+                }
+            })?,
+            "env_count" => linker.func_wrap(m, "env_count", |c: Caller<'_, State>| {
+                c.data().env.len() as i32
+            })?,
+            "env" => linker.func_wrap(m, "env", |mut c: Caller<'_, State>, i: i32| {
+                match nth(&c.data().env, i) {
+                    Some(b) => new_bytes(&mut c, &b),
+                    None => Ok(None),
+                }
+            })?,
+            "write" => linker.func_wrap(
+                m,
+                "write",
+                |mut c: Caller<'_, State>,
+                 fd: i32,
+                 arr: Option<Rooted<ArrayRef>>,
+                 off: i32,
+                 len: i32|
+                 -> wasmtime::Result<i32> {
+                    let Some(arr) = arr else { return Ok(EINVAL) };
+                    let n = arr.len(&c)? as usize;
+                    let (Ok(off), Ok(len)) = (usize::try_from(off), usize::try_from(len)) else {
+                        return Ok(EINVAL);
+                    };
+                    if off.checked_add(len).is_none_or(|end| end > n) {
+                        return Ok(EINVAL);
+                    }
+                    let mut buf = vec![0u8; n];
+                    arr.copy_to_i8_slice(&mut c, &mut buf)?;
+                    let out = match fd {
+                        1 => c.data().stdout.clone(),
+                        2 => c.data().stderr.clone(),
+                        _ => return Ok(EBADF),
+                    };
+                    match out.write_fd(fd, &buf[off..off + len]) {
+                        Ok(()) => Ok(len as i32),
+                        Err(_) => Ok(-5),
+                    }
+                },
+            )?,
+            "exit" => linker.func_wrap(m, "exit", |code: i32| -> wasmtime::Result<()> {
+                Err(wasmtime::Error::new(Exit(code)))
+            })?,
+            "clock_now" => linker.func_wrap(m, "clock_now", |c: Caller<'_, State>, clock: i32| {
+                match clock {
+                    0 => std::time::SystemTime::now()
+                        .duration_since(std::time::UNIX_EPOCH)
+                        .map(|d| d.as_nanos() as i64)
+                        .unwrap_or(0),
+                    _ => c.data().start.elapsed().as_nanos() as i64,
+                }
+            })?,
+            other => wasmtime::bail!("host ABI function {other} has no implementation"),
+        };
+    }
+    Ok(linker)
+}
+
+fn abi_valtype(t: AbiType) -> ValType {
+    match t {
+        AbiType::I32 => ValType::I32,
+        AbiType::I64 => ValType::I64,
+        AbiType::F64 => ValType::F64,
+        AbiType::Bytes => ValType::Ref(wasmtime::RefType::new(true, wasmtime::HeapType::Array)),
+    }
+}
+
+/// The function type the ABI gives an import.
+pub fn abi_func_type(engine: &Engine, import: &host_abi::Import) -> FuncType {
+    FuncType::new(
+        engine,
+        import.params.iter().map(|&t| abi_valtype(t)),
+        import.results.iter().map(|&t| abi_valtype(t)),
+    )
+}
+
+/// Checks that a module's import has the ABI's signature.
+pub fn check_import_type(engine: &Engine, import: &ImportType<'_>) -> Result<(), LoadError> {
+    let name = format!("{}.{}", import.module(), import.name());
+    let abi = host_abi::import(import.name()).ok_or_else(|| LoadError::UnknownImport {
+        module: import.module().into(),
+        name: import.name().into(),
+    })?;
+    match import.ty() {
+        ExternType::Func(ft) if FuncType::eq(&ft, &abi_func_type(engine, abi)) => Ok(()),
+        _ => Err(LoadError::ImportSignature(name)),
+    }
+}

@@ -1,0 +1,205 @@
+//! The gowasm runtime: loads modules compiled by `gowasm`, checks that they
+//! speak this host's ABI (`host-abi`), links the host functions and runs
+//! them on Wasmtime with WebAssembly GC and exceptions.
+//!
+//! Embedders use [`Runtime`] (one engine, cheap to clone, `Send + Sync`) to
+//! [`Runtime::load`] a [`Program`], then [`Program::run`] it as many times as
+//! they like, from any thread; each run gets a fresh store and instance.
+//! The `gowasm-run` binary is a thin CLI over this crate.
+
+mod host;
+
+use std::sync::{Arc, Mutex};
+use thiserror::Error;
+use wasmtime::{Config, Engine, Module, Store};
+
+pub use host::Output;
+
+/// The WebAssembly features gowasm modules use. The engine enables exactly
+/// these, and the compiler validates every module it emits against them.
+pub fn wasm_features() -> wasmparser::WasmFeatures {
+    use wasmparser::WasmFeatures as F;
+    F::MUTABLE_GLOBAL
+        | F::SATURATING_FLOAT_TO_INT
+        | F::SIGN_EXTENSION
+        | F::MULTI_VALUE
+        | F::BULK_MEMORY
+        | F::REFERENCE_TYPES
+        | F::FLOATS
+        | F::GC_TYPES
+        | F::GC
+        | F::FUNCTION_REFERENCES
+        | F::EXCEPTIONS
+        | F::TAIL_CALL
+        | F::EXTENDED_CONST
+}
+
+/// Why a module cannot be run.
+#[derive(Debug, Error)]
+pub enum LoadError {
+    #[error("not a WebAssembly module")]
+    NotWasm,
+    #[error("not a gowasm module (no {} section)", host_abi::VERSION_SECTION)]
+    NotGowasm,
+    #[error(
+        "module was built for gowasm ABI version {found}; this gowasm-run implements version {}",
+        host_abi::VERSION
+    )]
+    AbiMismatch { found: String },
+    #[error("module imports unknown host function {module}.{name}")]
+    UnknownImport { module: String, name: String },
+    #[error("module imports {0} with a signature that does not match the host ABI")]
+    ImportSignature(String),
+    #[error("module has no `{}` export", host_abi::ENTRY_EXPORT)]
+    NoEntry,
+    #[error("invalid module: {0}")]
+    Invalid(String),
+}
+
+/// An engine configured for gowasm modules.
+#[derive(Clone)]
+pub struct Runtime {
+    engine: Engine,
+}
+
+/// A loaded, compiled module, ready to run.
+#[derive(Clone)]
+pub struct Program {
+    engine: Engine,
+    module: Module,
+}
+
+/// How a run is set up.
+pub struct RunOptions {
+    /// Command-line arguments; the first is the program name.
+    pub args: Vec<String>,
+    /// The environment the program sees (`KEY`, `VALUE`).
+    pub env: Vec<(String, String)>,
+    pub stdout: Output,
+    pub stderr: Output,
+}
+
+/// How a run ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Outcome {
+    pub exit_code: i32,
+}
+
+impl Runtime {
+    pub fn new() -> anyhow::Result<Runtime> {
+        let mut config = Config::new();
+        config
+            .wasm_features(wasm_features(), true)
+            .collector(wasmtime::Collector::Copying)
+            .wasm_backtrace_details(wasmtime::WasmBacktraceDetails::Disable);
+        let engine = Engine::new(&config)?;
+        Ok(Runtime { engine })
+    }
+
+    /// Checks and compiles a module.
+    pub fn load(&self, bytes: &[u8]) -> Result<Program, LoadError> {
+        let _span = tracing::debug_span!("load", bytes = bytes.len()).entered();
+        check(bytes)?;
+        let module =
+            Module::new(&self.engine, bytes).map_err(|e| LoadError::Invalid(format!("{e:#}")))?;
+        for import in module.imports() {
+            host::check_import_type(&self.engine, &import)?;
+        }
+        if module.get_export(host_abi::ENTRY_EXPORT).is_none() {
+            return Err(LoadError::NoEntry);
+        }
+        Ok(Program {
+            engine: self.engine.clone(),
+            module,
+        })
+    }
+}
+
+/// Header checks that give clear errors before Wasmtime sees the module.
+fn check(bytes: &[u8]) -> Result<(), LoadError> {
+    if !bytes.starts_with(b"\0asm") {
+        return Err(LoadError::NotWasm);
+    }
+    let mut version = None;
+    for payload in wasmparser::Parser::new(0).parse_all(bytes) {
+        let payload = payload.map_err(|e| LoadError::Invalid(e.to_string()))?;
+        match payload {
+            wasmparser::Payload::CustomSection(c) if c.name() == host_abi::VERSION_SECTION => {
+                version = Some(c.data().to_vec());
+            }
+            wasmparser::Payload::ImportSection(imports) => {
+                for import in imports.into_imports() {
+                    let import = import.map_err(|e| LoadError::Invalid(e.to_string()))?;
+                    if import.module != host_abi::MODULE || host_abi::import(import.name).is_none()
+                    {
+                        return Err(LoadError::UnknownImport {
+                            module: import.module.to_string(),
+                            name: import.name.to_string(),
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let payload = version.ok_or(LoadError::NotGowasm)?;
+    match host_abi::parse_version_payload(&payload) {
+        Some(v) if v == host_abi::VERSION => Ok(()),
+        Some(v) => Err(LoadError::AbiMismatch {
+            found: v.to_string(),
+        }),
+        None => Err(LoadError::AbiMismatch {
+            found: format!("{:?}", String::from_utf8_lossy(&payload)),
+        }),
+    }
+}
+
+impl Program {
+    /// Runs the program to completion.
+    pub fn run(&self, opts: RunOptions) -> anyhow::Result<Outcome> {
+        let _span = tracing::debug_span!("run").entered();
+        let stderr = opts.stderr.clone();
+        let mut store = Store::new(&self.engine, host::State::new(opts));
+        let linker = host::linker(&self.engine)?;
+        let instance = linker.instantiate(&mut store, &self.module)?;
+        let start = instance.get_typed_func::<(), ()>(&mut store, host_abi::ENTRY_EXPORT)?;
+        match start.call(&mut store, ()) {
+            Ok(()) => Ok(Outcome { exit_code: 0 }),
+            Err(e) => {
+                if let Some(exit) = e.downcast_ref::<host::Exit>() {
+                    return Ok(Outcome { exit_code: exit.0 });
+                }
+                stderr.write(format!("fatal error: {}\n", describe_trap(&e)).as_bytes());
+                Ok(Outcome { exit_code: 2 })
+            }
+        }
+    }
+}
+
+/// A trap's message and wasm backtrace, one line per frame.
+fn describe_trap(e: &wasmtime::Error) -> String {
+    let mut msg = match e.downcast_ref::<wasmtime::Trap>() {
+        Some(wasmtime::Trap::StackOverflow) => "stack overflow".to_string(),
+        Some(t) => t.to_string(),
+        None => format!("{e}"),
+    };
+    if let Some(bt) = e.downcast_ref::<wasmtime::WasmBacktrace>() {
+        msg.push_str("\n\nwasm backtrace:");
+        for f in bt.frames() {
+            msg.push_str(&format!(
+                "\n  {}",
+                f.func_name().unwrap_or("<unknown>")
+            ));
+        }
+    }
+    msg
+}
+
+/// Captured output of a run, for embedders and tests.
+pub fn capture() -> (Output, Arc<Mutex<Vec<u8>>>) {
+    let buf = Arc::new(Mutex::new(Vec::new()));
+    (Output::Capture(buf.clone()), buf)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,174 @@
+//! Load checks and runs of small hand-assembled modules (fixtures for the
+//! host side; compiled Go is tested end to end by the conformance suite).
+
+use super::*;
+use wasm_encoder::{
+    CodeSection, CustomSection, EntityType, ExportKind, ExportSection, Function, FunctionSection,
+    HeapType, ImportSection, Module as Enc, RefType, TypeSection, ValType,
+};
+
+const ARRAYREF: ValType = ValType::Ref(RefType {
+    nullable: true,
+    heap_type: HeapType::Abstract {
+        shared: false,
+        ty: wasm_encoder::AbstractHeapType::Array,
+    },
+});
+
+/// A module importing gowasm.write and gowasm.exit whose `_start` runs
+/// `body` (function 0 = write, 1 = exit, type 2 = bytes array).
+fn module(version: Option<&str>, import: &str, export: bool, body: impl Fn(&mut Function)) -> Vec<u8> {
+    let mut m = Enc::new();
+    let mut types = TypeSection::new();
+    types.ty().array(&wasm_encoder::StorageType::I8, true);
+    types
+        .ty()
+        .function([ValType::I32, ARRAYREF, ValType::I32, ValType::I32], [ValType::I32]);
+    types.ty().function([ValType::I32], []);
+    types.ty().function([], []);
+    m.section(&types);
+    let mut imports = ImportSection::new();
+    imports.import("gowasm", import, EntityType::Function(1));
+    imports.import("gowasm", "exit", EntityType::Function(2));
+    m.section(&imports);
+    let mut funcs = FunctionSection::new();
+    funcs.function(3);
+    m.section(&funcs);
+    if export {
+        let mut exports = ExportSection::new();
+        exports.export("_start", ExportKind::Func, 2);
+        m.section(&exports);
+    }
+    m.section(&wasm_encoder::DataCountSection { count: 1 });
+    let mut code = CodeSection::new();
+    let mut f = Function::new([]);
+    body(&mut f);
+    f.instructions().end();
+    code.function(&f);
+    m.section(&code);
+    let mut data = wasm_encoder::DataSection::new();
+    data.passive(b"hello\n".iter().copied());
+    m.section(&data);
+    if let Some(v) = version {
+        m.section(&CustomSection {
+            name: host_abi::VERSION_SECTION.into(),
+            data: v.as_bytes().into(),
+        });
+    }
+    m.finish()
+}
+
+fn good_version() -> String {
+    String::from_utf8(host_abi::version_payload()).unwrap()
+}
+
+fn hello_exit_7(f: &mut Function) {
+    f.instructions()
+        .i32_const(1)
+        .i32_const(0)
+        .i32_const(6)
+        .array_new_data(0, 0)
+        .i32_const(0)
+        .i32_const(6)
+        .call(0)
+        .drop()
+        .i32_const(7)
+        .call(1);
+}
+
+fn run(bytes: &[u8]) -> (Outcome, Vec<u8>, Vec<u8>) {
+    let rt = Runtime::new().unwrap();
+    let program = rt.load(bytes).unwrap();
+    let (out, out_buf) = capture();
+    let (err, err_buf) = capture();
+    let outcome = program
+        .run(RunOptions {
+            args: vec!["prog".into()],
+            env: vec![],
+            stdout: out,
+            stderr: err,
+        })
+        .unwrap();
+    let o = out_buf.lock().unwrap().clone();
+    let e = err_buf.lock().unwrap().clone();
+    (outcome, o, e)
+}
+
+#[test]
+fn features_include_gc_and_exceptions() {
+    let f = wasm_features();
+    assert!(f.contains(wasmparser::WasmFeatures::GC));
+    assert!(f.contains(wasmparser::WasmFeatures::EXCEPTIONS));
+    assert!(!f.contains(wasmparser::WasmFeatures::LEGACY_EXCEPTIONS));
+}
+
+#[test]
+fn rejects_bad_modules() {
+    let rt = Runtime::new().unwrap();
+    let v = good_version();
+    let err = |b: &[u8]| rt.load(b).err().expect("load should fail").to_string();
+    assert_eq!(err(b"hello world"), "not a WebAssembly module");
+    assert!(err(&module(None, "write", true, hello_exit_7)).starts_with("not a gowasm module"));
+    assert!(
+        err(&module(Some("gowasm-abi 999"), "write", true, hello_exit_7))
+            .contains("ABI version 999")
+    );
+    assert_eq!(
+        err(&module(Some(&v), "nosuch", true, hello_exit_7)),
+        "module imports unknown host function gowasm.nosuch"
+    );
+    assert!(err(&module(Some(&v), "write", false, hello_exit_7)).contains("_start"));
+    // `arg_count` exists but has another signature than the import.
+    assert!(err(&module(Some(&v), "arg_count", true, |_| {})).contains("does not match"));
+}
+
+#[test]
+fn write_and_exit() {
+    let (outcome, out, err) = run(&module(Some(&good_version()), "write", true, hello_exit_7));
+    assert_eq!(outcome.exit_code, 7);
+    assert_eq!(out, b"hello\n");
+    assert!(err.is_empty());
+}
+
+#[test]
+fn trap_exits_2_with_message() {
+    let (outcome, _, err) = run(&module(Some(&good_version()), "write", true, |f| {
+        f.instructions().unreachable();
+    }));
+    assert_eq!(outcome.exit_code, 2);
+    assert!(String::from_utf8_lossy(&err).starts_with("fatal error:"), "{err:?}");
+}
+
+#[test]
+fn runs_on_many_threads() {
+    let rt = Runtime::new().unwrap();
+    let program = rt
+        .load(&module(Some(&good_version()), "write", true, hello_exit_7))
+        .unwrap();
+    let handles: Vec<_> = (0..8)
+        .map(|_| {
+            let p = program.clone();
+            std::thread::spawn(move || {
+                let (out, buf) = capture();
+                let outcome = p
+                    .run(RunOptions {
+                        args: vec![],
+                        env: vec![],
+                        stdout: out,
+                        stderr: Output::Capture(Default::default()),
+                    })
+                    .unwrap();
+                (outcome.exit_code, buf.lock().unwrap().clone())
+            })
+        })
+        .collect();
+    for h in handles {
+        assert_eq!(h.join().unwrap(), (7, b"hello\n".to_vec()));
+    }
+}
+
+#[test]
+fn every_abi_import_is_linked() {
+    let rt = Runtime::new().unwrap();
+    host::linker(&rt.engine).unwrap();
+}
