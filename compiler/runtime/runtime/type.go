@@ -23,6 +23,10 @@ type _type struct {
 	// hash hashes an interface value of this dynamic type; nil when the
 	// type is not comparable.
 	hash func(a any, seed uintptr) uintptr
+	// ops performs reflective operations (see reflect.go) on values of
+	// this type; set for pointer, slice, map, chan and func types when the
+	// program uses reflection.
+	ops func(op int, a, b any, i, j int) (any, int)
 }
 
 // Kinds, numbered as reflect.Kind.

@@ -100,25 +100,9 @@ pub fn defer(g: &mut FuncGen, ins: &Instr) {
         let (_, rslots) = t.cx.signature_slots(synthetic.sig);
         let rtuple = t.tmps(&rslots);
         t.vals[n] = rtuple;
-        let ins = Instr {
-            op: "Call".into(),
-            id: n,
-            t: 0,
-            x: None,
-            y: None,
-            z: None,
-            w: None,
-            args: vec![],
-            call: Some(synthetic),
-            tok: String::new(),
-            index: 0,
-            heap: false,
-            comma_ok: false,
-            func: 0,
-            type2: 0,
-            states: vec![],
-            pos: String::new(),
-        };
+        let mut ins = super::interfaces::synthetic("Call");
+        ins.id = n;
+        ins.call = Some(synthetic);
         super::calls::call(&mut t, &ins);
         t.finish(idx);
     });

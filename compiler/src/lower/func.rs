@@ -56,6 +56,13 @@ pub struct FuncGen<'a, 'p> {
     pub defer_base: Option<u32>,
     /// Local holding whether recover may succeed (functions calling recover).
     pub recover_armed: Option<u32>,
+    /// Free locals by type, for reuse (see `Locals` below).
+    pool: std::collections::HashMap<ValType, Vec<u32>>,
+    /// Scratch locals taken while emitting the current instruction.
+    scratch: Option<Vec<u32>>,
+    /// For values used only in their defining block (and not by a phi):
+    /// the index of their last use there, so their locals can be reused.
+    last_use: Vec<Option<usize>>,
 }
 
 /// Stands in for the Go function of generated helper routines.
@@ -94,6 +101,9 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             frames: Vec::new(),
             defer_base: None,
             recover_armed: None,
+            pool: Default::default(),
+            scratch: None,
+            last_use: Vec::new(),
         }
     }
 
@@ -112,8 +122,32 @@ impl<'a, 'p> FuncGen<'a, 'p> {
 
     /// A fresh local.
     pub fn tmp(&mut self, ty: ValType) -> u32 {
-        self.locals.push(ty);
-        self.nparams + self.locals.len() as u32 - 1
+        let l = match self.pool.get_mut(&ty).and_then(|v| v.pop()) {
+            Some(l) => l,
+            None => {
+                self.locals.push(ty);
+                self.nparams + self.locals.len() as u32 - 1
+            }
+        };
+        if let Some(s) = &mut self.scratch {
+            s.push(l);
+        }
+        l
+    }
+
+    /// Returns locals to the pool.
+    fn release(&mut self, locals: &[u32]) {
+        for &l in locals {
+            let ty = self.locals[(l - self.nparams) as usize];
+            self.pool.entry(ty).or_default().push(l);
+        }
+    }
+
+    /// A local set to i32 0 (reused locals are not zero).
+    pub fn zeroed_i32(&mut self) -> u32 {
+        let l = self.tmp(ValType::I32);
+        self.ins().i32_const(0).local_set(l);
+        l
     }
 
     /// Fresh locals for a list of slots.
@@ -346,6 +380,9 @@ pub fn generate(cx: &mut Ctx, fid: FuncId) {
         frames: Vec::new(),
         defer_base: None,
         recover_armed: None,
+        pool: Default::default(),
+        scratch: None,
+        last_use: Vec::new(),
     };
     g.prologue();
     let has_handler = f.recover >= 0;
@@ -410,12 +447,15 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             let slots = self.cx.slots(fv.ty);
             self.vals[fv.id] = self.tmps(&slots);
         }
+        self.last_use = block_local_last_uses(f);
         for b in &f.blocks {
             for ins in &b.instrs {
                 if has_value(&ins.op) {
                     self.val_types[ins.id] = ins.t;
-                    let slots = self.cx.slots(ins.t);
-                    self.vals[ins.id] = self.tmps(&slots);
+                    if self.last_use[ins.id].is_none() {
+                        let slots = self.cx.slots(ins.t);
+                        self.vals[ins.id] = self.tmps(&slots);
+                    }
                 }
             }
         }
@@ -468,9 +508,9 @@ impl<'a, 'p> FuncGen<'a, 'p> {
         }
         let block = &self.f.blocks[x];
         let (last, body) = block.instrs.split_last().expect("empty block");
-        for ins in body {
+        for (k, ins) in body.iter().enumerate() {
             if ins.op != "Phi" {
-                self.instr(ins);
+                self.instr_at(k, ins);
             }
         }
         match last.op.as_str() {
@@ -529,6 +569,36 @@ impl<'a, 'p> FuncGen<'a, 'p> {
         }
         for phi in phis.iter().rev() {
             self.set_result(phi);
+        }
+    }
+
+    /// Emits instruction k of its block, with its block-local values'
+    /// locals taken from and returned to the pool.
+    fn instr_at(&mut self, k: usize, ins: &Instr) {
+        if has_value(&ins.op) && self.last_use[ins.id].is_some() {
+            let slots = self.cx.slots(ins.t);
+            self.vals[ins.id] = self.tmps(&slots);
+        }
+        self.scratch = Some(Vec::new());
+        self.instr(ins);
+        let scratch = self.scratch.take().unwrap_or_default();
+        self.release(&scratch);
+        let mut done: Vec<usize> = ins
+            .operands()
+            .into_iter()
+            .filter_map(|op| match op {
+                Operand::Value(v) if self.last_use[*v] == Some(k) => Some(*v),
+                _ => None,
+            })
+            .collect();
+        if has_value(&ins.op) && self.last_use[ins.id] == Some(k) {
+            done.push(ins.id);
+        }
+        done.sort();
+        done.dedup();
+        for v in done {
+            let ls = std::mem::take(&mut self.vals[v]);
+            self.release(&ls);
         }
     }
 
@@ -647,3 +717,41 @@ pub fn nullable(ty: u32) -> RefType {
 }
 
 pub const EQ_REF_TYPE: ValType = EQREF;
+
+/// For each value used only in the block defining it (never by a phi, never
+/// by a terminator), the index of its last use in that block (its own index
+/// when unused). Other values (and non-instruction values) map to None.
+fn block_local_last_uses(f: &Function) -> Vec<Option<usize>> {
+    let mut def_block = vec![usize::MAX; f.num_values];
+    let mut last: Vec<Option<usize>> = vec![None; f.num_values];
+    let mut nonlocal = vec![true; f.num_values];
+    for (bi, b) in f.blocks.iter().enumerate() {
+        for (k, ins) in b.instrs.iter().enumerate() {
+            if has_value(&ins.op) && ins.op != "Phi" {
+                def_block[ins.id] = bi;
+                nonlocal[ins.id] = false;
+                last[ins.id] = Some(k);
+            }
+        }
+    }
+    for (bi, b) in f.blocks.iter().enumerate() {
+        let n = b.instrs.len();
+        for (k, ins) in b.instrs.iter().enumerate() {
+            let terminator = k + 1 == n;
+            for op in ins.operands() {
+                if let Operand::Value(v) = op {
+                    let v = *v;
+                    if ins.op == "Phi" || terminator || def_block[v] != bi {
+                        nonlocal[v] = true;
+                    } else if last[v].is_some_and(|l| l < k) {
+                        last[v] = Some(k);
+                    }
+                }
+            }
+        }
+    }
+    last.into_iter()
+        .zip(nonlocal)
+        .map(|(l, nl)| if nl { None } else { l })
+        .collect()
+}

@@ -72,7 +72,7 @@ pub fn copy_func(cx: &mut Ctx, t: TypeId) -> u32 {
                 g.ins().i32_const(n as i32);
                 super::slices::new_array(&mut g, elem);
                 let fresh = g.tmp(ref_null(obj));
-                let (zero, count) = (g.tmp(ValType::I32), g.tmp(ValType::I32));
+                let (zero, count) = (g.zeroed_i32(), g.tmp(ValType::I32));
                 g.ins().local_set(fresh).i32_const(n as i32).local_set(count);
                 super::slices::copy_elems(&mut g, elem, [fresh, zero, 0, zero, count]);
                 g.ins().local_get(fresh);
@@ -108,7 +108,7 @@ pub fn assign_func(cx: &mut Ctx, t: TypeId) -> u32 {
                 }
             }
             Shape::Array(elem, n) => {
-                let (zero, count) = (g.tmp(ValType::I32), g.tmp(ValType::I32));
+                let (zero, count) = (g.zeroed_i32(), g.tmp(ValType::I32));
                 g.ins().i32_const(n as i32).local_set(count);
                 super::slices::copy_elems(&mut g, elem, [0, zero, 1, zero, count]);
             }
@@ -237,7 +237,7 @@ fn eq_func(cx: &mut Ctx, t: TypeId) -> u32 {
             }
             Shape::Array(elem, len) => {
                 let arr = g.cx.array_type(elem);
-                let i = g.tmp(ValType::I32);
+                let i = g.zeroed_i32();
                 g.ins()
                     .block(BlockType::Empty)
                     .loop_(BlockType::Empty)
@@ -346,7 +346,7 @@ fn hash_func(cx: &mut Ctx, t: TypeId) -> u32 {
                 g.ins().local_get(seed);
             }
             Shape::Array(elem, len) => {
-                let i = g.tmp(ValType::I32);
+                let i = g.zeroed_i32();
                 g.ins()
                     .block(BlockType::Empty)
                     .loop_(BlockType::Empty)

@@ -22,6 +22,8 @@ pub struct Descriptor {
     pub id: u32,
     equal: Option<u32>,
     hash: Option<u32>,
+    /// The reflective operations closure (programs using reflection).
+    ops: Option<u32>,
 }
 
 /// Helpers written at the end of lowering.
@@ -76,19 +78,52 @@ impl Ctx<'_> {
         } else {
             (None, None)
         };
-        let d = Descriptor {
+        let mut d = Descriptor {
             global,
             id: self.descriptor_order.len() as u32,
             equal,
             hash,
+            ops: None,
         };
         self.descriptors.insert(t, d);
         self.descriptor_order.push(t);
+        if self.uses_reflection {
+            if let Some(e) = self.elem_type(t) {
+                self.descriptor(e);
+            }
+            if matches!(
+                self.shape(t),
+                Shape::PtrRef(_) | Shape::PtrFat(_) | Shape::Slice(_) | Shape::Map(..) | Shape::Chan(_)
+                    | Shape::Func(_) | Shape::String | Shape::Array(..)
+            ) {
+                d.ops = Some(self.ops_closure(t));
+                self.descriptors.insert(t, d);
+            }
+        }
         let methods: Vec<i64> = self.prog.types[t].method_set.iter().map(|m| m.func).collect();
         for f in methods {
             self.func(f as usize);
         }
         d
+    }
+
+    /// The element type of pointer, slice, array, chan and map types.
+    fn elem_type(&self, t: TypeId) -> Option<TypeId> {
+        let u = &self.prog.types[self.underlying(t)];
+        matches!(u.kind.as_str(), "pointer" | "slice" | "array" | "chan" | "map").then_some(u.elem)
+    }
+
+    /// A global closure performing the reflective operations of
+    /// internal/reflectlite (runtime/reflect.go) on values of type t.
+    fn ops_closure(&mut self, t: TypeId) -> u32 {
+        let (clo, fty) = self.rtype_field_closure("ops");
+        let (params, results) = match self.module.type_def(fty) {
+            TypeDef::Func(p, r) => (p.clone(), r.clone()),
+            _ => unreachable!(),
+        };
+        let key = format!("typeops:{}#{t}", self.prog.types[t].str);
+        let code = self.helper(&key, params, results, |cx, idx| define_ops(cx, idx, t));
+        self.closure_global(clo, code, format!("{key}$closure"))
     }
 
     /// The closure type of a `func` field of the runtime's `_type`.
@@ -474,8 +509,18 @@ pub fn init_descriptors(g: &mut FuncGen) {
                         .i32_const(ids.len() as i32)
                         .i32_const(ids.len() as i32);
                 }
-                "equal" | "hash" => {
-                    let gl = if name == "equal" { d.equal } else { d.hash };
+                "elem" => match g.cx.elem_type(t).and_then(|e| g.cx.descriptors.get(&e).copied()) {
+                    Some(ed) => {
+                        g.ins().global_get(ed.global);
+                    }
+                    None => g.push_zero(*ft),
+                },
+                "equal" | "hash" | "ops" => {
+                    let gl = match name.as_str() {
+                        "equal" => d.equal,
+                        "hash" => d.hash,
+                        _ => d.ops,
+                    };
                     match gl {
                         Some(gl) => {
                             g.ins().global_get(gl);
@@ -487,5 +532,191 @@ pub fn init_descriptors(g: &mut FuncGen) {
             }
         }
         g.ins().struct_new(rtype).global_set(d.global);
+    }
+}
+
+/// Operation codes of runtime._type.ops (internal/reflectlite's valueOp).
+const OP_IS_NIL: u32 = 0;
+const OP_LEN: u32 = 1;
+const OP_SWAP: u32 = 2;
+const OP_STORE: u32 = 3;
+const OP_LOAD: u32 = 4;
+
+/// Body of a type's ops function: (env, op, a, b, i, j) -> (any, int).
+fn define_ops(cx: &mut Ctx, idx: u32, t: TypeId) {
+    let mut g = FuncGen::helper(cx, 8);
+    let (op, a_p, b_t, b_p, i, j) = (1, 3, 4, 5, 6, 7);
+    let rtype = g.cx.runtime_struct("_type");
+    let shape = g.cx.shape(t);
+    let elem = g.cx.elem_type(t);
+    let tslots = g.cx.slots(t);
+    let a = g.tmps(&tslots);
+    let unbox = super::helpers::unbox_func(g.cx, t);
+    g.ins().local_get(a_p).call(unbox);
+    g.set_all(&a);
+    let ret_int = |g: &mut FuncGen| {
+        let v = g.tmp(ValType::I64);
+        g.ins()
+            .local_set(v)
+            .ref_null(HeapType::Concrete(rtype))
+            .ref_null(HeapType::Abstract {
+                shared: false,
+                ty: wasm_encoder::AbstractHeapType::Any,
+            })
+            .local_get(v)
+            .return_();
+    };
+    let ncases = 5u32;
+    for _ in 0..=ncases {
+        g.ins().block(BlockType::Empty);
+    }
+    g.ins()
+        .local_get(op)
+        .i32_wrap_i64()
+        .br_table([OP_IS_NIL, OP_LEN, OP_SWAP, OP_STORE, OP_LOAD], ncases)
+        .end();
+    // IsNil: the first slot of every nillable kind is its reference.
+    g.ins().local_get(a[0]).ref_is_null().i64_extend_i32_u();
+    ret_int(&mut g);
+    g.ins().end();
+    // Len
+    match shape {
+        Shape::Slice(_) | Shape::String => {
+            g.ins().local_get(a[2]).i64_extend_i32_u();
+            ret_int(&mut g);
+        }
+        Shape::Array(_, n) => {
+            g.ins().i64_const(n);
+            ret_int(&mut g);
+        }
+        Shape::Map(..) => {
+            g.ins().local_get(a[0]);
+            g.call_runtime("maplen");
+            ret_int(&mut g);
+        }
+        _ => {
+            g.ins().unreachable();
+        }
+    }
+    g.ins().end();
+    // Swap
+    match (shape.clone(), elem) {
+        (Shape::Slice(_), Some(e)) => {
+            let eslots = g.cx.slots(e);
+            let (vi, vj) = (g.tmps(&eslots), g.tmps(&eslots));
+            let (ii, jj) = (g.tmp(ValType::I32), g.tmp(ValType::I32));
+            for (src, dst) in [(i, ii), (j, jj)] {
+                g.ins()
+                    .local_get(a[1])
+                    .local_get(src)
+                    .i32_wrap_i64()
+                    .i32_add()
+                    .local_set(dst);
+            }
+            for (ix, v) in [(ii, &vi), (jj, &vj)] {
+                g.ins().local_get(a[0]).local_get(ix);
+                super::pointers::load_elem(&mut g, e);
+                g.set_all(v);
+            }
+            if matches!(g.cx.shape(e), Shape::Struct(_) | Shape::Array(..)) {
+                let copy = super::helpers::copy_func(g.cx, e);
+                let assign = super::helpers::assign_func(g.cx, e);
+                let saved = g.tmp(eslots[0]);
+                g.ins()
+                    .local_get(vi[0])
+                    .call(copy)
+                    .local_set(saved)
+                    .local_get(vi[0])
+                    .local_get(vj[0])
+                    .call(assign)
+                    .local_get(vj[0])
+                    .local_get(saved)
+                    .call(assign);
+            } else {
+                for (ix, v) in [(ii, &vj), (jj, &vi)] {
+                    g.ins().local_get(a[0]).local_get(ix);
+                    g.get_all(v);
+                    super::pointers::store_elem(&mut g, e);
+                }
+            }
+            g.ins().i64_const(0);
+            ret_int(&mut g);
+        }
+        _ => {
+            g.ins().unreachable();
+        }
+    }
+    g.ins().end();
+    // Store and Load, through a pointer: SSA-level Store and UnOp on
+    // stand-in values 0 (the pointer) and 1 (the element).
+    let pointee = match shape {
+        Shape::PtrRef(e) | Shape::PtrFat(e) => Some(e),
+        _ => None,
+    };
+    match pointee {
+        Some(e) => {
+            let eslots = g.cx.slots(e);
+            let ev = g.tmps(&eslots);
+            let loaded = g.tmps(&eslots);
+            g.vals = vec![a.clone(), ev.clone(), loaded.clone()];
+            g.val_types = vec![t, e, e];
+            let is_iface = matches!(g.cx.shape(e), Shape::Interface(_));
+            if is_iface {
+                g.ins().local_get(b_t).local_get(b_p);
+            } else {
+                let unbox_e = super::helpers::unbox_func(g.cx, e);
+                g.ins().local_get(b_p).call(unbox_e);
+            }
+            g.set_all(&ev);
+            let mut ins = synthetic("Store");
+            ins.x = Some(Operand::Value(0));
+            ins.y = Some(Operand::Value(1));
+            super::pointers::store(&mut g, &ins);
+            g.ins().i64_const(0);
+            ret_int(&mut g);
+            g.ins().end();
+            let mut ins = synthetic("UnOp");
+            ins.tok = "*".into();
+            ins.id = 2;
+            ins.t = e;
+            ins.x = Some(Operand::Value(0));
+            super::pointers::load(&mut g, &ins);
+            if !is_iface {
+                push_descriptor(&mut g, e);
+            }
+            g.get_all(&loaded);
+            if !is_iface {
+                super::helpers::box_value(&mut g, e);
+            }
+            g.ins().i64_const(0).return_().end();
+        }
+        None => {
+            g.ins().unreachable().end().unreachable().end();
+        }
+    }
+    g.ins().unreachable();
+    g.finish(idx);
+}
+
+/// An instruction built by the compiler rather than read from the IR.
+pub fn synthetic(op: &str) -> Instr {
+    Instr {
+        op: op.into(),
+        id: 0,
+        t: 0,
+        x: None,
+        y: None,
+        z: None,
+        w: None,
+        args: vec![],
+        call: None,
+        tok: String::new(),
+        index: 0,
+        heap: false,
+        comma_ok: false,
+        func: 0,
+        type2: 0,
+        states: vec![],
+        pos: String::new(),
     }
 }

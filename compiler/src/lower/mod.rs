@@ -59,6 +59,9 @@ pub struct Ctx<'p> {
     imports: HashMap<FuncId, u32>,
     errors: Vec<String>,
     defer_sites: u32,
+    /// Whether the program uses reflection (descriptors then carry their
+    /// element types and reflective operations).
+    uses_reflection: bool,
 }
 
 /// Lowers a whole program to a wasm module.
@@ -135,6 +138,9 @@ impl<'p> Ctx<'p> {
             imports: HashMap::new(),
             errors: Vec::new(),
             defer_sites: 0,
+            uses_reflection: prog.functions.iter().any(|f| {
+                f.name.starts_with("internal/reflectlite.") || f.name.starts_with("reflect.")
+            }),
         }
     }
 

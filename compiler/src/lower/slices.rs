@@ -48,7 +48,7 @@ pub fn new_array_func(cx: &mut Ctx, elem: TypeId) -> u32 {
         g.ins().local_get(0).array_new_default(arr);
         if objects {
             let a = g.tmp(ref_null(arr));
-            let i = g.tmp(ValType::I32);
+            let i = g.zeroed_i32();
             g.ins().local_set(a);
             g.ins()
                 .block(BlockType::Empty)
@@ -166,7 +166,7 @@ pub fn slice(g: &mut FuncGen, ins: &Instr) {
         g.ins().local_set(l);
         l
     };
-    let zero = g.tmp(ValType::I32);
+    let zero = g.zeroed_i32();
     let low = bound(g, &ins.y, zero);
     let three = ins.w.is_some();
     let high = bound(g, &ins.z, if is_string { len } else { len });
@@ -360,7 +360,7 @@ fn append_func(cx: &mut Ctx, elem: TypeId) -> u32 {
         g.ins().local_get(cap);
         new_array(&mut g, elem);
         let fresh = g.tmp(ref_null(arr));
-        let zero = g.tmp(ValType::I32);
+        let zero = g.zeroed_i32();
         g.ins().local_set(fresh);
         copy_elems(&mut g, elem, [fresh, zero, a, off, len]);
         g.ins()
@@ -422,7 +422,7 @@ pub fn clear(g: &mut FuncGen, s: &Operand, elem: TypeId) {
     let sl = g.tmps(&[ref_null(arr), ValType::I32, ValType::I32, ValType::I32]);
     g.push(s);
     g.set_all(&sl);
-    let i = g.tmp(ValType::I32);
+    let i = g.zeroed_i32();
     g.ins()
         .block(BlockType::Empty)
         .loop_(BlockType::Empty)
@@ -498,7 +498,7 @@ pub fn slice_to_array_pointer(g: &mut FuncGen, ins: &Instr) {
         .i32_const(n as i32);
     new_array(g, elem);
     let fresh = g.tmp(ref_null(arr));
-    let zero = g.tmp(ValType::I32);
+    let zero = g.zeroed_i32();
     let count = g.tmp(ValType::I32);
     g.ins()
         .local_set(fresh)
