@@ -26,6 +26,12 @@ pub fn compile(patterns: &[String], workdir: &Path) -> Result<Vec<u8>> {
         let _span = tracing::debug_span!("lower").entered();
         lower::lower(&program)?
     };
-    emit::validate::validate(&wasm)?;
+    if let Err(e) = emit::validate::validate(&wasm) {
+        // Debugging aid: keep the invalid module for inspection.
+        if let Some(path) = std::env::var_os("GOWASM_DUMP_INVALID") {
+            std::fs::write(&path, &wasm)?;
+        }
+        return Err(e);
+    }
     Ok(wasm)
 }

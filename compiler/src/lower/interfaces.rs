@@ -32,7 +32,13 @@ pub enum Late {
     PtrLoad(TypeId),
     PtrStore(TypeId),
     Implements(TypeId),
-    Invoke { id: String, sig: TypeId },
+    /// sig: the call's signature; method_sig: the method's, as recorded in
+    /// method sets.
+    Invoke {
+        id: String,
+        sig: TypeId,
+        method_sig: TypeId,
+    },
 }
 
 impl Ctx<'_> {
@@ -332,6 +338,7 @@ pub fn invoke(g: &mut FuncGen, ins: &Instr) {
         Late::Invoke {
             id: m.id.clone(),
             sig: c.sig,
+            method_sig: m.sig,
         },
     );
     g.push(recv);
@@ -387,23 +394,41 @@ pub fn finish(cx: &mut Ctx) {
             Late::PtrLoad(t) => super::pointers::define_ptr_helper(cx, idx, t, false),
             Late::PtrStore(t) => super::pointers::define_ptr_helper(cx, idx, t, true),
             Late::Implements(iface) => define_implements(cx, idx, iface),
-            Late::Invoke { id, sig } => define_invoke(cx, idx, &id, sig),
+            Late::Invoke {
+                id,
+                sig,
+                method_sig,
+            } => define_invoke(cx, idx, &id, sig, method_sig),
         }
     }
     assert!(cx.late.is_empty(), "late helper requested while finishing");
 }
 
-fn descriptors_with(cx: &Ctx, pred: impl Fn(&[String]) -> bool) -> Vec<(u32, TypeId)> {
+/// Concrete descriptors whose method set (ID and signature pairs)
+/// satisfies `pred`.
+fn descriptors_with(cx: &Ctx, pred: impl Fn(&[(String, TypeId)]) -> bool) -> Vec<(u32, TypeId)> {
     cx.descriptor_order
         .iter()
         .filter(|&&t| !matches!(cx.shape(t), Shape::Interface(_)))
-        .filter(|&&t| pred(&cx.method_ids(t)))
+        .filter(|&&t| {
+            let ms: Vec<(String, TypeId)> = cx.prog.types[t]
+                .method_set
+                .iter()
+                .map(|m| (m.id.clone(), m.sig))
+                .collect();
+            pred(&ms)
+        })
         .map(|&t| (cx.descriptors[&t].id, t))
         .collect()
 }
 
 fn define_implements(cx: &mut Ctx, idx: u32, iface: TypeId) {
-    let want = cx.method_ids(iface);
+    let u = cx.underlying(iface);
+    let want: Vec<(String, TypeId)> = cx.prog.types[u]
+        .methods
+        .iter()
+        .map(|m| (m.id.clone(), m.sig))
+        .collect();
     let cases = descriptors_with(cx, |have| want.iter().all(|m| have.contains(m)));
     let mut g = FuncGen::helper(cx, 1);
     g.ins()
@@ -426,8 +451,8 @@ fn define_implements(cx: &mut Ctx, idx: u32, iface: TypeId) {
     g.finish(idx);
 }
 
-fn define_invoke(cx: &mut Ctx, idx: u32, id: &str, sig: TypeId) {
-    let cases = descriptors_with(cx, |have| have.iter().any(|m| m == id));
+fn define_invoke(cx: &mut Ctx, idx: u32, id: &str, sig: TypeId, method_sig: TypeId) {
+    let cases = descriptors_with(cx, |have| have.iter().any(|(m, s)| m == id && *s == method_sig));
     let (params, _) = cx.signature_slots(sig);
     let nargs = params.len() as u32;
     let mut g = FuncGen::helper(cx, 2 + nargs);
@@ -441,7 +466,7 @@ fn define_invoke(cx: &mut Ctx, idx: u32, id: &str, sig: TypeId) {
             let m = g.cx.prog.types[t]
                 .method_set
                 .iter()
-                .find(|m| m.id == id)
+                .find(|m| m.id == id && m.sig == method_sig)
                 .expect("method in set")
                 .func as usize;
             let unbox = super::helpers::unbox_func(g.cx, t);
@@ -509,12 +534,6 @@ pub fn init_descriptors(g: &mut FuncGen) {
                         .i32_const(ids.len() as i32)
                         .i32_const(ids.len() as i32);
                 }
-                "elem" => match g.cx.elem_type(t).and_then(|e| g.cx.descriptors.get(&e).copied()) {
-                    Some(ed) => {
-                        g.ins().global_get(ed.global);
-                    }
-                    None => g.push_zero(*ft),
-                },
                 "equal" | "hash" | "ops" => {
                     let gl = match name.as_str() {
                         "equal" => d.equal,
@@ -532,6 +551,18 @@ pub fn init_descriptors(g: &mut FuncGen) {
             }
         }
         g.ins().struct_new(rtype).global_set(d.global);
+    }
+    // Element types refer to other descriptors: link them once all exist.
+    let elem_field = fields.iter().position(|(n, _)| n == "elem").expect("_type.elem");
+    let (elem_wasm, _) = g.cx.field_layout(rt, elem_field);
+    for t in g.cx.descriptor_order.clone() {
+        let d = g.cx.descriptors[&t];
+        if let Some(ed) = g.cx.elem_type(t).and_then(|e| g.cx.descriptors.get(&e).copied()) {
+            g.ins()
+                .global_get(d.global)
+                .global_get(ed.global)
+                .struct_set(rtype, elem_wasm);
+        }
     }
 }
 
