@@ -247,7 +247,65 @@ impl Ctx<'_> {
 
 /// Go's spelling of a type in runtime messages.
 fn runtime_type_string(s: &str) -> String {
-    s.replace("interface{}", "interface {}")
+    // go/types writes `interface{M()}` and `struct{a int}`, and spells the
+    // empty interface `any`; the runtime writes `interface { M() }`,
+    // `struct { a int }` and `interface {}`.
+    let b = s.as_bytes();
+    let is_ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c == b'.';
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut closers: Vec<bool> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let rest = &s[i..];
+        let word_start = i == 0 || !is_ident(b[i - 1]);
+        if word_start && rest.starts_with("any") && (i + 3 == b.len() || !is_ident(b[i + 3])) {
+            out.push_str("interface {}");
+            i += 3;
+            continue;
+        }
+        let kw = ["interface{", "struct{"]
+            .into_iter()
+            .find(|k| word_start && rest.starts_with(k));
+        if let Some(k) = kw {
+            out.push_str(&k[..k.len() - 1]);
+            i += k.len();
+            if b.get(i) == Some(&b'}') {
+                out.push_str(" {}");
+                i += 1;
+            } else {
+                out.push_str(" { ");
+                closers.push(true);
+            }
+            continue;
+        }
+        match b[i] {
+            b'{' => closers.push(false),
+            b'}' => {
+                if closers.pop() == Some(true) {
+                    out.push(' ');
+                }
+            }
+            _ => {}
+        }
+        out.push(b[i] as char);
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn runtime_type_strings() {
+        use super::runtime_type_string as r;
+        assert_eq!(r("any"), "interface {}");
+        assert_eq!(r("[]any"), "[]interface {}");
+        assert_eq!(r("map[string]interface{}"), "map[string]interface {}");
+        assert_eq!(r("main.anything"), "main.anything");
+        assert_eq!(r("*main.T"), "*main.T");
+        assert_eq!(r("interface{Missing()}"), "interface { Missing() }");
+        assert_eq!(r("struct{a int; b []struct{}}"), "struct { a int; b []struct {} }");
+    }
 }
 
 pub fn push_descriptor(g: &mut FuncGen, t: TypeId) {
