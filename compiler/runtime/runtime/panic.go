@@ -85,9 +85,6 @@ func gopanic(e any) {
 	if e == nil {
 		e = new(PanicNilError)
 	}
-	if curPanic != nil && curPanic.recovered {
-		curPanic.repanicked = true
-	}
 	curPanic = &_panic{arg: e, link: curPanic}
 	wasmThrow()
 }
@@ -114,7 +111,7 @@ type PanicNilError struct {
 }
 
 func (*PanicNilError) Error() string {
-	return "panic called with nil argument (use GODEBUG=panicnil=1 to revert)"
+	return "panic called with nil argument"
 }
 func (*PanicNilError) RuntimeError() {}
 
@@ -135,6 +132,11 @@ func uncaughtPanic() {
 // before printing, as Go does.
 func preprintpanics(p *_panic) {
 	for ; p != nil; p = p.link {
+		if p.link != nil && efaceIdentical(p.link.arg, p.arg) {
+			// The same value as the next panic in the chain: printed once.
+			p.link.repanicked = true
+			continue
+		}
 		switch v := p.arg.(type) {
 		case error:
 			p.arg = v.Error()

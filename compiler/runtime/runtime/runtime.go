@@ -20,6 +20,10 @@ func wasmThrow()
 // efaceType returns the dynamic type of e (nil for a nil interface).
 func efaceType(e any) *_type
 
+// efaceIdentical reports whether two interface values have the same type
+// and the very same payload (gc compares the data words).
+func efaceIdentical(a, b any) bool
+
 // efaceRetype returns an interface holding e's payload with like's dynamic
 // type: the two types must have the same representation.
 func efaceRetype(e any, like any) any

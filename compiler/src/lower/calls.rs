@@ -147,6 +147,7 @@ pub fn is_intrinsic(name: &str) -> bool {
         "runtime.wasmThrow"
             | "runtime.efaceType"
             | "runtime.efaceRetype"
+            | "runtime.efaceIdentical"
             | "math.archFloor"
             | "math.archCeil"
             | "math.archTrunc"
@@ -170,6 +171,21 @@ pub fn define_intrinsic_body(cx: &mut Ctx, fid: FuncId) {
             }
             "runtime.efaceRetype" => {
                 ins.local_get(2).local_get(1);
+            }
+            "runtime.efaceIdentical" => {
+                let eq = HeapType::Abstract {
+                    shared: false,
+                    ty: AbstractHeapType::Eq,
+                };
+                ins.local_get(0)
+                    .local_get(2)
+                    .ref_eq()
+                    .local_get(1)
+                    .ref_cast_nullable(eq)
+                    .local_get(3)
+                    .ref_cast_nullable(eq)
+                    .ref_eq()
+                    .i32_and();
             }
             "math.archFloor" => {
                 ins.local_get(0).f64_floor();

@@ -399,11 +399,29 @@ pub fn generate(cx: &mut Ctx, fid: FuncId) {
         g.ins().end();
         g.frames.pop();
         // A panic reached this frame: run the deferred calls, then either
-        // resume at the recovery block or keep unwinding.
+        // resume at the recovery block or keep unwinding. A deferred call
+        // that panics anew is caught here too, and the remaining deferred
+        // calls then run for the new panic.
         let base = g.defer_base.expect("defer base");
-        g.ins().local_get(base);
+        let recovered = g.tmp(ValType::I32);
+        g.ins()
+            .block(BlockType::Empty)
+            .loop_(BlockType::Empty)
+            .block(BlockType::Empty)
+            .try_table(BlockType::Empty, [Catch::One { tag, label: 0 }])
+            .local_get(base);
         g.call_runtime("panicHandler");
-        g.ins().if_(BlockType::Empty);
+        g.ins()
+            .local_set(recovered)
+            .br(3)
+            .end()
+            .unreachable()
+            .end()
+            .br(0)
+            .end()
+            .end()
+            .local_get(recovered)
+            .if_(BlockType::Empty);
         g.frames.push(Frame::Other);
         let rb = f.recover as usize;
         match Cfg::new(&f.blocks, rb) {
@@ -411,9 +429,7 @@ pub fn generate(cx: &mut Ctx, fid: FuncId) {
             Err(e) => g.cx.error(format!("{}: {e}", f.pos)),
         }
         g.frames.pop();
-        g.ins().end();
-        let tag = g.cx.panic_tag;
-        g.ins().throw(tag);
+        g.ins().end().throw(tag);
     } else {
         g.do_tree(&cfg, 0);
     }

@@ -434,8 +434,16 @@ pub fn clear(g: &mut FuncGen, s: &Operand, elem: TypeId) {
         .local_get(sl[1])
         .local_get(i)
         .i32_add();
-    g.push_zero(elem);
-    super::pointers::store_elem(g, elem);
+    if matches!(g.cx.shape(elem), Shape::Struct(_) | Shape::Array(..)) {
+        // Element objects are zeroed in place: pointers to them see it.
+        let assign = super::helpers::assign_func(g.cx, elem);
+        g.ins().array_get(arr);
+        g.push_zero(elem);
+        g.ins().call(assign);
+    } else {
+        g.push_zero(elem);
+        super::pointers::store_elem(g, elem);
+    }
     g.ins()
         .local_get(i)
         .i32_const(1)

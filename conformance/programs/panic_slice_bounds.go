@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	s := "hello"
+	n := 10
+	println(s[2:n])
+}
