@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-fn collect(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) {
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     let mut entries: Vec<_> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()))
         .map(|e| e.unwrap().path())
@@ -12,7 +12,7 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) {
     entries.sort();
     for path in entries {
         if path.is_dir() {
-            collect(root, &path, out);
+            collect(&path, out);
         } else if matches!(
             path.extension().and_then(|e| e.to_str()),
             Some("go" | "mod" | "sum")
@@ -25,12 +25,22 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) {
 fn table(name: &str, root: &Path, code: &mut String) {
     println!("cargo:rerun-if-changed={}", root.display());
     let mut files = Vec::new();
-    collect(root, root, &mut files);
+    collect(root, &mut files);
     writeln!(code, "pub static {name}: &[(&str, &[u8])] = &[").unwrap();
     for f in files {
         println!("cargo:rerun-if-changed={}", f.display());
-        let rel = f.strip_prefix(root).unwrap().to_str().unwrap().replace('\\', "/");
-        writeln!(code, "    ({rel:?}, include_bytes!({:?})),", f.to_str().unwrap()).unwrap();
+        let rel = f
+            .strip_prefix(root)
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .replace('\\', "/");
+        writeln!(
+            code,
+            "    ({rel:?}, include_bytes!({:?})),",
+            f.to_str().unwrap()
+        )
+        .unwrap();
     }
     writeln!(code, "];").unwrap();
 }

@@ -49,7 +49,11 @@ fn digest(files: &[(&str, &[u8])]) -> String {
 
 /// Writes embedded files under `dir` (atomically: built in a temporary
 /// sibling, then renamed) unless already there.
-fn materialize(dir: &Path, files: &[(&str, &[u8])], after: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
+fn materialize(
+    dir: &Path,
+    files: &[(&str, &[u8])],
+    after: impl FnOnce(&Path) -> Result<()>,
+) -> Result<()> {
     if dir.join(".complete").exists() {
         return Ok(());
     }
@@ -93,7 +97,9 @@ fn prepare() -> Result<(PathBuf, PathBuf)> {
             .env_remove("GOFLAGS")
             .env("CGO_ENABLED", "0")
             .output()
-            .context("running `go build` for the gowasm front end (is Go installed and on PATH?)")?;
+            .context(
+                "running `go build` for the gowasm front end (is Go installed and on PATH?)",
+            )?;
         if !out.status.success() {
             bail!(
                 "building the gowasm front end failed:\n{}",

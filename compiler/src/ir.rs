@@ -193,7 +193,9 @@ impl Const {
     /// The bytes of a string constant.
     pub fn string_bytes(&self) -> Vec<u8> {
         (0..self.hex.len() / 2)
-            .map(|i| u8::from_str_radix(&self.hex[2 * i..2 * i + 2], 16).expect("hex from front end"))
+            .map(|i| {
+                u8::from_str_radix(&self.hex[2 * i..2 * i + 2], 16).expect("hex from front end")
+            })
             .collect()
     }
 }

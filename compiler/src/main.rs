@@ -8,7 +8,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "gowasm", version, about = "Compile Go to WebAssembly GC and run it")]
+#[command(
+    name = "gowasm",
+    version,
+    about = "Compile Go to WebAssembly GC and run it"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

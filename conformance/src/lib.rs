@@ -108,7 +108,12 @@ pub fn compare(native: &Run, gowasm: &Run) -> Option<String> {
 }
 
 /// Runs one program both ways; Err describes a failure.
-pub fn check_program(program: &Path, gowasm: &Path, gowasm_run: &Path, work: &Path) -> Result<(), String> {
+pub fn check_program(
+    program: &Path,
+    gowasm: &Path,
+    gowasm_run: &Path,
+    work: &Path,
+) -> Result<(), String> {
     let name = program.file_stem().unwrap().to_string_lossy();
     let dir = work.join(name.as_ref());
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
@@ -232,10 +237,17 @@ mod tests {
         let mut b = a.clone();
         b.stdout = "x\nz\n".into();
         let d = compare(&a, &b).unwrap();
-        assert!(d.contains("line 2") && d.contains("\"y\"") && d.contains("\"z\""), "{d}");
+        assert!(
+            d.contains("line 2") && d.contains("\"y\"") && d.contains("\"z\""),
+            "{d}"
+        );
         b = a.clone();
         b.code = 1;
-        assert!(compare(&a, &b).unwrap().contains("exit status: native 0, gowasm 1"));
+        assert!(
+            compare(&a, &b)
+                .unwrap()
+                .contains("exit status: native 0, gowasm 1")
+        );
     }
 
     #[test]

@@ -7,7 +7,11 @@ fn corpus_matches_native_go() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let programs = conformance::corpus(&root.join("programs"));
     if std::env::var("GOWASM_CONFORMANCE_FILTER").is_err() {
-        assert!(programs.len() >= 30, "corpus has only {} programs", programs.len());
+        assert!(
+            programs.len() >= 30,
+            "corpus has only {} programs",
+            programs.len()
+        );
     }
     let work = std::env::temp_dir().join(format!("gowasm-conformance-{}", std::process::id()));
     let (passed, failures) = conformance::run_all(&programs, &work);
@@ -16,5 +20,9 @@ fn corpus_matches_native_go() {
         eprintln!("FAIL {name}\n{why}\n");
     }
     eprintln!("conformance: {passed} passed, {} failed", failures.len());
-    assert!(failures.is_empty(), "{} conformance programs failed", failures.len());
+    assert!(
+        failures.is_empty(),
+        "{} conformance programs failed",
+        failures.len()
+    );
 }

@@ -122,7 +122,11 @@ mod tests {
     #[test]
     fn import_names_are_unique() {
         for (i, a) in IMPORTS.iter().enumerate() {
-            assert!(IMPORTS[i + 1..].iter().all(|b| b.name != a.name), "{}", a.name);
+            assert!(
+                IMPORTS[i + 1..].iter().all(|b| b.name != a.name),
+                "{}",
+                a.name
+            );
             assert!(import(a.name).is_some());
         }
     }

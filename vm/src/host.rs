@@ -7,8 +7,8 @@ use std::io::Write;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 use wasmtime::{
-    ArrayRef, ArrayRefPre, ArrayType, Caller, Engine, ExternType, FieldType, FuncType,
-    ImportType, Linker, Mutability, Rooted, StorageType, ValType,
+    ArrayRef, ArrayRefPre, ArrayType, Caller, Engine, ExternType, FieldType, FuncType, ImportType,
+    Linker, Mutability, Rooted, StorageType, ValType,
 };
 
 /// Where a program's standard output or error goes.
@@ -73,7 +73,11 @@ impl State {
     pub fn new(opts: RunOptions) -> State {
         State {
             args: opts.args,
-            env: opts.env.into_iter().map(|(k, v)| format!("{k}={v}")).collect(),
+            env: opts
+                .env
+                .into_iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect(),
             stdout: opts.stdout,
             stderr: opts.stderr,
             start: Instant::now(),
@@ -170,15 +174,17 @@ pub fn linker(engine: &Engine) -> wasmtime::Result<Linker<State>> {
             "exit" => linker.func_wrap(m, "exit", |code: i32| -> wasmtime::Result<()> {
                 Err(wasmtime::Error::new(Exit(code)))
             })?,
-            "clock_now" => linker.func_wrap(m, "clock_now", |c: Caller<'_, State>, clock: i32| {
-                match clock {
+            "clock_now" => linker.func_wrap(
+                m,
+                "clock_now",
+                |c: Caller<'_, State>, clock: i32| match clock {
                     0 => std::time::SystemTime::now()
                         .duration_since(std::time::UNIX_EPOCH)
                         .map(|d| d.as_nanos() as i64)
                         .unwrap_or(0),
                     _ => c.data().start.elapsed().as_nanos() as i64,
-                }
-            })?,
+                },
+            )?,
             other => wasmtime::bail!("host ABI function {other} has no implementation"),
         };
     }

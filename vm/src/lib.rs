@@ -186,10 +186,7 @@ fn describe_trap(e: &wasmtime::Error) -> String {
     if let Some(bt) = e.downcast_ref::<wasmtime::WasmBacktrace>() {
         msg.push_str("\n\nwasm backtrace:");
         for f in bt.frames() {
-            msg.push_str(&format!(
-                "\n  {}",
-                f.func_name().unwrap_or("<unknown>")
-            ));
+            msg.push_str(&format!("\n  {}", f.func_name().unwrap_or("<unknown>")));
         }
     }
     msg

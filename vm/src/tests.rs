@@ -17,13 +17,19 @@ const ARRAYREF: ValType = ValType::Ref(RefType {
 
 /// A module importing gowasm.write and gowasm.exit whose `_start` runs
 /// `body` (function 0 = write, 1 = exit, type 2 = bytes array).
-fn module(version: Option<&str>, import: &str, export: bool, body: impl Fn(&mut Function)) -> Vec<u8> {
+fn module(
+    version: Option<&str>,
+    import: &str,
+    export: bool,
+    body: impl Fn(&mut Function),
+) -> Vec<u8> {
     let mut m = Enc::new();
     let mut types = TypeSection::new();
     types.ty().array(&wasm_encoder::StorageType::I8, true);
-    types
-        .ty()
-        .function([ValType::I32, ARRAYREF, ValType::I32, ValType::I32], [ValType::I32]);
+    types.ty().function(
+        [ValType::I32, ARRAYREF, ValType::I32, ValType::I32],
+        [ValType::I32],
+    );
     types.ty().function([ValType::I32], []);
     types.ty().function([], []);
     m.section(&types);
@@ -136,7 +142,10 @@ fn trap_exits_2_with_message() {
         f.instructions().unreachable();
     }));
     assert_eq!(outcome.exit_code, 2);
-    assert!(String::from_utf8_lossy(&err).starts_with("fatal error:"), "{err:?}");
+    assert!(
+        String::from_utf8_lossy(&err).starts_with("fatal error:"),
+        "{err:?}"
+    );
 }
 
 #[test]

@@ -29,5 +29,8 @@ fn missing_file() {
     let (code, err) = run(&["/nonexistent/app.wasm"]);
     assert_eq!(code, 1);
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.starts_with("gowasm-run: /nonexistent/app.wasm: "), "{err}");
+    assert!(
+        err.starts_with("gowasm-run: /nonexistent/app.wasm: "),
+        "{err}"
+    );
 }

@@ -10,16 +10,28 @@ use wasm_encoder::{BlockType, ValType};
 /// Re-normalizes an i32 holding a sub-word integer after an operation.
 pub fn normalize(g: &mut FuncGen, shape: &Shape) {
     match shape {
-        Shape::Int { bits: 8, signed: true } => {
+        Shape::Int {
+            bits: 8,
+            signed: true,
+        } => {
             g.ins().i32_extend8_s();
         }
-        Shape::Int { bits: 16, signed: true } => {
+        Shape::Int {
+            bits: 16,
+            signed: true,
+        } => {
             g.ins().i32_extend16_s();
         }
-        Shape::Int { bits: 8, signed: false } => {
+        Shape::Int {
+            bits: 8,
+            signed: false,
+        } => {
             g.ins().i32_const(0xff).i32_and();
         }
-        Shape::Int { bits: 16, signed: false } => {
+        Shape::Int {
+            bits: 16,
+            signed: false,
+        } => {
             g.ins().i32_const(0xffff).i32_and();
         }
         _ => {}
@@ -76,11 +88,7 @@ fn arith(g: &mut FuncGen, shape: &Shape, tok: &str, ins: &Instr) {
                 ("^", true) => s.i64_xor(),
                 ("&^", false) => s.i32_const(-1).i32_xor().i32_and(),
                 ("&^", true) => s.i64_const(-1).i64_xor().i64_and(),
-                _ => {
-                    drop(s);
-                    g.unsupported(ins, &format!("operator {tok} on integers"));
-                    return;
-                }
+                _ => unreachable!("integer operator {tok}"),
             };
             normalize(g, shape);
         }
@@ -89,10 +97,7 @@ fn arith(g: &mut FuncGen, shape: &Shape, tok: &str, ins: &Instr) {
                 "&" => g.ins().i32_and(),
                 "|" => g.ins().i32_or(),
                 "^" => g.ins().i32_xor(),
-                _ => {
-                    g.unsupported(ins, &format!("operator {tok} on bool"));
-                    return;
-                }
+                _ => unreachable!("bool operator {tok}"),
             };
         }
         Shape::F32 | Shape::F64 => {
@@ -107,11 +112,7 @@ fn arith(g: &mut FuncGen, shape: &Shape, tok: &str, ins: &Instr) {
                 ("*", false) => s.f64_mul(),
                 ("/", true) => s.f32_div(),
                 ("/", false) => s.f64_div(),
-                _ => {
-                    drop(s);
-                    g.unsupported(ins, &format!("operator {tok} on floats"));
-                    return;
-                }
+                _ => unreachable!("float operator {tok}"),
             };
         }
         Shape::C64 | Shape::C128 => complex_arith(g, shape, tok, ins),
@@ -123,7 +124,11 @@ fn arith(g: &mut FuncGen, shape: &Shape, tok: &str, ins: &Instr) {
 }
 
 fn complex_arith(g: &mut FuncGen, shape: &Shape, tok: &str, ins: &Instr) {
-    let f = if *shape == Shape::C64 { ValType::F32 } else { ValType::F64 };
+    let f = if *shape == Shape::C64 {
+        ValType::F32
+    } else {
+        ValType::F64
+    };
     let [ar, ai, br, bi] = [g.tmp(f), g.tmp(f), g.tmp(f), g.tmp(f)];
     g.set_all(&[ar, ai, br, bi]);
     let wide = f == ValType::F64;
@@ -212,10 +217,34 @@ fn compare(g: &mut FuncGen, shape: &Shape, tok: &str, x: &Operand, y: &Operand) 
         (Shape::F64, "<=") => s.f64_le(),
         (Shape::F64, ">") => s.f64_gt(),
         (Shape::F64, _) => s.f64_ge(),
-        (Shape::Int { bits: 64, signed: true }, "<") => s.i64_lt_s(),
-        (Shape::Int { bits: 64, signed: true }, "<=") => s.i64_le_s(),
-        (Shape::Int { bits: 64, signed: true }, ">") => s.i64_gt_s(),
-        (Shape::Int { bits: 64, signed: true }, _) => s.i64_ge_s(),
+        (
+            Shape::Int {
+                bits: 64,
+                signed: true,
+            },
+            "<",
+        ) => s.i64_lt_s(),
+        (
+            Shape::Int {
+                bits: 64,
+                signed: true,
+            },
+            "<=",
+        ) => s.i64_le_s(),
+        (
+            Shape::Int {
+                bits: 64,
+                signed: true,
+            },
+            ">",
+        ) => s.i64_gt_s(),
+        (
+            Shape::Int {
+                bits: 64,
+                signed: true,
+            },
+            _,
+        ) => s.i64_ge_s(),
         (Shape::Int { bits: 64, .. }, "<") => s.i64_lt_u(),
         (Shape::Int { bits: 64, .. }, "<=") => s.i64_le_u(),
         (Shape::Int { bits: 64, .. }, ">") => s.i64_gt_u(),
@@ -391,7 +420,11 @@ pub fn unop(g: &mut FuncGen, ins: &Instr) {
         }
         ("-", Shape::C64 | Shape::C128) => {
             g.push(x);
-            let f = if shape == Shape::C64 { ValType::F32 } else { ValType::F64 };
+            let f = if shape == Shape::C64 {
+                ValType::F32
+            } else {
+                ValType::F64
+            };
             let im = g.tmp(f);
             g.ins().local_set(im);
             if f == ValType::F32 {
@@ -495,7 +528,14 @@ pub fn convert(g: &mut FuncGen, ins: &Instr) {
 
 /// Converts the integer on the stack between integer shapes.
 pub fn int_to_int(g: &mut FuncGen, from: &Shape, to: &Shape) {
-    let (Shape::Int { bits: fb, signed: fs }, Shape::Int { bits: tb, .. }) = (from, to) else {
+    let (
+        Shape::Int {
+            bits: fb,
+            signed: fs,
+        },
+        Shape::Int { bits: tb, .. },
+    ) = (from, to)
+    else {
         unreachable!()
     };
     match (*fb == 64, *tb == 64) {

@@ -2,8 +2,8 @@
 //! intrinsics, and the builtins (len, append, print, ...).
 
 use super::Ctx;
-use super::func::{FuncGen, push_default};
-use super::types::{ANYREF, Shape};
+use super::func::FuncGen;
+use super::types::Shape;
 use crate::emit::module::{TypeDef, ref_null};
 use crate::ir::{FuncId, Function, Instr, Operand, TypeId};
 use anyhow::{Result, bail};
@@ -106,7 +106,11 @@ pub fn define_import_wrapper(cx: &mut Ctx, fid: FuncId) {
     let bytes = crate::emit::module::BYTES_TYPE;
     let results = f.results.clone();
     let slice_result = results.len() == 1 && cx.slots(results[0]).len() > 1;
-    let extra = if slice_result { vec![ref_null(bytes)] } else { vec![] };
+    let extra = if slice_result {
+        vec![ref_null(bytes)]
+    } else {
+        vec![]
+    };
     let mut body = wasm_encoder::Function::new_with_locals_types(extra);
     let mut ins = body.instructions();
     let mut local = 0u32;
@@ -121,7 +125,11 @@ pub fn define_import_wrapper(cx: &mut Ctx, fid: FuncId) {
     ins.call(import);
     if slice_result {
         let tmp = wparams.len() as u32;
-        let n = if matches!(cx.shape(results[0]), Shape::Slice(_)) { 2 } else { 1 };
+        let n = if matches!(cx.shape(results[0]), Shape::Slice(_)) {
+            2
+        } else {
+            1
+        };
         ins.ref_cast_nullable(HeapType::Concrete(bytes))
             .local_tee(tmp)
             .i32_const(0);
@@ -211,8 +219,10 @@ impl Ctx<'_> {
     /// (receiver included) and results.
     pub fn closure_types_of_func(&mut self, f: FuncId) -> (u32, u32) {
         let fun = &self.prog.functions[f];
-        let (ps, rs): (Vec<TypeId>, Vec<TypeId>) =
-            (fun.params.iter().map(|p| p.ty).collect(), fun.results.clone());
+        let (ps, rs): (Vec<TypeId>, Vec<TypeId>) = (
+            fun.params.iter().map(|p| p.ty).collect(),
+            fun.results.clone(),
+        );
         let params = ps.into_iter().flat_map(|t| self.slots(t)).collect();
         let results = rs.into_iter().flat_map(|t| self.slots(t)).collect();
         self.closure_types_slots(params, results)
@@ -262,7 +272,10 @@ pub fn load_free_vars(g: &mut FuncGen) {
     for fv in &g.f.free_vars {
         let ls = g.vals[fv.id].clone();
         for l in ls {
-            g.ins().local_get(env).struct_get(env_ty, field).local_set(l);
+            g.ins()
+                .local_get(env)
+                .struct_get(env_ty, field)
+                .local_set(l);
             field += 1;
         }
     }
@@ -284,7 +297,10 @@ pub fn make_closure(g: &mut FuncGen, ins: &Instr) {
 /// Pushes a top-level function as a func value: a shared closure object
 /// whose code ignores the environment and calls the function.
 pub fn push_func_value(g: &mut FuncGen, f: FuncId) {
-    let key = format!("{}$closure", super::display_name(&g.cx.prog.functions[f].name));
+    let key = format!(
+        "{}$closure",
+        super::display_name(&g.cx.prog.functions[f].name)
+    );
     let global = match g.cx.helpers.get(&format!("global:{key}")) {
         Some(&i) => i,
         None => {
@@ -459,6 +475,12 @@ fn builtin(g: &mut FuncGen, ins: &Instr, name: &str) {
             g.get_all(&ls);
             g.set_result(ins);
         }
+        "Sizeof" => {
+            let t = g.operand_type(&args[0]).unwrap();
+            let size = g.cx.go_size(t);
+            g.ins().i64_const(size);
+            g.set_result(ins);
+        }
         "String" | "StringData" | "Slice" | "SliceData" | "Add" => {
             super::pointers::unsafe_builtin(g, ins, name)
         }
@@ -466,20 +488,16 @@ fn builtin(g: &mut FuncGen, ins: &Instr, name: &str) {
     }
 }
 
-/// Pushes the zero values of a list of slots.
-pub fn push_defaults(g: &mut FuncGen, slots: &[ValType]) {
-    for &s in slots {
-        push_default(&mut g.ins(), s);
-    }
-}
-
-
 /// Defines `adapter` (with the signature of the bodyless function `decl`)
 /// calling `imp`, which implements it through `//go:linkname` with
 /// unsafe.Pointer where `decl` has a typed pointer.
 pub fn define_linkname_adapter(cx: &mut Ctx, decl: FuncId, imp: FuncId, adapter: u32) {
     let target = cx.func(imp);
-    let dparams: Vec<TypeId> = cx.prog.functions[decl].params.iter().map(|p| p.ty).collect();
+    let dparams: Vec<TypeId> = cx.prog.functions[decl]
+        .params
+        .iter()
+        .map(|p| p.ty)
+        .collect();
     let iparams: Vec<TypeId> = cx.prog.functions[imp].params.iter().map(|p| p.ty).collect();
     let (dres, ires) = (
         cx.prog.functions[decl].results.clone(),
@@ -495,7 +513,8 @@ pub fn define_linkname_adapter(cx: &mut Ctx, decl: FuncId, imp: FuncId, adapter:
             for k in 0..ds.len() as u32 {
                 g.ins().local_get(local + k);
             }
-        } else if matches!(g.cx.shape(d), Shape::PtrRef(_)) && g.cx.shape(i) == Shape::UnsafePointer {
+        } else if matches!(g.cx.shape(d), Shape::PtrRef(_)) && g.cx.shape(i) == Shape::UnsafePointer
+        {
             g.ins().local_get(local).i32_const(0);
         } else {
             ok = false;

@@ -7,8 +7,6 @@ use crate::ir::Block;
 pub struct Cfg {
     /// Reverse-postorder number of each block (usize::MAX if unreachable).
     pub rpo: Vec<usize>,
-    /// Immediate dominator (root's is itself).
-    pub idom: Vec<usize>,
     /// Dominator-tree children, in reverse postorder.
     pub children: Vec<Vec<usize>>,
     pub loop_header: Vec<bool>,
@@ -93,15 +91,10 @@ impl Cfg {
         }
         Ok(Cfg {
             rpo,
-            idom,
             children,
             loop_header,
             merge,
         })
-    }
-
-    pub fn reachable(&self, b: usize) -> bool {
-        self.rpo[b] != usize::MAX
     }
 
     /// Dominator-tree children of b that are merge nodes, the one with the
@@ -171,7 +164,6 @@ mod tests {
         let b = graph(&[(0, 1), (0, 2), (1, 3), (2, 3)], 4);
         let cfg = Cfg::new(&b, 0).unwrap();
         assert_eq!(cfg.merge, vec![false, false, false, true]);
-        assert_eq!(cfg.idom[3], 0);
         assert_eq!(cfg.merge_children(0), vec![3]);
         assert!(!cfg.loop_header.iter().any(|&h| h));
     }

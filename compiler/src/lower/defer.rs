@@ -26,7 +26,10 @@ pub fn defer(g: &mut FuncGen, ins: &Instr) {
     call.args.iter().for_each(&mut note);
     let types: Vec<_> = captured.iter().map(|&v| g.val_types[v]).collect();
     let (clo, fty) = g.cx.closure_types_slots(vec![], vec![]);
-    debug_assert!(matches!(g.cx.module.type_def(fty), crate::emit::module::TypeDef::Func(..)));
+    debug_assert!(matches!(
+        g.cx.module.type_def(fty),
+        crate::emit::module::TypeDef::Func(..)
+    ));
     let mut fields = vec![FieldType {
         element_type: StorageType::Val(ValType::Ref(wasm_encoder::RefType {
             nullable: false,
@@ -54,13 +57,13 @@ pub fn defer(g: &mut FuncGen, ins: &Instr) {
     // function or a closure made in this function.
     let callee_fn = match call.callee.as_ref() {
         Some(Operand::Func(f)) => Some(*f),
-        Some(Operand::Value(v)) => g
-            .f
-            .blocks
-            .iter()
-            .flat_map(|b| &b.instrs)
-            .find(|i| i.id == *v && i.op == "MakeClosure")
-            .map(|i| i.func),
+        Some(Operand::Value(v)) => {
+            g.f.blocks
+                .iter()
+                .flat_map(|b| &b.instrs)
+                .find(|i| i.id == *v && i.op == "MakeClosure")
+                .map(|i| i.func)
+        }
         _ => None,
     };
     let disarm = match callee_fn {

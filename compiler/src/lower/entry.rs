@@ -15,7 +15,8 @@ pub fn declare_start(cx: &mut Ctx) -> u32 {
     }
     let ty = cx.module.func_type(vec![], vec![]);
     let start = cx.module.declare_func(ty, "_start".into());
-    cx.module.export(host_abi::ENTRY_EXPORT, ExportKind::Func, start);
+    cx.module
+        .export(host_abi::ENTRY_EXPORT, ExportKind::Func, start);
     start
 }
 

@@ -3,13 +3,11 @@
 
 use super::Ctx;
 use super::cfg::Cfg;
-use super::types::{EQREF, Shape};
+use super::types::Shape;
 use crate::emit::module::{BYTES_TYPE, ref_null};
 use crate::ir::{Const, FuncId, Function, Instr, Operand, TypeId};
 use std::rc::Rc;
-use wasm_encoder::{
-    AbstractHeapType, BlockType, Catch, HeapType, InstructionSink, RefType, ValType,
-};
+use wasm_encoder::{AbstractHeapType, BlockType, Catch, HeapType, InstructionSink, ValType};
 
 /// wasm (params, results) of a Go function: closures (functions with free
 /// variables) take their environment first.
@@ -214,7 +212,10 @@ impl<'a, 'p> FuncGen<'a, 'p> {
                 }
             },
             _ => match shape {
-                Shape::Bool | Shape::Int { bits: 8 | 16 | 32, .. } => {
+                Shape::Bool
+                | Shape::Int {
+                    bits: 8 | 16 | 32, ..
+                } => {
                     self.ins().i32_const(c.bits as u32 as i32);
                 }
                 Shape::Int { .. } => {
@@ -644,7 +645,8 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             "IndexAddr" => super::pointers::index_addr(self, ins),
             "Index" | "Lookup" => {
                 if matches!(
-                    self.cx.shape(self.operand_type(ins.x.as_ref().unwrap()).unwrap()),
+                    self.cx
+                        .shape(self.operand_type(ins.x.as_ref().unwrap()).unwrap()),
                     Shape::String
                 ) {
                     super::strings::index(self, ins)
@@ -723,16 +725,6 @@ pub fn push_null_eq(ins: &mut InstructionSink) {
         ty: AbstractHeapType::Eq,
     });
 }
-
-/// A nullable reference type to a concrete type index.
-pub fn nullable(ty: u32) -> RefType {
-    RefType {
-        nullable: true,
-        heap_type: HeapType::Concrete(ty),
-    }
-}
-
-pub const EQ_REF_TYPE: ValType = EQREF;
 
 /// For each value used only in the block defining it (never by a phi, never
 /// by a terminator), the index of its last use in that block (its own index

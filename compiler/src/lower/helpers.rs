@@ -73,7 +73,10 @@ pub fn copy_func(cx: &mut Ctx, t: TypeId) -> u32 {
                 super::slices::new_array(&mut g, elem);
                 let fresh = g.tmp(ref_null(obj));
                 let (zero, count) = (g.zeroed_i32(), g.tmp(ValType::I32));
-                g.ins().local_set(fresh).i32_const(n as i32).local_set(count);
+                g.ins()
+                    .local_set(fresh)
+                    .i32_const(n as i32)
+                    .local_set(count);
                 super::slices::copy_elems(&mut g, elem, [fresh, zero, 0, zero, count]);
                 g.ins().local_get(fresh);
             }
@@ -159,7 +162,10 @@ pub fn box_value(g: &mut FuncGen, t: TypeId) {
 /// [a, b] → i32: Go's == on two values of type t.
 pub fn equal(g: &mut FuncGen, t: TypeId) {
     match g.cx.shape(t) {
-        Shape::Bool | Shape::Int { bits: 8 | 16 | 32, .. } => {
+        Shape::Bool
+        | Shape::Int {
+            bits: 8 | 16 | 32, ..
+        } => {
             g.ins().i32_eq();
         }
         Shape::Int { .. } => {
@@ -204,7 +210,6 @@ fn eq_func(cx: &mut Ctx, t: TypeId) -> u32 {
         match g.cx.shape(t) {
             Shape::C64 | Shape::C128 | Shape::PtrFat(_) | Shape::UnsafePointer => {
                 // Component-wise; a fat pointer's base compares by identity.
-                let fat = !matches!(g.cx.shape(t), Shape::C64 | Shape::C128);
                 g.ins().local_get(0).local_get(2);
                 match g.cx.shape(t) {
                     Shape::C64 => g.ins().f32_eq(),
@@ -217,7 +222,6 @@ fn eq_func(cx: &mut Ctx, t: TypeId) -> u32 {
                     Shape::C128 => g.ins().f64_eq(),
                     _ => g.ins().i32_eq(),
                 };
-                let _ = fat;
                 g.ins().i32_and();
             }
             Shape::Struct(u) => {
@@ -236,7 +240,6 @@ fn eq_func(cx: &mut Ctx, t: TypeId) -> u32 {
                 g.ins().i32_const(1).return_().end().i32_const(0);
             }
             Shape::Array(elem, len) => {
-                let arr = g.cx.array_type(elem);
                 let i = g.zeroed_i32();
                 g.ins()
                     .block(BlockType::Empty)
@@ -265,7 +268,6 @@ fn eq_func(cx: &mut Ctx, t: TypeId) -> u32 {
                     .end()
                     .end()
                     .i32_const(1);
-                let _ = arr;
             }
             other => panic!("eq_func of {other:?}"),
         }
@@ -276,7 +278,10 @@ fn eq_func(cx: &mut Ctx, t: TypeId) -> u32 {
 /// [value, seed i64] → i64: the hash of a value of type t.
 pub fn hash(g: &mut FuncGen, t: TypeId) {
     match g.cx.shape(t) {
-        Shape::Bool | Shape::Int { bits: 8 | 16 | 32, .. } => {
+        Shape::Bool
+        | Shape::Int {
+            bits: 8 | 16 | 32, ..
+        } => {
             let seed = g.tmp(ValType::I64);
             g.ins().local_set(seed).i64_extend_i32_u().local_get(seed);
             g.call_runtime("memhash64");

@@ -77,8 +77,8 @@ impl Ctx<'_> {
             ConstExpr::ref_null(HeapType::Concrete(rtype)),
             name,
         );
-        let comparable = self.prog.types[t].comparable
-            && !matches!(self.shape(t), Shape::Interface(_));
+        let comparable =
+            self.prog.types[t].comparable && !matches!(self.shape(t), Shape::Interface(_));
         let (equal, hash) = if comparable {
             (Some(self.equal_closure(t)), Some(self.hash_closure(t)))
         } else {
@@ -99,14 +99,24 @@ impl Ctx<'_> {
             }
             if matches!(
                 self.shape(t),
-                Shape::PtrRef(_) | Shape::PtrFat(_) | Shape::Slice(_) | Shape::Map(..) | Shape::Chan(_)
-                    | Shape::Func(_) | Shape::String | Shape::Array(..)
+                Shape::PtrRef(_)
+                    | Shape::PtrFat(_)
+                    | Shape::Slice(_)
+                    | Shape::Map(..)
+                    | Shape::Chan(_)
+                    | Shape::Func(_)
+                    | Shape::String
+                    | Shape::Array(..)
             ) {
                 d.ops = Some(self.ops_closure(t));
                 self.descriptors.insert(t, d);
             }
         }
-        let methods: Vec<i64> = self.prog.types[t].method_set.iter().map(|m| m.func).collect();
+        let methods: Vec<i64> = self.prog.types[t]
+            .method_set
+            .iter()
+            .map(|m| m.func)
+            .collect();
         for f in methods {
             self.func(f as usize);
         }
@@ -116,7 +126,11 @@ impl Ctx<'_> {
     /// The element type of pointer, slice, array, chan and map types.
     fn elem_type(&self, t: TypeId) -> Option<TypeId> {
         let u = &self.prog.types[self.underlying(t)];
-        matches!(u.kind.as_str(), "pointer" | "slice" | "array" | "chan" | "map").then_some(u.elem)
+        matches!(
+            u.kind.as_str(),
+            "pointer" | "slice" | "array" | "chan" | "map"
+        )
+        .then_some(u.elem)
     }
 
     /// A global closure performing the reflective operations of
@@ -236,9 +250,17 @@ impl Ctx<'_> {
     fn method_ids(&self, t: TypeId) -> Vec<String> {
         let u = self.underlying(t);
         let mut ids: Vec<String> = if self.prog.types[u].kind == "interface" {
-            self.prog.types[u].methods.iter().map(|m| m.id.clone()).collect()
+            self.prog.types[u]
+                .methods
+                .iter()
+                .map(|m| m.id.clone())
+                .collect()
         } else {
-            self.prog.types[t].method_set.iter().map(|m| m.id.clone()).collect()
+            self.prog.types[t]
+                .method_set
+                .iter()
+                .map(|m| m.id.clone())
+                .collect()
         };
         ids.sort();
         ids
@@ -280,32 +302,13 @@ fn runtime_type_string(s: &str) -> String {
         }
         match b[i] {
             b'{' => closers.push(false),
-            b'}' => {
-                if closers.pop() == Some(true) {
-                    out.push(' ');
-                }
-            }
+            b'}' if closers.pop() == Some(true) => out.push(' '),
             _ => {}
         }
         out.push(b[i] as char);
         i += 1;
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn runtime_type_strings() {
-        use super::runtime_type_string as r;
-        assert_eq!(r("any"), "interface {}");
-        assert_eq!(r("[]any"), "[]interface {}");
-        assert_eq!(r("map[string]interface{}"), "map[string]interface {}");
-        assert_eq!(r("main.anything"), "main.anything");
-        assert_eq!(r("*main.T"), "*main.T");
-        assert_eq!(r("interface{Missing()}"), "interface { Missing() }");
-        assert_eq!(r("struct{a int; b []struct{}}"), "struct { a int; b []struct {} }");
-    }
 }
 
 pub fn push_descriptor(g: &mut FuncGen, t: TypeId) {
@@ -342,7 +345,11 @@ pub fn type_assert(g: &mut FuncGen, ins: &Instr) {
     let ok = g.tmp(ValType::I32);
     g.ins().local_set(ok);
     if !ins.comma_ok {
-        g.ins().local_get(ok).i32_eqz().if_(BlockType::Empty).local_get(typ);
+        g.ins()
+            .local_get(ok)
+            .i32_eqz()
+            .if_(BlockType::Empty)
+            .local_get(typ);
         push_descriptor(g, want);
         push_descriptor(g, iface_t);
         g.call_runtime(if target_is_iface {
@@ -376,7 +383,12 @@ pub fn type_assert(g: &mut FuncGen, ins: &Instr) {
 fn implements_func(cx: &mut Ctx, iface: TypeId) -> u32 {
     let rtype = cx.runtime_struct("_type");
     let key = format!("implements:{}#{iface}", cx.prog.types[iface].str);
-    cx.helper_late(&key, vec![ref_null(rtype)], vec![ValType::I32], Late::Implements(iface))
+    cx.helper_late(
+        &key,
+        vec![ref_null(rtype)],
+        vec![ValType::I32],
+        Late::Implements(iface),
+    )
 }
 
 /// A dynamic method call.
@@ -510,7 +522,9 @@ fn define_implements(cx: &mut Ctx, idx: u32, iface: TypeId) {
 }
 
 fn define_invoke(cx: &mut Ctx, idx: u32, id: &str, sig: TypeId, method_sig: TypeId) {
-    let cases = descriptors_with(cx, |have| have.iter().any(|(m, s)| m == id && *s == method_sig));
+    let cases = descriptors_with(cx, |have| {
+        have.iter().any(|(m, s)| m == id && *s == method_sig)
+    });
     let (params, _) = cx.signature_slots(sig);
     let nargs = params.len() as u32;
     let mut g = FuncGen::helper(cx, 2 + nargs);
@@ -611,11 +625,17 @@ pub fn init_descriptors(g: &mut FuncGen) {
         g.ins().struct_new(rtype).global_set(d.global);
     }
     // Element types refer to other descriptors: link them once all exist.
-    let elem_field = fields.iter().position(|(n, _)| n == "elem").expect("_type.elem");
+    let elem_field = fields
+        .iter()
+        .position(|(n, _)| n == "elem")
+        .expect("_type.elem");
     let (elem_wasm, _) = g.cx.field_layout(rt, elem_field);
     for t in g.cx.descriptor_order.clone() {
         let d = g.cx.descriptors[&t];
-        if let Some(ed) = g.cx.elem_type(t).and_then(|e| g.cx.descriptors.get(&e).copied()) {
+        if let Some(ed) =
+            g.cx.elem_type(t)
+                .and_then(|e| g.cx.descriptors.get(&e).copied())
+        {
             g.ins()
                 .global_get(d.global)
                 .global_get(ed.global)
@@ -807,5 +827,23 @@ pub fn synthetic(op: &str) -> Instr {
         type2: 0,
         states: vec![],
         pos: String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn runtime_type_strings() {
+        use super::runtime_type_string as r;
+        assert_eq!(r("any"), "interface {}");
+        assert_eq!(r("[]any"), "[]interface {}");
+        assert_eq!(r("map[string]interface{}"), "map[string]interface {}");
+        assert_eq!(r("main.anything"), "main.anything");
+        assert_eq!(r("*main.T"), "*main.T");
+        assert_eq!(r("interface{Missing()}"), "interface { Missing() }");
+        assert_eq!(
+            r("struct{a int; b []struct{}}"),
+            "struct { a int; b []struct {} }"
+        );
     }
 }

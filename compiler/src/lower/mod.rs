@@ -108,10 +108,9 @@ impl<'p> Ctx<'p> {
                         callee: Some(crate::ir::Operand::Builtin(name)),
                         ..
                     }) = &ins.call
+                        && name == "recover"
                     {
-                        if name == "recover" {
-                            recovers[i] = true;
-                        }
+                        recovers[i] = true;
                     }
                     pointers::note_global_uses(ins, &mut global_addr_taken);
                 }

@@ -398,7 +398,12 @@ fn ptr_load_func(cx: &mut Ctx, t: TypeId) -> u32 {
     let canon = cx.underlying(t);
     let slots = cx.slots(canon);
     let key = format!("ptrload:{}", cx.prog.types[canon].str);
-    cx.helper_late(&key, vec![EQREF, ValType::I32], slots, super::interfaces::Late::PtrLoad(canon))
+    cx.helper_late(
+        &key,
+        vec![EQREF, ValType::I32],
+        slots,
+        super::interfaces::Late::PtrLoad(canon),
+    )
 }
 
 fn ptr_store_func(cx: &mut Ctx, t: TypeId) -> u32 {
@@ -406,7 +411,12 @@ fn ptr_store_func(cx: &mut Ctx, t: TypeId) -> u32 {
     let mut params = vec![EQREF, ValType::I32];
     params.extend(cx.slots(canon));
     let key = format!("ptrstore:{}", cx.prog.types[canon].str);
-    cx.helper_late(&key, params, vec![], super::interfaces::Late::PtrStore(canon))
+    cx.helper_late(
+        &key,
+        params,
+        vec![],
+        super::interfaces::Late::PtrStore(canon),
+    )
 }
 
 /// The array types holding same-sized numbers of another kind, so that
@@ -419,7 +429,11 @@ fn reinterpret_partner(cx: &mut Ctx, t: TypeId) -> Option<(u32, ValType)> {
         "float32" => "uint32",
         _ => return None,
     };
-    let pt = cx.prog.types.iter().position(|ty| ty.kind == partner_kind)?;
+    let pt = cx
+        .prog
+        .types
+        .iter()
+        .position(|ty| ty.kind == partner_kind)?;
     let from = cx.slots(pt)[0];
     Some((cx.array_type(pt), from))
 }
@@ -499,7 +513,9 @@ pub fn define_ptr_helper(cx: &mut Ctx, idx: u32, t: TypeId, store: bool) {
         .end();
     for (u, i) in keys {
         let st = g.cx.struct_type(u);
-        g.ins().local_get(0).ref_cast_nullable(HeapType::Concrete(st));
+        g.ins()
+            .local_get(0)
+            .ref_cast_nullable(HeapType::Concrete(st));
         if store {
             g.get_all(&vals);
             store_field(&mut g, u, i);
@@ -566,7 +582,10 @@ pub fn unsafe_builtin(g: &mut FuncGen, ins: &Instr, name: &str) {
             }
             g.push(&args[0]);
             let idx = g.tmp(ValType::I32);
-            g.ins().local_set(idx).ref_cast_nullable(r.heap_type).local_get(idx);
+            g.ins()
+                .local_set(idx)
+                .ref_cast_nullable(r.heap_type)
+                .local_get(idx);
             let lt = g.operand_type(&args[1]).unwrap();
             super::arith::push_as_i64(g, &args[1], lt);
             g.ins().i32_wrap_i64();

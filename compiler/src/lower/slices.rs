@@ -80,7 +80,10 @@ pub fn make_slice(g: &mut FuncGen, ins: &Instr) {
         unreachable!()
     };
     let (len, cap) = (g.tmp(ValType::I64), g.tmp(ValType::I64));
-    for (op, l) in [(ins.x.as_ref().unwrap(), len), (ins.y.as_ref().unwrap(), cap)] {
+    for (op, l) in [
+        (ins.x.as_ref().unwrap(), len),
+        (ins.y.as_ref().unwrap(), cap),
+    ] {
         let t = g.operand_type(op).unwrap();
         super::arith::push_as_i64(g, op, t);
         g.ins().local_set(l);
@@ -169,7 +172,7 @@ pub fn slice(g: &mut FuncGen, ins: &Instr) {
     let zero = g.zeroed_i32();
     let low = bound(g, &ins.y, zero);
     let three = ins.w.is_some();
-    let high = bound(g, &ins.z, if is_string { len } else { len });
+    let high = bound(g, &ins.z, len);
     let max = bound(g, &ins.w, cap);
     let fail = |g: &mut FuncGen, a: u32, b: u32, name: &str| {
         g.ins()
@@ -192,7 +195,11 @@ pub fn slice(g: &mut FuncGen, ins: &Instr) {
         fail(g, high, max, "panicSlice3B");
         fail(g, low, high, "panicSlice3C");
     } else {
-        let name = if is_string { "panicSliceAlen" } else { "panicSliceAcap" };
+        let name = if is_string {
+            "panicSliceAlen"
+        } else {
+            "panicSliceAcap"
+        };
         if is_string || ins.z.is_some() {
             fail(g, high, capw, name);
         }
@@ -232,7 +239,13 @@ fn copy_elems_func(cx: &mut Ctx, elem: TypeId) -> u32 {
     let arr = cx.array_type(elem);
     let key = format!("copyelems:{}", cx.prog.types[elem].str);
     let objects = matches!(cx.shape(elem), Shape::Struct(_) | Shape::Array(..));
-    let params = vec![ref_null(arr), ValType::I32, ref_null(arr), ValType::I32, ValType::I32];
+    let params = vec![
+        ref_null(arr),
+        ValType::I32,
+        ref_null(arr),
+        ValType::I32,
+        ValType::I32,
+    ];
     cx.helper(&key, params, vec![], |cx, idx| {
         let mut g = FuncGen::helper(cx, 5);
         let (dst, di, src, si, n) = (0, 1, 2, 3, 4);
@@ -254,7 +267,11 @@ fn copy_elems_func(cx: &mut Ctx, elem: TypeId) -> u32 {
             // Element objects are assigned into, front to back unless the
             // ranges overlap with the destination after the source.
             let assign = super::helpers::assign_func(g.cx, elem);
-            let (i, step, end) = (g.tmp(ValType::I32), g.tmp(ValType::I32), g.tmp(ValType::I32));
+            let (i, step, end) = (
+                g.tmp(ValType::I32),
+                g.tmp(ValType::I32),
+                g.tmp(ValType::I32),
+            );
             g.ins()
                 .local_get(dst)
                 .local_get(src)

@@ -6,7 +6,7 @@ use super::func::FuncGen;
 use super::types::Shape;
 use crate::emit::module::BYTES_TYPE;
 use crate::ir::{Instr, Operand};
-use wasm_encoder::{BlockType, ValType};
+use wasm_encoder::ValType;
 
 /// s[i] on a string (the SSA Lookup instruction).
 pub fn index(g: &mut FuncGen, ins: &Instr) {
@@ -139,12 +139,4 @@ pub fn print(g: &mut FuncGen, args: &[Operand], newline: bool) {
     if newline {
         g.call_runtime("printnl");
     }
-}
-
-/// Emits `if cond { runtime.name(args) }` helpers are built from; kept
-/// here for string bounds checks.
-pub fn trap_if(g: &mut FuncGen, name: &str) {
-    g.ins().if_(BlockType::Empty);
-    g.call_runtime(name);
-    g.ins().unreachable().end();
 }

@@ -15,7 +15,10 @@ use wasm_encoder::{AbstractHeapType, FieldType, HeapType, RefType, StorageType, 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Shape {
     Bool,
-    Int { bits: u8, signed: bool },
+    Int {
+        bits: u8,
+        signed: bool,
+    },
     F32,
     F64,
     C64,
@@ -70,14 +73,38 @@ impl Ctx<'_> {
         let ty = &self.prog.types[u];
         match ty.kind.as_str() {
             "bool" | "untyped bool" => Shape::Bool,
-            "int8" => Shape::Int { bits: 8, signed: true },
-            "int16" => Shape::Int { bits: 16, signed: true },
-            "int32" | "untyped rune" => Shape::Int { bits: 32, signed: true },
-            "int" | "int64" | "untyped int" => Shape::Int { bits: 64, signed: true },
-            "uint8" => Shape::Int { bits: 8, signed: false },
-            "uint16" => Shape::Int { bits: 16, signed: false },
-            "uint32" => Shape::Int { bits: 32, signed: false },
-            "uint" | "uint64" | "uintptr" => Shape::Int { bits: 64, signed: false },
+            "int8" => Shape::Int {
+                bits: 8,
+                signed: true,
+            },
+            "int16" => Shape::Int {
+                bits: 16,
+                signed: true,
+            },
+            "int32" | "untyped rune" => Shape::Int {
+                bits: 32,
+                signed: true,
+            },
+            "int" | "int64" | "untyped int" => Shape::Int {
+                bits: 64,
+                signed: true,
+            },
+            "uint8" => Shape::Int {
+                bits: 8,
+                signed: false,
+            },
+            "uint16" => Shape::Int {
+                bits: 16,
+                signed: false,
+            },
+            "uint32" => Shape::Int {
+                bits: 32,
+                signed: false,
+            },
+            "uint" | "uint64" | "uintptr" => Shape::Int {
+                bits: 64,
+                signed: false,
+            },
             "float32" => Shape::F32,
             "float64" | "untyped float" => Shape::F64,
             "complex64" => Shape::C64,
@@ -107,13 +134,20 @@ impl Ctx<'_> {
     /// The wasm values a Go value of type t occupies.
     pub fn slots(&mut self, t: TypeId) -> Vec<ValType> {
         match self.shape(t) {
-            Shape::Bool | Shape::Int { bits: 8 | 16 | 32, .. } => vec![ValType::I32],
+            Shape::Bool
+            | Shape::Int {
+                bits: 8 | 16 | 32, ..
+            } => vec![ValType::I32],
             Shape::Int { .. } => vec![ValType::I64],
             Shape::F32 => vec![ValType::F32],
             Shape::F64 => vec![ValType::F64],
             Shape::C64 => vec![ValType::F32, ValType::F32],
             Shape::C128 => vec![ValType::F64, ValType::F64],
-            Shape::String => vec![ref_null(crate::emit::module::BYTES_TYPE), ValType::I32, ValType::I32],
+            Shape::String => vec![
+                ref_null(crate::emit::module::BYTES_TYPE),
+                ValType::I32,
+                ValType::I32,
+            ],
             Shape::UnsafePointer | Shape::PtrFat(_) => vec![EQREF, ValType::I32],
             Shape::PtrRef(elem) => vec![ref_null(self.object_type(elem))],
             Shape::Slice(elem) => {
@@ -246,7 +280,11 @@ impl Ctx<'_> {
     }
 
     /// Closure types for given parameter and result slots.
-    pub fn closure_types_slots(&mut self, params: Vec<ValType>, results: Vec<ValType>) -> (u32, u32) {
+    pub fn closure_types_slots(
+        &mut self,
+        params: Vec<ValType>,
+        results: Vec<ValType>,
+    ) -> (u32, u32) {
         if let Some(&pair) = self.closures.get(&(params.clone(), results.clone())) {
             return pair;
         }

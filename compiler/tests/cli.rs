@@ -1,0 +1,102 @@
+//! The gowasm CLI end to end: build, run, and errors in user code.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn gowasm() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_gowasm"))
+}
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("gowasm-cli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+#[test]
+fn run_example() {
+    let out = gowasm()
+        .args(["run", "./examples/hello"])
+        .current_dir(repo())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "Hello from Go on WebAssembly GC!\n"
+    );
+}
+
+#[test]
+fn build_writes_module_named_like_go_build() {
+    let dir = scratch("build");
+    std::fs::write(
+        dir.join("prog.go"),
+        "package main\n\nfunc main() { println(1) }\n",
+    )
+    .unwrap();
+    let out = gowasm()
+        .args(["build", "prog.go"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let wasm = std::fs::read(dir.join("prog.wasm")).unwrap();
+    assert!(wasm.starts_with(b"\0asm"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn compile_errors_are_reported_like_go_build() {
+    let dir = scratch("errors");
+    std::fs::write(
+        dir.join("bad.go"),
+        "package main\n\nfunc main() {\n\tvar x int = \"s\"\n\tprintln(x)\n}\n",
+    )
+    .unwrap();
+    let out = gowasm()
+        .args(["build", "bad.go"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(err.starts_with("# command-line-arguments\n"), "{err}");
+    assert!(err.contains("bad.go:4:14: cannot use \"s\""), "{err}");
+    assert!(!dir.join("bad.wasm").exists());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn run_passes_arguments_and_exit_status() {
+    let dir = scratch("args");
+    std::fs::write(
+        dir.join("main.go"),
+        "package main\n\nfunc main() {\n\tpanic(\"stop\")\n}\n",
+    )
+    .unwrap();
+    let out = gowasm()
+        .args(["run", "main.go"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("panic: stop\n"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
