@@ -143,7 +143,8 @@ type SelectState struct {
 }
 
 // Instr is one SSA instruction; Op is the x/tools/go/ssa type name. ID and
-// T are set for instructions that produce a value.
+// T are set for instructions that produce a value. CommaOk also marks a
+// Slice of make's backing array, Next over a string, and a blocking Select.
 type Instr struct {
 	Op      string        `json:"op"`
 	ID      int           `json:"id"`
@@ -629,6 +630,11 @@ func (w *writer) instr(in ssa.Instruction) *Instr {
 	case *ssa.Slice:
 		out.Op = "Slice"
 		out.X = w.operand(in.X)
+		// make([]T, n, constant) is built as new([constant]T)[:n]; its
+		// bounds failures must read as makeslice's.
+		if a, ok := in.X.(*ssa.Alloc); ok && a.Comment == "makeslice" {
+			out.CommaOk = true
+		}
 		if in.Low != nil {
 			out.Y = w.operand(in.Low)
 		}

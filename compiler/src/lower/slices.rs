@@ -88,18 +88,23 @@ pub fn make_slice(g: &mut FuncGen, ins: &Instr) {
         super::arith::push_as_i64(g, op, t);
         g.ins().local_set(l);
     }
-    // len < 0 or len > cap (unsigned compare catches negatives).
+    // As gc: a negative or huge length first, then a capacity below the
+    // length or too large (unsigned compares catch negatives).
     g.ins()
         .local_get(len)
-        .local_get(cap)
-        .i64_gt_u()
+        .i64_const(1 << 31)
+        .i64_ge_u()
         .if_(BlockType::Empty);
     g.call_runtime("panicmakeslicelen");
     g.ins().unreachable().end();
     g.ins()
         .local_get(cap)
+        .local_get(len)
+        .i64_lt_u()
+        .local_get(cap)
         .i64_const(1 << 31)
         .i64_ge_u()
+        .i32_or()
         .if_(BlockType::Empty);
     g.call_runtime("panicmakeslicecap");
     g.ins().unreachable().end();
@@ -190,7 +195,25 @@ pub fn slice(g: &mut FuncGen, ins: &Instr) {
         .local_get(if is_string { len } else { cap })
         .i64_extend_i32_u()
         .local_set(capw);
-    if three {
+    if ins.comma_ok {
+        // make([]T, n, constant): n < 0 is a bad length, n > cap a bad
+        // capacity.
+        g.ins()
+            .local_get(high)
+            .i64_const(0)
+            .i64_lt_s()
+            .if_(BlockType::Empty);
+        g.call_runtime("panicmakeslicelen");
+        g.ins()
+            .unreachable()
+            .end()
+            .local_get(high)
+            .local_get(capw)
+            .i64_gt_u()
+            .if_(BlockType::Empty);
+        g.call_runtime("panicmakeslicecap");
+        g.ins().unreachable().end();
+    } else if three {
         fail(g, max, capw, "panicSlice3Acap");
         fail(g, high, max, "panicSlice3B");
         fail(g, low, high, "panicSlice3C");
