@@ -525,10 +525,23 @@ impl<'a, 'p> FuncGen<'a, 'p> {
         }
         let block = &self.f.blocks[x];
         let (last, body) = block.instrs.split_last().expect("empty block");
-        for (k, ins) in body.iter().enumerate() {
-            if ins.op != "Phi" {
-                self.instr_at(k, ins);
+        let mut k = 0;
+        while k < body.len() {
+            let ins = &body[k];
+            if ins.op == "Phi" {
+                k += 1;
+                continue;
             }
+            let stored = match super::pointers::constant_stores(self, body, k) {
+                0 => super::pointers::field_store(self, body, k),
+                n => n,
+            };
+            if stored > 0 {
+                k += stored;
+                continue;
+            }
+            self.instr_at(k, ins);
+            k += 1;
         }
         match last.op.as_str() {
             "Jump" => self.do_branch(cfg, x, block.succs[0]),
@@ -589,6 +602,12 @@ impl<'a, 'p> FuncGen<'a, 'p> {
         }
     }
 
+    /// Whether value v (defined in the block being emitted) is used only by
+    /// the instruction at index k of that block.
+    pub fn used_only_at(&self, v: usize, k: usize) -> bool {
+        self.last_use.get(v).copied().flatten() == Some(k)
+    }
+
     /// Emits instruction k of its block, with its block-local values'
     /// locals taken from and returned to the pool.
     fn instr_at(&mut self, k: usize, ins: &Instr) {
@@ -598,8 +617,23 @@ impl<'a, 'p> FuncGen<'a, 'p> {
         }
         self.scratch = Some(Vec::new());
         self.instr(ins);
+        self.end_scratch();
+        self.release_after(ins, k);
+    }
+
+    /// Starts collecting scratch locals (returned by `end_scratch`).
+    pub fn begin_scratch(&mut self) {
+        self.scratch = Some(Vec::new());
+    }
+
+    pub fn end_scratch(&mut self) {
         let scratch = self.scratch.take().unwrap_or_default();
         self.release(&scratch);
+    }
+
+    /// Returns the locals of values whose last use is instruction k (and
+    /// of the instruction's own value when unused).
+    pub fn release_after(&mut self, ins: &Instr, k: usize) {
         let mut done: Vec<usize> = ins
             .operands()
             .into_iter()

@@ -297,9 +297,44 @@ fn indexed_elem(g: &FuncGen, x: &Operand) -> TypeId {
     }
 }
 
+/// For an array (or pointer to array) indexed by an in-range constant,
+/// pushes the array object and the index, with no bounds check; a global
+/// needs no nil check either.
+fn push_constant_index(g: &mut FuncGen, x: &Operand, y: &Operand, elem: TypeId) -> bool {
+    let Operand::Const(c) = y else { return false };
+    let t = g.operand_type(x).unwrap();
+    let n = match g.cx.shape(t) {
+        Shape::Array(_, n) => n,
+        Shape::PtrRef(at) => match g.cx.shape(at) {
+            Shape::Array(_, n) => n,
+            _ => return false,
+        },
+        _ => return false,
+    };
+    let i = c.bits as i64;
+    if i < 0 || i >= n {
+        return false;
+    }
+    let arr_ty = g.cx.array_type(elem);
+    g.push(x);
+    if !matches!(x, Operand::Global(_)) {
+        g.nil_check_top(ref_null(arr_ty));
+    }
+    g.ins().i32_const(i as i32);
+    true
+}
+
 pub fn index_addr(g: &mut FuncGen, ins: &Instr) {
     let x = ins.x.as_ref().unwrap();
     let elem = indexed_elem(g, x);
+    if push_constant_index(g, x, ins.y.as_ref().unwrap(), elem) {
+        if matches!(g.cx.shape(elem), Shape::Struct(_) | Shape::Array(..)) {
+            let arr_ty = g.cx.array_type(elem);
+            g.ins().array_get(arr_ty);
+        }
+        g.set_result(ins);
+        return;
+    }
     let len = g.tmp(ValType::I32);
     let (arr, off) = push_indexable(g, x, elem, len);
     let i = super::slices::checked_index(g, ins.y.as_ref().unwrap(), len);
@@ -318,6 +353,11 @@ pub fn index_addr(g: &mut FuncGen, ins: &Instr) {
 pub fn index(g: &mut FuncGen, ins: &Instr) {
     let x = ins.x.as_ref().unwrap();
     let elem = indexed_elem(g, x);
+    if push_constant_index(g, x, ins.y.as_ref().unwrap(), elem) {
+        load_elem(g, elem);
+        g.set_result(ins);
+        return;
+    }
     let len = g.tmp(ValType::I32);
     let (arr, off) = push_indexable(g, x, elem, len);
     let i = super::slices::checked_index(g, ins.y.as_ref().unwrap(), len);
@@ -616,4 +656,141 @@ pub fn unsafe_builtin(g: &mut FuncGen, ins: &Instr, name: &str) {
         }
     }
     g.set_result(ins);
+}
+
+/// Stores of constants through `&a[i]` with a constant index i, as
+/// composite literals produce them: emitted as direct element stores, and
+/// runs of four or more numeric constants into consecutive elements as one
+/// `array.init_data` from the data segment. Returns how many instructions
+/// of `body` starting at k were emitted (0: the pattern does not apply).
+pub fn constant_stores(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
+    // One (IndexAddr, Store) pair at j: (array operand, element type, index,
+    // value).
+    let pair = |g: &mut FuncGen, j: usize| -> Option<(Operand, TypeId, i64, Operand)> {
+        let (ia, st) = (body.get(j)?, body.get(j + 1)?);
+        if ia.op != "IndexAddr" || st.op != "Store" {
+            return None;
+        }
+        let Some(Operand::Value(addr)) = &st.x else {
+            return None;
+        };
+        if *addr != ia.id || !g.used_only_at(ia.id, j + 1) {
+            return None;
+        }
+        let Some(Operand::Const(idx)) = &ia.y else {
+            return None;
+        };
+        let x = ia.x.clone()?;
+        let xt = g.operand_type(&x)?;
+        let Shape::PtrRef(at) = g.cx.shape(xt) else {
+            return None;
+        };
+        let Shape::Array(elem, n) = g.cx.shape(at) else {
+            return None;
+        };
+        let i = idx.bits as i64;
+        if i < 0 || i >= n || matches!(g.cx.shape(elem), Shape::Struct(_) | Shape::Array(..)) {
+            return None;
+        }
+        Some((x, elem, i, st.y.clone()?))
+    };
+    let Some((x, elem, first, value)) = pair(g, k) else {
+        return 0;
+    };
+    g.begin_scratch();
+    // A run of numeric constants into consecutive elements of the same array.
+    let numeric = g.cx.elem_storage(elem);
+    let width = match (numeric, g.cx.shape(elem)) {
+        (_, Shape::F32 | Shape::F64 | Shape::Int { .. } | Shape::Bool) => match numeric {
+            StorageType::I8 => Some(1),
+            StorageType::I16 => Some(2),
+            StorageType::Val(ValType::I32 | ValType::F32) => Some(4),
+            StorageType::Val(ValType::I64 | ValType::F64) => Some(8),
+            _ => None,
+        },
+        _ => None,
+    };
+    let same_array = |a: &Operand, b: &Operand| match (a, b) {
+        (Operand::Global(p), Operand::Global(q)) => p == q,
+        (Operand::Value(p), Operand::Value(q)) => p == q,
+        _ => false,
+    };
+    let mut run: Vec<crate::ir::Const> = Vec::new();
+    if let Some(width) = width {
+        let mut j = k;
+        while let Some((x2, _, i2, Operand::Const(c))) = pair(g, j) {
+            if !same_array(&x, &x2) || i2 != first + run.len() as i64 || c.kind == "zero" {
+                break;
+            }
+            run.push(c);
+            j += 2;
+        }
+        if run.len() >= 4 {
+            let f32 = g.cx.shape(elem) == Shape::F32;
+            let mut bytes = Vec::with_capacity(run.len() * width);
+            for c in &run {
+                let bits = if f32 {
+                    (f64::from_bits(c.bits) as f32).to_bits() as u64
+                } else {
+                    c.bits
+                };
+                bytes.extend_from_slice(&bits.to_le_bytes()[..width]);
+            }
+            let off = g.cx.module.add_data(&bytes);
+            let arr = g.cx.array_type(elem);
+            g.push(&x);
+            g.nil_check_top(ref_null(arr));
+            g.ins()
+                .i32_const(first as i32)
+                .i32_const(off as i32)
+                .i32_const(run.len() as i32)
+                .array_init_data(arr, 0);
+            g.end_scratch();
+            for (j, ins) in body.iter().enumerate().skip(k).take(2 * run.len()) {
+                g.release_after(ins, j);
+            }
+            return 2 * run.len();
+        }
+    }
+    let arr = g.cx.array_type(elem);
+    g.push(&x);
+    g.nil_check_top(ref_null(arr));
+    g.ins().i32_const(first as i32);
+    g.push(&value);
+    store_elem(g, elem);
+    g.end_scratch();
+    g.release_after(&body[k], k);
+    g.release_after(&body[k + 1], k + 1);
+    2
+}
+
+/// `*(&x.f) = v` where the field address is used by nothing else: a direct
+/// field store, without a fat pointer. Returns the instructions consumed.
+pub fn field_store(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
+    let (Some(fa), Some(st)) = (body.get(k), body.get(k + 1)) else {
+        return 0;
+    };
+    if fa.op != "FieldAddr" || st.op != "Store" || !g.used_only_at(fa.id, k + 1) {
+        return 0;
+    }
+    if !matches!(&st.x, Some(Operand::Value(a)) if *a == fa.id) {
+        return 0;
+    }
+    let x = fa.x.as_ref().unwrap();
+    let pt = g.operand_type(x).unwrap();
+    let u = g.cx.underlying(g.cx.prog.types[g.cx.underlying(pt)].elem);
+    let ft = g.cx.prog.types[u].fields[fa.index].ty;
+    if matches!(g.cx.shape(ft), Shape::Struct(_) | Shape::Array(..)) {
+        return 0;
+    }
+    g.begin_scratch();
+    let st_ty = g.cx.struct_type(u);
+    g.push(x);
+    g.nil_check_top(ref_null(st_ty));
+    g.push(st.y.as_ref().unwrap());
+    store_field(g, u, fa.index);
+    g.end_scratch();
+    g.release_after(fa, k);
+    g.release_after(st, k + 1);
+    2
 }
