@@ -61,6 +61,8 @@ pub struct FuncGen<'a, 'p> {
     /// For values used only in their defining block (and not by a phi):
     /// the index of their last use there, so their locals can be reused.
     last_use: Vec<Option<usize>>,
+    /// For package initializers: the instructions to emit (see inits.rs).
+    keep: Option<super::inits::Live>,
 }
 
 /// Stands in for the Go function of generated helper routines.
@@ -102,6 +104,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             pool: Default::default(),
             scratch: None,
             last_use: Vec::new(),
+            keep: None,
         }
     }
 
@@ -368,6 +371,7 @@ pub fn generate(cx: &mut Ctx, fid: FuncId) {
         }
     };
     let (wparams, _) = wasm_signature(cx, fid);
+    let cx_keep = cx.init_live.get(&fid).cloned();
     let mut g = FuncGen {
         cx,
         fid,
@@ -384,6 +388,7 @@ pub fn generate(cx: &mut Ctx, fid: FuncId) {
         pool: Default::default(),
         scratch: None,
         last_use: Vec::new(),
+        keep: cx_keep,
     };
     g.prologue();
     let has_handler = f.recover >= 0;
@@ -528,7 +533,8 @@ impl<'a, 'p> FuncGen<'a, 'p> {
         let mut k = 0;
         while k < body.len() {
             let ins = &body[k];
-            if ins.op == "Phi" {
+            let dropped = self.keep.as_ref().is_some_and(|keep| !keep[x][k]);
+            if ins.op == "Phi" || dropped {
                 k += 1;
                 continue;
             }
@@ -736,7 +742,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
     }
 }
 
-fn has_value(op: &str) -> bool {
+pub fn has_value(op: &str) -> bool {
     !matches!(
         op,
         "Jump"

@@ -14,6 +14,7 @@ mod defer;
 mod entry;
 mod func;
 mod helpers;
+mod inits;
 mod interfaces;
 mod maps;
 mod pointers;
@@ -22,7 +23,7 @@ mod strings;
 pub mod types;
 
 use crate::emit::module::Module;
-use crate::ir::{FuncId, Program, TypeId};
+use crate::ir::{FuncId, GlobalId, Program, TypeId};
 use anyhow::{Result, bail};
 use std::collections::HashMap;
 use wasm_encoder::ValType;
@@ -62,6 +63,12 @@ pub struct Ctx<'p> {
     /// Whether the program uses reflection (descriptors then carry their
     /// element types and reflective operations).
     uses_reflection: bool,
+    /// Globals read or address-taken by generated code (see inits.rs).
+    live_globals: std::collections::HashSet<GlobalId>,
+    /// Kept instructions of each package initializer.
+    init_live: HashMap<FuncId, inits::Live>,
+    /// Package initializers declared so far; generated last.
+    pending_inits: Vec<FuncId>,
 }
 
 /// Lowers a whole program to a wasm module.
@@ -69,17 +76,32 @@ pub fn lower(prog: &Program) -> Result<Vec<u8>> {
     let mut cx = Ctx::new(prog);
     cx.declare_imports()?;
     let start = entry::declare_start(&mut cx);
-    for &f in &prog.inits {
-        cx.func(f);
-    }
     cx.func(prog.main);
+    // Everything but package initializers first; then initializers keep
+    // what is live, which can make more code and globals live.
     loop {
         while let Some(f) = cx.worklist.pop() {
             func::generate(&mut cx, f);
         }
-        if cx.worklist.is_empty() {
+        if !cx.analyze_inits() && cx.worklist.is_empty() {
             break;
         }
+    }
+    let settled = cx.live_globals.clone();
+    for &f in &prog.inits {
+        cx.func(f);
+    }
+    for f in std::mem::take(&mut cx.pending_inits) {
+        func::generate(&mut cx, f);
+    }
+    while let Some(f) = cx.worklist.pop() {
+        func::generate(&mut cx, f);
+    }
+    if let Some(g) = cx.live_globals.difference(&settled).next() {
+        bail!(
+            "internal error: global {} became live after package initialization was generated",
+            prog.globals[*g].name
+        );
     }
     if !cx.errors.is_empty() {
         bail!("{}", cx.errors.join("\n"));
@@ -140,6 +162,9 @@ impl<'p> Ctx<'p> {
             uses_reflection: prog.functions.iter().any(|f| {
                 f.name.starts_with("internal/reflectlite.") || f.name.starts_with("reflect.")
             }),
+            live_globals: Default::default(),
+            init_live: HashMap::new(),
+            pending_inits: Vec::new(),
         }
     }
 
@@ -211,7 +236,11 @@ impl<'p> Ctx<'p> {
         let ty = self.module.func_type(params, results);
         let i = self.module.declare_func(ty, display_name(&fun.name));
         self.funcs.insert(f, i);
-        self.worklist.push(f);
+        if self.is_package_init(f) {
+            self.pending_inits.push(f);
+        } else {
+            self.worklist.push(f);
+        }
         i
     }
 

@@ -116,6 +116,7 @@ pub fn init_globals(g: &mut FuncGen) {
 
 /// Pushes the address of a global as a pointer value.
 pub fn push_global_address(g: &mut FuncGen, id: GlobalId) {
+    g.cx.live_globals.insert(id);
     match g.cx.global_var(id) {
         GlobalVar::Object(gl) => {
             g.ins().global_get(gl);
@@ -372,6 +373,7 @@ pub fn load(g: &mut FuncGen, ins: &Instr) {
     if let Operand::Global(id) = x
         && let GlobalVar::Direct(gs) = g.cx.global_var(*id)
     {
+        g.cx.live_globals.insert(*id);
         for gl in gs {
             g.ins().global_get(gl);
         }
@@ -406,6 +408,7 @@ pub fn store(g: &mut FuncGen, ins: &Instr) {
     if let Operand::Global(id) = x
         && let GlobalVar::Direct(gs) = g.cx.global_var(*id)
     {
+        g.cx.live_globals.insert(*id);
         g.push(y);
         for &gl in gs.iter().rev() {
             g.ins().global_set(gl);

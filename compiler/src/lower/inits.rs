@@ -1,0 +1,275 @@
+//! Package initialization without dead globals.
+//!
+//! Package initializers store into every package-level variable, whether or
+//! not the program reads it: importing `unicode` would otherwise build every
+//! Unicode table. Initializers are therefore generated last: once the rest of
+//! the program is known, an initializer keeps only the stores into variables
+//! something reads (and the computations feeding them), plus everything with
+//! an effect of its own (calls, panics, control flow). Reads inside kept
+//! initializer code make more variables live, so this runs to a fixpoint
+//! together with code generation.
+
+use super::Ctx;
+use crate::ir::{FuncId, Function, Instr, Operand};
+use std::collections::{HashMap, HashSet};
+
+/// Liveness of each instruction of a function, by block.
+pub type Live = Vec<Vec<bool>>;
+
+/// Where a store through an address ends up.
+#[derive(Clone, Copy, PartialEq)]
+enum Root {
+    Global(usize),
+    /// An allocation (Alloc, MakeMap, MakeSlice) at (block, index).
+    Alloc(usize, usize),
+    Unknown,
+}
+
+struct Analysis<'f> {
+    f: &'f Function,
+    defs: HashMap<usize, (usize, usize)>,
+    live: Live,
+    stack: Vec<(usize, usize)>,
+    globals_read: HashSet<usize>,
+}
+
+/// Instructions that may be dropped when nothing live uses their value.
+fn droppable(ins: &Instr) -> bool {
+    match ins.op.as_str() {
+        "Alloc" | "Phi" | "BinOp" | "ChangeType" | "Convert" | "ChangeInterface"
+        | "MakeInterface" | "MakeClosure" | "MakeMap" | "MakeSlice" | "Slice" | "FieldAddr"
+        | "Field" | "IndexAddr" | "Index" | "Lookup" | "Extract" | "Store" | "MapUpdate" => true,
+        "UnOp" => ins.tok != "<-",
+        "TypeAssert" => ins.comma_ok,
+        _ => false,
+    }
+}
+
+/// Instructions that only compute an address inside their operand x.
+fn is_address(ins: &Instr) -> bool {
+    matches!(
+        ins.op.as_str(),
+        "IndexAddr" | "FieldAddr" | "Slice" | "ChangeType" | "Convert"
+    )
+}
+
+impl<'f> Analysis<'f> {
+    fn new(f: &'f Function) -> Self {
+        // Only value-producing instructions define ids (the others carry 0).
+        let mut defs = HashMap::new();
+        for (bi, b) in f.blocks.iter().enumerate() {
+            for (k, ins) in b.instrs.iter().enumerate() {
+                if super::func::has_value(&ins.op) {
+                    defs.insert(ins.id, (bi, k));
+                }
+            }
+        }
+        let live = f.blocks.iter().map(|b| vec![false; b.instrs.len()]).collect();
+        Analysis {
+            f,
+            defs,
+            live,
+            stack: Vec::new(),
+            globals_read: HashSet::new(),
+        }
+    }
+
+    fn instr(&self, at: (usize, usize)) -> &'f Instr {
+        &self.f.blocks[at.0].instrs[at.1]
+    }
+
+    fn mark(&mut self, at: (usize, usize)) {
+        if !self.live[at.0][at.1] {
+            self.live[at.0][at.1] = true;
+            self.stack.push(at);
+        }
+    }
+
+    /// A use of an operand's value.
+    fn use_full(&mut self, op: &Operand) {
+        match op {
+            Operand::Value(v) => {
+                if let Some(&at) = self.defs.get(v) {
+                    self.mark(at);
+                }
+            }
+            Operand::Global(g) => {
+                self.globals_read.insert(*g);
+            }
+            _ => {}
+        }
+    }
+
+    /// A use of an operand as the target of a store: the address
+    /// computation is kept, but not (on its account) the storage itself.
+    fn use_target(&mut self, op: &Operand) {
+        let Operand::Value(v) = op else { return };
+        let Some(&at) = self.defs.get(v) else { return };
+        let ins = self.instr(at);
+        if is_address(ins) {
+            self.live[at.0][at.1] = true;
+            if let Some(x) = &ins.x {
+                self.use_target(x);
+            }
+            for other in [&ins.y, &ins.z, &ins.w].into_iter().flatten() {
+                self.use_full(other);
+            }
+        } else if !matches!(ins.op.as_str(), "Alloc" | "MakeMap" | "MakeSlice") {
+            self.mark(at);
+        }
+    }
+
+    fn propagate(&mut self) {
+        while let Some(at) = self.stack.pop() {
+            let ins = self.instr(at);
+            match ins.op.as_str() {
+                "Store" | "MapUpdate" => {
+                    self.use_target(ins.x.as_ref().unwrap());
+                    for op in [&ins.y, &ins.z].into_iter().flatten() {
+                        self.use_full(op);
+                    }
+                }
+                _ => {
+                    for op in ins.operands() {
+                        self.use_full(op);
+                    }
+                }
+            }
+        }
+    }
+
+    fn root(&self, op: &Operand) -> Root {
+        match op {
+            Operand::Global(g) => Root::Global(*g),
+            Operand::Value(v) => match self.defs.get(v) {
+                Some(&at) => {
+                    let ins = self.instr(at);
+                    if is_address(ins) {
+                        self.root(ins.x.as_ref().unwrap())
+                    } else if matches!(ins.op.as_str(), "Alloc" | "MakeMap" | "MakeSlice") {
+                        Root::Alloc(at.0, at.1)
+                    } else {
+                        Root::Unknown
+                    }
+                }
+                None => Root::Unknown,
+            },
+            _ => Root::Unknown,
+        }
+    }
+
+    /// Liveness given the globals known to be live.
+    fn run(&mut self, live_globals: &HashSet<usize>) {
+        for (bi, b) in self.f.blocks.iter().enumerate() {
+            for (k, ins) in b.instrs.iter().enumerate() {
+                if !droppable(ins) {
+                    self.mark((bi, k));
+                }
+            }
+        }
+        loop {
+            self.propagate();
+            let mut changed = false;
+            for (bi, b) in self.f.blocks.iter().enumerate() {
+                for (k, ins) in b.instrs.iter().enumerate() {
+                    if self.live[bi][k] || !matches!(ins.op.as_str(), "Store" | "MapUpdate") {
+                        continue;
+                    }
+                    let keep = match self.root(ins.x.as_ref().unwrap()) {
+                        Root::Global(g) => {
+                            live_globals.contains(&g) || self.globals_read.contains(&g)
+                        }
+                        Root::Alloc(ab, ak) => self.live[ab][ak],
+                        Root::Unknown => true,
+                    };
+                    if keep {
+                        self.mark((bi, k));
+                        changed = true;
+                    }
+                }
+            }
+            if !changed && self.stack.is_empty() {
+                break;
+            }
+        }
+    }
+}
+
+impl Ctx<'_> {
+    /// Whether f is a package initializer (generated last, see module doc).
+    pub fn is_package_init(&self, f: FuncId) -> bool {
+        self.prog.inits.contains(&f)
+    }
+
+    /// Analyses every package initializer against the globals live so far,
+    /// requesting what kept code needs. Returns whether anything changed.
+    pub fn analyze_inits(&mut self) -> bool {
+        let mut changed = false;
+        for &f in &self.prog.inits.clone() {
+            let fun = &self.prog.functions[f];
+            let mut a = Analysis::new(fun);
+            a.run(&self.live_globals);
+            for g in a.globals_read.iter().copied() {
+                changed |= self.live_globals.insert(g);
+            }
+            // Request what the kept code refers to, so that it is generated
+            // (and its own global reads counted) before initializers are.
+            for (bi, b) in fun.blocks.iter().enumerate() {
+                for (k, ins) in b.instrs.iter().enumerate() {
+                    if !a.live[bi][k] {
+                        continue;
+                    }
+                    for op in ins.operands() {
+                        if let Operand::Func(g) = op
+                            && !self.is_package_init(*g)
+                        {
+                            self.func(*g);
+                        }
+                    }
+                    if ins.op == "MakeClosure" {
+                        self.func(ins.func);
+                    }
+                    if ins.op == "MakeInterface"
+                        && let Some(t) = self.operand_type_in(fun, ins.x.as_ref().unwrap())
+                    {
+                        self.descriptor(t);
+                    }
+                }
+            }
+            if self.init_live.get(&f) != Some(&a.live) {
+                self.init_live.insert(f, a.live);
+                changed = true;
+            }
+        }
+        changed
+    }
+}
+
+impl Ctx<'_> {
+    /// The type of an operand of function f.
+    fn operand_type_in(&self, f: &Function, op: &Operand) -> Option<usize> {
+        match op {
+            Operand::Value(v) => value_type(f, *v),
+            Operand::Const(c) => Some(c.t),
+            Operand::Global(g) => Some(self.prog.globals[*g].ptr_type),
+            Operand::Func(g) => Some(self.prog.functions[*g].sig),
+            Operand::Builtin(_) => None,
+        }
+    }
+}
+
+/// The type of value v of a function.
+fn value_type(f: &Function, v: usize) -> Option<usize> {
+    f.params
+        .iter()
+        .chain(&f.free_vars)
+        .find(|p| p.id == v)
+        .map(|p| p.ty)
+        .or_else(|| {
+            f.blocks
+                .iter()
+                .flat_map(|b| &b.instrs)
+                .find(|i| i.id == v && super::func::has_value(&i.op))
+                .map(|i| i.t)
+        })
+}
