@@ -63,6 +63,8 @@ pub struct FuncGen<'a, 'p> {
     last_use: Vec<Option<usize>>,
     /// For package initializers: the instructions to emit (see inits.rs).
     keep: Option<super::inits::Live>,
+    /// Values that are never nil (allocations, element and field addresses).
+    nonnull: Vec<bool>,
 }
 
 /// Stands in for the Go function of generated helper routines.
@@ -105,6 +107,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             scratch: None,
             last_use: Vec::new(),
             keep: None,
+            nonnull: Vec::new(),
         }
     }
 
@@ -303,6 +306,29 @@ impl<'a, 'p> FuncGen<'a, 'p> {
         self.ins().call(f);
     }
 
+    /// Pushes a pointer operand (one reference, or a fat pointer), checking
+    /// it is not nil unless it cannot be.
+    pub fn push_pointer(&mut self, op: &Operand) {
+        self.push(op);
+        let known = match op {
+            Operand::Global(_) => true,
+            Operand::Value(v) => self.nonnull.get(*v).copied().unwrap_or(false),
+            _ => false,
+        };
+        if known {
+            return;
+        }
+        let slots = self.cx.slots(self.operand_type(op).expect("typed pointer"));
+        if slots.len() == 1 {
+            self.nil_check_top(slots[0]);
+        } else {
+            let idx = self.tmp(ValType::I32);
+            self.ins().local_set(idx);
+            self.nil_check_top(slots[0]);
+            self.ins().local_get(idx);
+        }
+    }
+
     /// Emits a nil check of the reference on top of the stack (kept).
     pub fn nil_check_top(&mut self, ty: ValType) {
         let t = self.tmp(ty);
@@ -389,6 +415,7 @@ pub fn generate(cx: &mut Ctx, fid: FuncId) {
         scratch: None,
         last_use: Vec::new(),
         keep: cx_keep,
+        nonnull: vec![false; f.num_values],
     };
     g.prologue();
     let has_handler = f.recover >= 0;
@@ -470,6 +497,14 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             self.vals[fv.id] = self.tmps(&slots);
         }
         self.last_use = block_local_last_uses(f);
+        for ins in f.blocks.iter().flat_map(|b| &b.instrs) {
+            if matches!(
+                ins.op.as_str(),
+                "Alloc" | "IndexAddr" | "FieldAddr" | "MakeClosure" | "MakeMap"
+            ) {
+                self.nonnull[ins.id] = true;
+            }
+        }
         for b in &f.blocks {
             for ins in &b.instrs {
                 if has_value(&ins.op) {
@@ -538,10 +573,15 @@ impl<'a, 'p> FuncGen<'a, 'p> {
                 k += 1;
                 continue;
             }
-            let stored = match super::pointers::constant_stores(self, body, k) {
-                0 => super::pointers::field_store(self, body, k),
-                n => n,
-            };
+            let stored = [
+                super::pointers::constant_stores,
+                super::pointers::field_store,
+                super::pointers::copy_store,
+            ]
+            .iter()
+            .map(|peephole| peephole(self, body, k))
+            .find(|&n| n > 0)
+            .unwrap_or(0);
             if stored > 0 {
                 k += stored;
                 continue;

@@ -64,7 +64,11 @@ impl<'f> Analysis<'f> {
                 }
             }
         }
-        let live = f.blocks.iter().map(|b| vec![false; b.instrs.len()]).collect();
+        let live = f
+            .blocks
+            .iter()
+            .map(|b| vec![false; b.instrs.len()])
+            .collect();
         Analysis {
             f,
             defs,

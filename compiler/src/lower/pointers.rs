@@ -234,9 +234,7 @@ pub fn field_addr(g: &mut FuncGen, ins: &Instr) {
     let pt = g.operand_type(x).unwrap();
     let st = g.cx.prog.types[g.cx.underlying(pt)].elem;
     let u = g.cx.underlying(st);
-    let obj_ty = g.cx.struct_type(u);
-    g.push(x);
-    g.nil_check_top(ref_null(obj_ty));
+    g.push_pointer(x);
     let ft = g.cx.prog.types[u].fields[ins.index].ty;
     match g.cx.shape(ft) {
         Shape::Struct(_) | Shape::Array(..) => load_field(g, u, ins.index),
@@ -273,9 +271,12 @@ fn push_indexable(g: &mut FuncGen, x: &Operand, elem: TypeId, len: u32) -> (u32,
             g.ins().drop().local_set(len).local_set(off).local_set(arr);
         }
         _ => {
-            // Pointer to array, or an array value.
-            g.push(x);
-            g.nil_check_top(ref_null(arr_ty));
+            // Pointer to array, or an array value (never nil).
+            if matches!(g.cx.shape(t), Shape::Array(..)) {
+                g.push(x);
+            } else {
+                g.push_pointer(x);
+            }
             g.ins()
                 .local_tee(arr)
                 .array_len()
@@ -301,7 +302,7 @@ fn indexed_elem(g: &FuncGen, x: &Operand) -> TypeId {
 /// For an array (or pointer to array) indexed by an in-range constant,
 /// pushes the array object and the index, with no bounds check; a global
 /// needs no nil check either.
-fn push_constant_index(g: &mut FuncGen, x: &Operand, y: &Operand, elem: TypeId) -> bool {
+fn push_constant_index(g: &mut FuncGen, x: &Operand, y: &Operand) -> bool {
     let Operand::Const(c) = y else { return false };
     let t = g.operand_type(x).unwrap();
     let n = match g.cx.shape(t) {
@@ -316,10 +317,10 @@ fn push_constant_index(g: &mut FuncGen, x: &Operand, y: &Operand, elem: TypeId) 
     if i < 0 || i >= n {
         return false;
     }
-    let arr_ty = g.cx.array_type(elem);
-    g.push(x);
-    if !matches!(x, Operand::Global(_)) {
-        g.nil_check_top(ref_null(arr_ty));
+    if matches!(g.cx.shape(t), Shape::Array(..)) {
+        g.push(x);
+    } else {
+        g.push_pointer(x);
     }
     g.ins().i32_const(i as i32);
     true
@@ -328,7 +329,7 @@ fn push_constant_index(g: &mut FuncGen, x: &Operand, y: &Operand, elem: TypeId) 
 pub fn index_addr(g: &mut FuncGen, ins: &Instr) {
     let x = ins.x.as_ref().unwrap();
     let elem = indexed_elem(g, x);
-    if push_constant_index(g, x, ins.y.as_ref().unwrap(), elem) {
+    if push_constant_index(g, x, ins.y.as_ref().unwrap()) {
         if matches!(g.cx.shape(elem), Shape::Struct(_) | Shape::Array(..)) {
             let arr_ty = g.cx.array_type(elem);
             g.ins().array_get(arr_ty);
@@ -354,7 +355,7 @@ pub fn index_addr(g: &mut FuncGen, ins: &Instr) {
 pub fn index(g: &mut FuncGen, ins: &Instr) {
     let x = ins.x.as_ref().unwrap();
     let elem = indexed_elem(g, x);
-    if push_constant_index(g, x, ins.y.as_ref().unwrap(), elem) {
+    if push_constant_index(g, x, ins.y.as_ref().unwrap()) {
         load_elem(g, elem);
         g.set_result(ins);
         return;
@@ -382,18 +383,12 @@ pub fn load(g: &mut FuncGen, ins: &Instr) {
     }
     match g.cx.shape(t) {
         Shape::Struct(_) | Shape::Array(..) => {
-            let obj = ref_null(g.cx.object_type(t));
-            g.push(x);
-            g.nil_check_top(obj);
+            g.push_pointer(x);
             let copy = super::helpers::copy_func(g.cx, t);
             g.ins().call(copy);
         }
         _ => {
-            g.push(x);
-            let idx = g.tmp(ValType::I32);
-            g.ins().local_set(idx);
-            g.nil_check_top(EQREF);
-            g.ins().local_get(idx);
+            g.push_pointer(x);
             let f = ptr_load_func(g.cx, t);
             g.ins().call(f);
         }
@@ -417,19 +412,13 @@ pub fn store(g: &mut FuncGen, ins: &Instr) {
     }
     match g.cx.shape(t) {
         Shape::Struct(_) | Shape::Array(..) => {
-            let obj = ref_null(g.cx.object_type(t));
-            g.push(x);
-            g.nil_check_top(obj);
+            g.push_pointer(x);
             g.push(y);
             let assign = super::helpers::assign_func(g.cx, t);
             g.ins().call(assign);
         }
         _ => {
-            g.push(x);
-            let idx = g.tmp(ValType::I32);
-            g.ins().local_set(idx);
-            g.nil_check_top(EQREF);
-            g.ins().local_get(idx);
+            g.push_pointer(x);
             g.push(y);
             let f = ptr_store_func(g.cx, t);
             g.ins().call(f);
@@ -741,8 +730,7 @@ pub fn constant_stores(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
             }
             let off = g.cx.module.add_data(&bytes);
             let arr = g.cx.array_type(elem);
-            g.push(&x);
-            g.nil_check_top(ref_null(arr));
+            g.push_pointer(&x);
             g.ins()
                 .i32_const(first as i32)
                 .i32_const(off as i32)
@@ -755,9 +743,7 @@ pub fn constant_stores(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
             return 2 * run.len();
         }
     }
-    let arr = g.cx.array_type(elem);
-    g.push(&x);
-    g.nil_check_top(ref_null(arr));
+    g.push_pointer(&x);
     g.ins().i32_const(first as i32);
     g.push(&value);
     store_elem(g, elem);
@@ -787,13 +773,36 @@ pub fn field_store(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
         return 0;
     }
     g.begin_scratch();
-    let st_ty = g.cx.struct_type(u);
-    g.push(x);
-    g.nil_check_top(ref_null(st_ty));
+    g.push_pointer(x);
     g.push(st.y.as_ref().unwrap());
     store_field(g, u, fa.index);
     g.end_scratch();
     g.release_after(fa, k);
+    g.release_after(st, k + 1);
+    2
+}
+
+/// `t = *src; *dst = t` for a struct or array type, with t used by nothing
+/// else: copies src's object into dst's directly (no intermediate copy).
+pub fn copy_store(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
+    let (Some(ld), Some(st)) = (body.get(k), body.get(k + 1)) else {
+        return 0;
+    };
+    if ld.op != "UnOp" || ld.tok != "*" || st.op != "Store" || !g.used_only_at(ld.id, k + 1) {
+        return 0;
+    }
+    if !matches!(&st.y, Some(Operand::Value(v)) if *v == ld.id)
+        || !matches!(g.cx.shape(ld.t), Shape::Struct(_) | Shape::Array(..))
+    {
+        return 0;
+    }
+    g.begin_scratch();
+    g.push_pointer(st.x.as_ref().unwrap());
+    g.push_pointer(ld.x.as_ref().unwrap());
+    let assign = super::helpers::assign_func(g.cx, ld.t);
+    g.ins().call(assign);
+    g.end_scratch();
+    g.release_after(ld, k);
     g.release_after(st, k + 1);
     2
 }
