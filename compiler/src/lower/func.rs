@@ -29,6 +29,14 @@ pub fn wasm_signature(cx: &mut Ctx, f: FuncId) -> (Vec<ValType>, Vec<ValType>) {
     (params, results)
 }
 
+/// How branches between blocks are emitted.
+enum Layout {
+    /// Nested block/loop/if along the dominator tree.
+    Structured(Rc<Cfg>),
+    /// Set the local holding the next block and jump to the dispatch loop.
+    Dispatch(u32),
+}
+
 /// An enclosing structured construct, for computing branch depths.
 #[derive(Clone, Copy, PartialEq)]
 enum Frame {
@@ -385,17 +393,6 @@ pub fn generate(cx: &mut Ctx, fid: FuncId) {
         cx.module.define(idx, body);
         return;
     }
-    let cfg = match Cfg::new(&f.blocks, 0) {
-        Ok(c) => Rc::new(c),
-        Err(e) => {
-            cx.error(format!("{}: {}: {e}", f.pos, super::display_name(&f.name)));
-            let idx = cx.funcs[&fid];
-            let mut body = wasm_encoder::Function::new([]);
-            body.instructions().unreachable().end();
-            cx.module.define(idx, body);
-            return;
-        }
-    };
     let (wparams, _) = wasm_signature(cx, fid);
     let cx_keep = cx.init_live.get(&fid).cloned();
     let mut g = FuncGen {
@@ -426,7 +423,7 @@ pub fn generate(cx: &mut Ctx, fid: FuncId) {
         g.ins()
             .try_table(BlockType::Empty, [Catch::One { tag, label: 0 }]);
         g.frames.push(Frame::Other);
-        g.do_tree(&cfg, 0);
+        g.emit_region(0);
         g.ins().unreachable().end();
         g.frames.pop();
         g.ins().end();
@@ -457,14 +454,11 @@ pub fn generate(cx: &mut Ctx, fid: FuncId) {
             .if_(BlockType::Empty);
         g.frames.push(Frame::Other);
         let rb = f.recover as usize;
-        match Cfg::new(&f.blocks, rb) {
-            Ok(rcfg) => g.do_tree(&Rc::new(rcfg), rb),
-            Err(e) => g.cx.error(format!("{}: {e}", f.pos)),
-        }
+        g.emit_region(rb);
         g.frames.pop();
         g.ins().end().throw(tag);
     } else {
-        g.do_tree(&cfg, 0);
+        g.emit_region(0);
     }
     g.ins().unreachable().end();
     let idx = g.cx.funcs[&fid];
@@ -539,6 +533,41 @@ impl<'a, 'p> FuncGen<'a, 'p> {
         }
     }
 
+    /// Code for the blocks reachable from `root`: structured when the
+    /// graph is reducible, else a dispatch loop.
+    fn emit_region(&mut self, root: usize) {
+        match Cfg::new(&self.f.blocks, root) {
+            Ok(cfg) => self.do_tree(&Rc::new(cfg), root),
+            Err(_) => self.dispatch(root),
+        }
+    }
+
+    /// Irreducible control flow (possible with goto): a loop around a
+    /// `br_table` on the index of the next block to run.
+    fn dispatch(&mut self, root: usize) {
+        let next = self.tmp(ValType::I32);
+        let n = self.f.blocks.len() as u32;
+        self.ins()
+            .i32_const(root as i32)
+            .local_set(next)
+            .loop_(BlockType::Empty);
+        self.frames.push(Frame::Loop(usize::MAX));
+        for _ in 0..=n {
+            self.ins().block(BlockType::Empty);
+            self.frames.push(Frame::Other);
+        }
+        self.ins().local_get(next).br_table(0..n, n).end();
+        self.frames.pop();
+        let layout = Layout::Dispatch(next);
+        for b in 0..n as usize {
+            self.block_code(&layout, b);
+            self.ins().end();
+            self.frames.pop();
+        }
+        self.ins().unreachable().end();
+        self.frames.pop();
+    }
+
     /// Ramsey's doTree: code for the dominator subtree rooted at x.
     fn do_tree(&mut self, cfg: &Rc<Cfg>, x: usize) {
         let merges = cfg.merge_children(x);
@@ -563,6 +592,11 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             self.do_tree(cfg, y);
             return;
         }
+        self.block_code(&Layout::Structured(cfg.clone()), x);
+    }
+
+    /// A block's instructions and terminator.
+    fn block_code(&mut self, layout: &Layout, x: usize) {
         let block = &self.f.blocks[x];
         let (last, body) = block.instrs.split_last().expect("empty block");
         let mut k = 0;
@@ -590,14 +624,14 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             k += 1;
         }
         match last.op.as_str() {
-            "Jump" => self.do_branch(cfg, x, block.succs[0]),
+            "Jump" => self.do_branch(layout, x, block.succs[0]),
             "If" => {
                 self.push(last.x.as_ref().unwrap());
                 self.ins().if_(BlockType::Empty);
                 self.frames.push(Frame::Other);
-                self.do_branch(cfg, x, block.succs[0]);
+                self.do_branch(layout, x, block.succs[0]);
                 self.ins().else_();
-                self.do_branch(cfg, x, block.succs[1]);
+                self.do_branch(layout, x, block.succs[1]);
                 self.frames.pop();
                 self.ins().end();
             }
@@ -616,8 +650,16 @@ impl<'a, 'p> FuncGen<'a, 'p> {
         }
     }
 
-    fn do_branch(&mut self, cfg: &Rc<Cfg>, from: usize, to: usize) {
+    fn do_branch(&mut self, layout: &Layout, from: usize, to: usize) {
         self.phi_moves(from, to);
+        let cfg = match layout {
+            Layout::Structured(cfg) => cfg,
+            Layout::Dispatch(next) => {
+                let d = self.depth(Frame::Loop(usize::MAX));
+                self.ins().i32_const(to as i32).local_set(*next).br(d);
+                return;
+            }
+        };
         if cfg.is_backward(from, to) {
             let d = self.depth(Frame::Loop(to));
             self.ins().br(d);
