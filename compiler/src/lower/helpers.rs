@@ -38,7 +38,7 @@ pub fn zero_func(cx: &mut Ctx, t: TypeId) -> u32 {
                 for (_, ft, _) in fields(g.cx, u) {
                     g.push_zero(ft);
                 }
-                g.ins().struct_new(obj);
+                g.ins().i32_const(0).struct_new(obj);
             }
             Shape::Array(elem, n) => {
                 g.ins().i32_const(n as i32);
@@ -66,7 +66,8 @@ pub fn copy_func(cx: &mut Ctx, t: TypeId) -> u32 {
                         g.ins().call(c);
                     }
                 }
-                g.ins().struct_new(obj);
+                // A copy is a new object: a new identity.
+                g.ins().i32_const(0).struct_new(obj);
             }
             Shape::Array(elem, n) => {
                 g.ins().i32_const(n as i32);
@@ -295,9 +296,13 @@ pub fn hash(g: &mut FuncGen, t: TypeId) {
         Shape::F64 => g.call_runtime("f64hash"),
         Shape::String => g.call_runtime("strhash"),
         Shape::Interface(_) => g.call_runtime("efacehash"),
+        Shape::PtrRef(elem) if matches!(g.cx.shape(elem), Shape::Struct(_)) => {
+            let f = identity_hash_func(g.cx, elem);
+            g.ins().call(f);
+        }
         Shape::PtrRef(_) | Shape::Chan(_) => {
-            // References have no stable address to hash: all pointers of a
-            // type share one bucket chain (correct, slower; see status.md).
+            // Arrays have no identity field: pointers to arrays of a type
+            // share one bucket chain (correct, slower; see status.md).
             let seed = g.tmp(ValType::I64);
             g.ins().local_set(seed).drop().i64_const(0).local_get(seed);
             g.call_runtime("memhash64");
@@ -379,4 +384,50 @@ fn hash_func(cx: &mut Ctx, t: TypeId) -> u32 {
         }
         g.finish(idx);
     })
+}
+
+/// `(ref S, seed) -> hash` of a pointer to struct S: hashes the object's
+/// identity, assigned from a counter the first time it is needed (GC
+/// objects move, so they have no stable address).
+fn identity_hash_func(cx: &mut Ctx, s: TypeId) -> u32 {
+    let u = cx.underlying(s);
+    let st = cx.struct_type(u);
+    let field = cx.identity_field(u);
+    let k = key(cx, "identityhash", u);
+    cx.helper(
+        &k,
+        vec![ref_null(st), ValType::I64],
+        vec![ValType::I64],
+        |cx, idx| {
+            let mut g = FuncGen::helper(cx, 2);
+            let id = g.tmp(ValType::I32);
+            g.ins()
+                .local_get(0)
+                .ref_is_null()
+                .if_(BlockType::Empty)
+                .i64_const(0)
+                .local_get(1);
+            g.call_runtime("memhash64");
+            g.ins()
+                .return_()
+                .end()
+                .local_get(0)
+                .struct_get(st, field)
+                .local_tee(id)
+                .i32_eqz()
+                .if_(BlockType::Empty);
+            g.call_runtime("newObjectID");
+            g.ins()
+                .local_set(id)
+                .local_get(0)
+                .local_get(id)
+                .struct_set(st, field)
+                .end()
+                .local_get(id)
+                .i64_extend_i32_u()
+                .local_get(1);
+            g.call_runtime("memhash64");
+            g.finish(idx);
+        },
+    )
 }

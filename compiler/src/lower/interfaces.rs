@@ -622,7 +622,7 @@ pub fn init_descriptors(g: &mut FuncGen) {
                 _ => g.push_zero(*ft),
             }
         }
-        g.ins().struct_new(rtype).global_set(d.global);
+        g.ins().i32_const(0).struct_new(rtype).global_set(d.global);
     }
     // Element types refer to other descriptors: link them once all exist.
     let elem_field = fields

@@ -252,6 +252,9 @@ impl Ctx<'_> {
             layout.push((fields.len() as u32, st.len() as u32));
             fields.extend(st.into_iter().map(mutable));
         }
+        // Hidden last field: the object's identity for hashing pointers
+        // (0 until first hashed; see helpers::hash).
+        fields.push(mutable(StorageType::Val(ValType::I32)));
         self.module.set_type(
             idx,
             TypeDef::Struct {
@@ -262,6 +265,12 @@ impl Ctx<'_> {
         );
         self.structs.insert(u, (idx, layout));
         idx
+    }
+
+    /// The hidden identity field of struct u's objects.
+    pub fn identity_field(&mut self, u: TypeId) -> u32 {
+        self.struct_type(u);
+        self.structs[&u].1.last().map_or(0, |&(first, n)| first + n)
     }
 
     /// (first wasm field, number of wasm fields) of Go field i of struct u.
