@@ -289,7 +289,9 @@ func (w *writer) typeID(t types.Type) int {
 	w.out.Types = append(w.out.Types, ty)
 	switch t := t.(type) {
 	case *types.Basic:
-		ty.Kind = t.Name()
+		// Canonical names: byte and rune are uint8 and int32.
+		ty.Kind = types.Typ[t.Kind()].Name()
+		ty.Str = ty.Kind
 		if t.Kind() == types.UnsafePointer {
 			ty.Kind = "unsafe.Pointer"
 		}

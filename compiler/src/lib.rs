@@ -22,10 +22,17 @@ pub fn compile(patterns: &[String], workdir: &Path) -> Result<Vec<u8>> {
         let _span = tracing::debug_span!("parse_ir").entered();
         ir::Program::parse(&ir_bytes)?
     };
-    let wasm = {
-        let _span = tracing::debug_span!("lower").entered();
-        lower::lower(&program)?
-    };
+    // Lowering recurses along dominator trees and type structure: give it
+    // a stack deep enough for very large functions.
+    let wasm = std::thread::Builder::new()
+        .name("lower".into())
+        .stack_size(512 << 20)
+        .spawn(move || {
+            let _span = tracing::debug_span!("lower").entered();
+            lower::lower(&program)
+        })?
+        .join()
+        .map_err(|_| anyhow::anyhow!("internal compiler error: the back end panicked"))??;
     if let Err(e) = emit::validate::validate(&wasm) {
         // Debugging aid: keep the invalid module for inspection.
         if let Some(path) = std::env::var_os("GOWASM_DUMP_INVALID") {

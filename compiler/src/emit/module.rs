@@ -153,7 +153,20 @@ impl Module {
         slot.body = Some(body);
     }
 
+    pub fn is_defined(&self, index: u32) -> bool {
+        (index as usize) >= self.imports.len()
+            && self.funcs[index as usize - self.imports.len()].body.is_some()
+    }
+
+    /// Replaces the body of a defined function (package initializers are
+    /// regenerated when more globals turn out to be live).
+    pub fn redefine(&mut self, index: u32, body: Function) {
+        let slot = &mut self.funcs[index as usize - self.imports.len()];
+        slot.body = Some(body);
+    }
+
     pub fn set_local_names(&mut self, func: u32, names: Vec<(u32, String)>) {
+        self.local_names.retain(|(f, _)| *f != func);
         self.local_names.push((func, names));
     }
 

@@ -475,6 +475,14 @@ fn builtin(g: &mut FuncGen, ins: &Instr, name: &str) {
             g.get_all(&ls);
             g.set_result(ins);
         }
+        "ssa:deferstack" => {
+            // Defers go on the goroutine's one chain, and the enclosing
+            // function's RunDefers runs everything pushed above its base:
+            // the stack handle itself carries nothing.
+            super::func::push_null_eq(&mut g.ins());
+            g.ins().i32_const(0);
+            g.set_result(ins);
+        }
         "Sizeof" => {
             let t = g.operand_type(&args[0]).unwrap();
             let size = g.cx.go_size(t);

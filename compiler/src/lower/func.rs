@@ -73,6 +73,8 @@ pub struct FuncGen<'a, 'p> {
     keep: Option<super::inits::Live>,
     /// Values that are never nil (allocations, element and field addresses).
     nonnull: Vec<bool>,
+    /// Whether range-over-func bodies defer onto this function's frame.
+    deferstack: bool,
 }
 
 /// Stands in for the Go function of generated helper routines.
@@ -116,6 +118,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             last_use: Vec::new(),
             keep: None,
             nonnull: Vec::new(),
+            deferstack: false,
         }
     }
 
@@ -413,6 +416,7 @@ pub fn generate(cx: &mut Ctx, fid: FuncId) {
         last_use: Vec::new(),
         keep: cx_keep,
         nonnull: vec![false; f.num_values],
+        deferstack: false,
     };
     g.prologue();
     let has_handler = f.recover >= 0;
@@ -465,7 +469,11 @@ pub fn generate(cx: &mut Ctx, fid: FuncId) {
     let mut body = wasm_encoder::Function::new_with_locals_types(g.locals.iter().copied());
     body.raw(g.code.iter().copied());
     let names = std::mem::take(&mut g.local_names);
-    g.cx.module.define(idx, body);
+    if g.cx.module.is_defined(idx) {
+        g.cx.module.redefine(idx, body);
+    } else {
+        g.cx.module.define(idx, body);
+    }
     if !names.is_empty() {
         g.cx.module.set_local_names(idx, names);
     }
@@ -519,10 +527,15 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             self.ins().local_set(l);
             self.recover_armed = Some(l);
         }
-        let has_defer = f
-            .blocks
-            .iter()
-            .any(|b| b.instrs.iter().any(|i| i.op == "Defer"));
+        // Defers of range-over-func loop bodies land on this function's
+        // part of the chain too (ssa:deferstack). x/tools drops RunDefers
+        // from functions without a defer statement of their own, so such a
+        // function runs its defers at every return (see block_code).
+        self.deferstack = f.blocks.iter().flat_map(|b| &b.instrs).any(|i| {
+            matches!(&i.call, Some(c) if matches!(&c.callee, Some(Operand::Builtin(b)) if b == "ssa:deferstack"))
+        });
+        let has_defer = self.deferstack
+            || f.blocks.iter().flat_map(|b| &b.instrs).any(|i| i.op == "Defer");
         if has_defer || f.recover >= 0 {
             let defer_ptr = self.cx.runtime_type("_defer");
             let slot = ref_null(self.cx.object_type(defer_ptr));
@@ -636,6 +649,10 @@ impl<'a, 'p> FuncGen<'a, 'p> {
                 self.ins().end();
             }
             "Return" => {
+                let own_defers = body.iter().any(|i| i.op == "RunDefers");
+                if self.deferstack && !own_defers {
+                    super::defer::run_defers(self);
+                }
                 for a in &last.args {
                     self.push(a);
                 }

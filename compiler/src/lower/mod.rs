@@ -36,6 +36,16 @@ pub struct Ctx<'p> {
     structs: HashMap<TypeId, (u32, Vec<(u32, u32)>)>,
     /// Signature slots → (closure base struct, code func type).
     closures: HashMap<(Vec<ValType>, Vec<ValType>), (u32, u32)>,
+    /// The same, by signature type.
+    closures_by_sig: HashMap<TypeId, (u32, u32)>,
+    /// Array types by element type, and those being laid out or found to
+    /// contain themselves.
+    arrays_by_elem: HashMap<TypeId, u32>,
+    arrays_in_progress: std::collections::HashSet<TypeId>,
+    arrays_recursive: std::collections::HashSet<TypeId>,
+    /// Signatures being laid out, and those found to refer to themselves.
+    closures_in_progress: std::collections::HashSet<TypeId>,
+    closures_recursive: std::collections::HashSet<TypeId>,
     /// Go function → wasm function index.
     funcs: HashMap<FuncId, u32>,
     worklist: Vec<FuncId>,
@@ -67,8 +77,6 @@ pub struct Ctx<'p> {
     live_globals: std::collections::HashSet<GlobalId>,
     /// Kept instructions of each package initializer.
     init_live: HashMap<FuncId, inits::Live>,
-    /// Package initializers declared so far; generated last.
-    pending_inits: Vec<FuncId>,
 }
 
 /// Lowers a whole program to a wasm module.
@@ -78,30 +86,31 @@ pub fn lower(prog: &Program) -> Result<Vec<u8>> {
     let start = entry::declare_start(&mut cx);
     cx.func(prog.main);
     // Everything but package initializers first; then initializers keep
-    // what is live, which can make more code and globals live.
-    loop {
-        while let Some(f) = cx.worklist.pop() {
-            func::generate(&mut cx, f);
-        }
-        if !cx.analyze_inits() && cx.worklist.is_empty() {
-            break;
-        }
-    }
-    let settled = cx.live_globals.clone();
+    // what is live, which can make more code and globals live. Generating
+    // the initializers can itself make more live (through runtime helpers
+    // their code calls): then they are analysed and generated again.
     for &f in &prog.inits {
         cx.func(f);
     }
-    for f in std::mem::take(&mut cx.pending_inits) {
-        func::generate(&mut cx, f);
-    }
-    while let Some(f) = cx.worklist.pop() {
-        func::generate(&mut cx, f);
-    }
-    if let Some(g) = cx.live_globals.difference(&settled).next() {
-        bail!(
-            "internal error: global {} became live after package initialization was generated",
-            prog.globals[*g].name
-        );
+    loop {
+        loop {
+            while let Some(f) = cx.worklist.pop() {
+                func::generate(&mut cx, f);
+            }
+            if !cx.analyze_inits() && cx.worklist.is_empty() {
+                break;
+            }
+        }
+        let settled = cx.live_globals.clone();
+        for &f in &prog.inits {
+            func::generate(&mut cx, f);
+        }
+        while let Some(f) = cx.worklist.pop() {
+            func::generate(&mut cx, f);
+        }
+        if cx.live_globals.is_subset(&settled) {
+            break;
+        }
     }
     if !cx.errors.is_empty() {
         bail!("{}", cx.errors.join("\n"));
@@ -143,6 +152,12 @@ impl<'p> Ctx<'p> {
             module,
             structs: HashMap::new(),
             closures: HashMap::new(),
+            closures_by_sig: HashMap::new(),
+            arrays_by_elem: HashMap::new(),
+            arrays_in_progress: Default::default(),
+            arrays_recursive: Default::default(),
+            closures_in_progress: Default::default(),
+            closures_recursive: Default::default(),
             funcs: HashMap::new(),
             worklist: Vec::new(),
             helpers: HashMap::new(),
@@ -164,7 +179,6 @@ impl<'p> Ctx<'p> {
             }),
             live_globals: Default::default(),
             init_live: HashMap::new(),
-            pending_inits: Vec::new(),
         }
     }
 
@@ -236,9 +250,8 @@ impl<'p> Ctx<'p> {
         let ty = self.module.func_type(params, results);
         let i = self.module.declare_func(ty, display_name(&fun.name));
         self.funcs.insert(f, i);
-        if self.is_package_init(f) {
-            self.pending_inits.push(f);
-        } else {
+        // Package initializers are generated last (see inits.rs).
+        if !self.is_package_init(f) {
             self.worklist.push(f);
         }
         i

@@ -220,8 +220,29 @@ impl Ctx<'_> {
     /// The array type whose elements hold values of type t (slices,
     /// arrays, and cells for escaping variables).
     pub fn array_type(&mut self, elem: TypeId) -> u32 {
+        // Named types share their underlying type's arrays.
+        let elem = self.underlying(elem);
+        if let Some(&a) = self.arrays_by_elem.get(&elem) {
+            if self.arrays_in_progress.contains(&elem) {
+                self.arrays_recursive.insert(elem);
+            }
+            return a;
+        }
+        // Reserved first: an element type may contain the slice itself
+        // (type T []T).
+        let reserved = self.module.reserve_type(TypeDef::Array(mutable(StorageType::I8)));
+        self.arrays_by_elem.insert(elem, reserved);
+        self.arrays_in_progress.insert(elem);
         let st = self.elem_storage(elem);
-        self.module.intern(TypeDef::Array(mutable(st)))
+        self.arrays_in_progress.remove(&elem);
+        let a = if self.arrays_recursive.contains(&elem) {
+            self.module.set_type(reserved, TypeDef::Array(mutable(st)));
+            reserved
+        } else {
+            self.module.intern(TypeDef::Array(mutable(st)))
+        };
+        self.arrays_by_elem.insert(elem, a);
+        a
     }
 
     /// The GC object type of a struct or array type.
@@ -284,16 +305,38 @@ impl Ctx<'_> {
     /// captured variables are subtypes that add fields.
     pub fn closure_types(&mut self, sig: TypeId) -> (u32, u32) {
         let sig = self.underlying(sig);
+        if let Some(&pair) = self.closures_by_sig.get(&sig) {
+            if self.closures_in_progress.contains(&sig) {
+                self.closures_recursive.insert(sig);
+            }
+            return pair;
+        }
+        // The closure struct is reserved first: a signature may mention
+        // itself (type F func(F)); only its slots are needed meanwhile.
+        let clo = self.module.reserve_type(TypeDef::Struct {
+            fields: vec![],
+            supertype: None,
+            is_final: false,
+        });
+        self.closures_by_sig.insert(sig, (clo, u32::MAX));
+        self.closures_in_progress.insert(sig);
         let (params, results) = self.signature_slots(sig);
-        self.closure_types_slots(params, results)
+        self.closures_in_progress.remove(&sig);
+        // Unless the signature referred to itself (then the reserved types
+        // are already in use), share the closure types of equal slots.
+        if !self.closures_recursive.contains(&sig)
+            && let Some(&pair) = self.closures.get(&(params.clone(), results.clone()))
+        {
+            self.closures_by_sig.insert(sig, pair);
+            return pair;
+        }
+        let pair = self.define_closure_types(clo, params, results);
+        self.closures_by_sig.insert(sig, pair);
+        pair
     }
 
     /// Closure types for given parameter and result slots.
-    pub fn closure_types_slots(
-        &mut self,
-        params: Vec<ValType>,
-        results: Vec<ValType>,
-    ) -> (u32, u32) {
+    pub fn closure_types_slots(&mut self, params: Vec<ValType>, results: Vec<ValType>) -> (u32, u32) {
         if let Some(&pair) = self.closures.get(&(params.clone(), results.clone())) {
             return pair;
         }
@@ -302,6 +345,17 @@ impl Ctx<'_> {
             supertype: None,
             is_final: false,
         });
+        self.define_closure_types(clo, params, results)
+    }
+
+    /// Fills reserved closure types: the closure struct's first field is
+    /// the code, which takes the closure first.
+    fn define_closure_types(
+        &mut self,
+        clo: u32,
+        params: Vec<ValType>,
+        results: Vec<ValType>,
+    ) -> (u32, u32) {
         let mut fparams = vec![ref_null(clo)];
         fparams.extend(params.iter().copied());
         let fty = self.module.func_type(fparams, results.clone());
