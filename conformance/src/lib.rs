@@ -10,21 +10,26 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Mutex;
 
-/// Locates a binary of this workspace next to the running test executable
-/// (`target/<profile>/deps/<test>` → `target/<profile>/<name>`).
+/// Locates a binary of this workspace in the Cargo target profile directory
+/// of the running executable (a test in `target/<profile>/deps/`, or a
+/// binary in `target/<profile>/`).
 pub fn find_tool(name: &str) -> PathBuf {
-    let exe = std::env::current_exe().expect("current test executable");
-    let profile_dir = exe
-        .parent()
-        .and_then(Path::parent)
-        .expect("test executable in target/<profile>/deps");
-    let tool = profile_dir.join(name);
-    assert!(
-        tool.exists(),
-        "{} not found: build the workspace first (`cargo build --release --workspace`)",
-        tool.display()
-    );
-    tool
+    let exe = std::env::current_exe().expect("current executable");
+    let dir = exe.parent().expect("executable directory");
+    let candidates = [
+        dir.join(name),
+        dir.parent().map(|p| p.join(name)).unwrap_or_default(),
+    ];
+    candidates
+        .iter()
+        .find(|p| p.is_file())
+        .cloned()
+        .unwrap_or_else(|| {
+            panic!(
+                "{name} not found next to {}: build the workspace first (`cargo build --release --workspace`)",
+                exe.display()
+            )
+        })
 }
 
 /// The result of running one program.

@@ -155,7 +155,9 @@ impl Module {
 
     pub fn is_defined(&self, index: u32) -> bool {
         (index as usize) >= self.imports.len()
-            && self.funcs[index as usize - self.imports.len()].body.is_some()
+            && self.funcs[index as usize - self.imports.len()]
+                .body
+                .is_some()
     }
 
     /// Replaces the body of a defined function (package initializers are

@@ -254,7 +254,20 @@ impl<'a, 'p> FuncGen<'a, 'p> {
                         .f64_const(f64::from_bits(c.bits).into())
                         .f64_const(0.0f64.into());
                 }
-                other => panic!("constant of shape {other:?}"),
+                Shape::UnsafePointer | Shape::PtrFat(_) if c.bits == 0 => {
+                    push_null_eq(&mut self.ins());
+                    self.ins().i32_const(0);
+                }
+                other => {
+                    let name = super::display_name(&self.f.name);
+                    self.cx.error(format!(
+                        "{}: {name}: constant {:#x} of shape {other:?} (an address) is not supported",
+                        self.f.pos, c.bits
+                    ));
+                    for slot in self.cx.slots(c.t) {
+                        push_default(&mut self.ins(), slot);
+                    }
+                }
             },
         }
     }
@@ -535,7 +548,10 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             matches!(&i.call, Some(c) if matches!(&c.callee, Some(Operand::Builtin(b)) if b == "ssa:deferstack"))
         });
         let has_defer = self.deferstack
-            || f.blocks.iter().flat_map(|b| &b.instrs).any(|i| i.op == "Defer");
+            || f.blocks
+                .iter()
+                .flat_map(|b| &b.instrs)
+                .any(|i| i.op == "Defer");
         if has_defer || f.recover >= 0 {
             let defer_ptr = self.cx.runtime_type("_defer");
             let slot = ref_null(self.cx.object_type(defer_ptr));

@@ -230,7 +230,9 @@ impl Ctx<'_> {
         }
         // Reserved first: an element type may contain the slice itself
         // (type T []T).
-        let reserved = self.module.reserve_type(TypeDef::Array(mutable(StorageType::I8)));
+        let reserved = self
+            .module
+            .reserve_type(TypeDef::Array(mutable(StorageType::I8)));
         self.arrays_by_elem.insert(elem, reserved);
         self.arrays_in_progress.insert(elem);
         let st = self.elem_storage(elem);
@@ -336,7 +338,11 @@ impl Ctx<'_> {
     }
 
     /// Closure types for given parameter and result slots.
-    pub fn closure_types_slots(&mut self, params: Vec<ValType>, results: Vec<ValType>) -> (u32, u32) {
+    pub fn closure_types_slots(
+        &mut self,
+        params: Vec<ValType>,
+        results: Vec<ValType>,
+    ) -> (u32, u32) {
         if let Some(&pair) = self.closures.get(&(params.clone(), results.clone())) {
             return pair;
         }
