@@ -62,6 +62,8 @@ pub struct Ctx<'p> {
     /// Global variables: how each is stored.
     globals: Vec<Option<pointers::GlobalVar>>,
     global_addr_taken: Vec<bool>,
+    /// The shared object of each zero-size type (see pointers.rs).
+    zero_size_objects: HashMap<TypeId, u32>,
     /// Pointer field keys per pointee type: (struct type, field index).
     field_keys: HashMap<TypeId, Vec<(TypeId, usize)>>,
     /// Functions that call recover().
@@ -169,6 +171,7 @@ impl<'p> Ctx<'p> {
             globals: (0..prog.globals.len()).map(|_| None).collect(),
             global_addr_taken,
             field_keys: HashMap::new(),
+            zero_size_objects: HashMap::new(),
             recovers,
             panic_tag,
             imports: HashMap::new(),

@@ -42,6 +42,28 @@ pub fn note_global_uses(ins: &Instr, addr_taken: &mut [bool]) {
 }
 
 impl Ctx<'_> {
+    /// The global holding the one object that every variable of a zero-size
+    /// type lives in, so that pointers to them compare equal as in gc (whose
+    /// zero-size allocations all return runtime.zerobase).
+    pub fn zero_size_object(&mut self, t: TypeId) -> u32 {
+        let u = self.underlying(t);
+        if let Some(&g) = self.zero_size_objects.get(&u) {
+            return g;
+        }
+        let ty = self.object_type(t);
+        let g = self.module.add_global(
+            GlobalType {
+                val_type: ref_null(ty),
+                mutable: true,
+                shared: false,
+            },
+            ConstExpr::ref_null(HeapType::Concrete(ty)),
+            format!("zerobase:{}", self.prog.types[u].str),
+        );
+        self.zero_size_objects.insert(u, g);
+        g
+    }
+
     pub fn global_var(&mut self, g: GlobalId) -> GlobalVar {
         if let Some(v) = &self.globals[g] {
             return v.clone();
@@ -54,6 +76,9 @@ impl Ctx<'_> {
             shared: false,
         };
         let v = match self.shape(t) {
+            Shape::Struct(_) | Shape::Array(..) if self.go_size(t) == 0 => {
+                GlobalVar::Object(self.zero_size_object(t))
+            }
             Shape::Struct(_) | Shape::Array(..) => {
                 let ty = self.object_type(t);
                 GlobalVar::Object(self.module.add_global(
@@ -101,6 +126,12 @@ pub fn init_globals(g: &mut FuncGen) {
     for id in 0..g.cx.globals.len() {
         let t = g.cx.prog.globals[id].ty;
         match g.cx.globals[id].clone() {
+            Some(GlobalVar::Object(gl)) if g.cx.go_size(t) == 0 => {
+                // Shared by every zero-size variable of the type.
+                g.ins().global_get(gl).ref_is_null().if_(BlockType::Empty);
+                g.push_zero(t);
+                g.ins().global_set(gl).end();
+            }
             Some(GlobalVar::Object(gl)) => {
                 g.push_zero(t);
                 g.ins().global_set(gl);
@@ -134,6 +165,14 @@ pub fn alloc(g: &mut FuncGen, ins: &Instr) {
     };
     let elem = g.cx.prog.types[g.cx.underlying(ins.t)].elem;
     match g.cx.shape(elem) {
+        // Like gc: escaping zero-size variables share one address; others
+        // (on gc's stack) are distinct.
+        Shape::Struct(_) | Shape::Array(..) if ins.heap && g.cx.go_size(elem) == 0 => {
+            let zb = g.cx.zero_size_object(elem);
+            g.ins().global_get(zb).ref_is_null().if_(BlockType::Empty);
+            g.push_zero(elem);
+            g.ins().global_set(zb).end().global_get(zb);
+        }
         Shape::Struct(_) | Shape::Array(..) => g.push_zero(elem),
         _ => {
             let arr = g.cx.array_type(elem);
