@@ -16,7 +16,8 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
         } else if matches!(
             path.extension().and_then(|e| e.to_str()),
             Some("go" | "mod" | "sum")
-        ) {
+        ) || path.file_name().is_some_and(|n| n == "MERGE")
+        {
             out.push(path);
         }
     }

@@ -12,7 +12,9 @@ import (
 )
 
 // synthesizeGOROOT returns a GOROOT that is the real one with every package
-// directory found under overlayDir replaced wholesale by the overlay's files.
+// directory found under overlayDir replaced by the overlay's files: wholesale,
+// or, when the overlay directory holds a file named MERGE, file by file (the
+// real package's other files are kept).
 // Everything else is symlinked, so the tree is cheap; it is cached under
 // cacheDir keyed by the real GOROOT, the Go version and the overlay contents.
 func synthesizeGOROOT(realRoot, overlayDir, cacheDir string) (string, error) {
@@ -56,8 +58,11 @@ func scanOverlay(dir string) (map[string]bool, string, error) {
 	pkgs := map[string]bool{}
 	h := sha256.New()
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
+		if err != nil || d.IsDir() {
 			return err
+		}
+		if !strings.HasSuffix(path, ".go") && d.Name() != mergeMarker {
+			return nil
 		}
 		rel, err := filepath.Rel(dir, path)
 		if err != nil {
@@ -67,7 +72,9 @@ func scanOverlay(dir string) (map[string]bool, string, error) {
 		if err != nil {
 			return err
 		}
-		pkgs[filepath.ToSlash(filepath.Dir(rel))] = true
+		if d.Name() != mergeMarker {
+			pkgs[filepath.ToSlash(filepath.Dir(rel))] = true
+		}
 		fmt.Fprintf(h, "%s\x00%d\x00", rel, len(data))
 		h.Write(data)
 		return nil
@@ -85,13 +92,19 @@ func mirror(realRoot, dstRoot, rel string, pkgs map[string]bool, overlayDir stri
 	}
 	srcRel := strings.TrimPrefix(strings.TrimPrefix(rel, "src"), "/")
 	replaced := rel != "" && strings.HasPrefix(rel, "src") && pkgs[srcRel]
+	overlaid := map[string]bool{}
+	merge := false
 	if replaced {
 		overlayFiles, err := os.ReadDir(filepath.Join(overlayDir, srcRel))
 		if err != nil {
 			return err
 		}
 		for _, e := range overlayFiles {
+			if e.Name() == mergeMarker {
+				merge = true
+			}
 			if !e.IsDir() && strings.HasSuffix(e.Name(), ".go") {
+				overlaid[e.Name()] = true
 				if err := copyFile(filepath.Join(overlayDir, srcRel, e.Name()), filepath.Join(dstRoot, rel, e.Name())); err != nil {
 					return err
 				}
@@ -102,7 +115,7 @@ func mirror(realRoot, dstRoot, rel string, pkgs map[string]bool, overlayDir stri
 		childRel := filepath.ToSlash(filepath.Join(rel, e.Name()))
 		src := filepath.Join(realRoot, childRel)
 		dst := filepath.Join(dstRoot, childRel)
-		if replaced && !e.IsDir() {
+		if replaced && !e.IsDir() && (!merge || overlaid[e.Name()]) {
 			continue
 		}
 		if e.IsDir() && (childRel == "src" || (strings.HasPrefix(childRel, "src/") && touchesOverlay(strings.TrimPrefix(childRel, "src/"), pkgs))) {
@@ -120,6 +133,10 @@ func mirror(realRoot, dstRoot, rel string, pkgs map[string]bool, overlayDir stri
 	}
 	return nil
 }
+
+// mergeMarker names the file that makes an overlay package directory
+// replace only the files it provides.
+const mergeMarker = "MERGE"
 
 func touchesOverlay(dir string, pkgs map[string]bool) bool {
 	for p := range pkgs {

@@ -84,24 +84,6 @@ func sync_runtime_notifyListNotifyOne(l unsafe.Pointer) {}
 //go:linkname sync_runtime_notifyListCheck sync.runtime_notifyListCheck
 func sync_runtime_notifyListCheck(size uintptr) {}
 
-//go:linkname sync_runtime_randn sync.runtime_randn
-func sync_runtime_randn(n uint32) uint32 { return uint32(rand() % uint64(n)) }
-
-//go:linkname sync_runtime_registerPoolCleanup sync.runtime_registerPoolCleanup
-func sync_runtime_registerPoolCleanup(cleanup func()) {}
-
-//go:linkname sync_runtime_procPin sync.runtime_procPin
-func sync_runtime_procPin() int { return 0 }
-
-//go:linkname sync_runtime_procUnpin sync.runtime_procUnpin
-func sync_runtime_procUnpin() {}
-
-//go:linkname sync_runtime_LoadAcquintptr sync.runtime_LoadAcquintptr
-func sync_runtime_LoadAcquintptr(ptr *uintptr) uintptr { return *ptr }
-
-//go:linkname sync_runtime_StoreReluintptr sync.runtime_StoreReluintptr
-func sync_runtime_StoreReluintptr(ptr *uintptr, val uintptr) { *ptr = val }
-
 // throw reports a fatal runtime error and exits.
 func throw(s string) {
 	print("fatal error: ", s, "\n")
