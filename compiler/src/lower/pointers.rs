@@ -245,6 +245,11 @@ pub fn load_field(g: &mut FuncGen, u: TypeId, i: usize) {
 pub fn store_field(g: &mut FuncGen, u: TypeId, i: usize) {
     let st = g.cx.struct_type(u);
     let (first, count) = g.cx.field_layout(u, i);
+    if count == 1 {
+        // The stack already is [object, value].
+        g.ins().struct_set(st, first);
+        return;
+    }
     let ft = g.cx.prog.types[u].fields[i].ty;
     let slots = g.cx.slots(ft);
     let vals = g.tmps(&slots);
