@@ -28,6 +28,9 @@ type Program struct {
 	// and named types, which the back end uses directly.
 	RuntimeFuncs map[string]int `json:"runtime_funcs"`
 	RuntimeTypes map[string]int `json:"runtime_types"`
+	// InterfaceTypes are the types reachable code converts to interfaces
+	// (RTA's runtime types): an assertion to any other concrete type fails.
+	InterfaceTypes []int `json:"interface_types,omitempty"`
 }
 
 // Type is one Go type. Kind is a basic kind name ("int", "string",
@@ -211,8 +214,9 @@ func (w *writer) program(res *rta.Result, inits []*ssa.Function, main *ssa.Funct
 	w.out.Main = w.funcID(main)
 	// Method sets of the types that can be held by interfaces.
 	res.RuntimeTypes.Iterate(func(t types.Type, _ any) {
-		w.typeID(t)
+		w.out.InterfaceTypes = append(w.out.InterfaceTypes, w.typeID(t))
 	})
+	sort.Ints(w.out.InterfaceTypes)
 	for i := 0; i < len(w.queue); i++ {
 		w.out.Functions[i] = w.function(w.queue[i])
 	}

@@ -87,7 +87,7 @@ func load(goroot string, patterns []string) (*Program, bool) {
 	dirs := collectDirectives(pkgs)
 	roots := []*ssa.Function{mainPkg.Func("init"), mainPkg.Func("main")}
 	for _, m := range rtSSA.Members {
-		if f, ok := m.(*ssa.Function); ok {
+		if f, ok := m.(*ssa.Function); ok && f.TypeParams().Len() == 0 {
 			roots = append(roots, f)
 		}
 	}

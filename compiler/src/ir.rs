@@ -26,6 +26,9 @@ pub struct Program {
     /// name: the back end calls into the runtime and lays out its types.
     pub runtime_funcs: std::collections::HashMap<String, FuncId>,
     pub runtime_types: std::collections::HashMap<String, TypeId>,
+    /// Types reachable code converts to interfaces.
+    #[serde(default)]
+    pub interface_types: Vec<TypeId>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -209,41 +209,75 @@ func printanycustomtype(i any) {
 	typestring := t.str
 	switch t.kind {
 	case kindString:
-		print(typestring, `("`)
-		printindented(efaceRetype(i, "").(string))
-		print(`")`)
+		if kindReachable(kindString) {
+			print(typestring, `("`)
+			printindented(payload[string](i))
+			print(`")`)
+		}
 	case kindBool:
-		print(typestring, "(", efaceRetype(i, false).(bool), ")")
+		if kindReachable(kindBool) {
+			print(typestring, "(", payload[bool](i), ")")
+		}
 	case kindInt:
-		print(typestring, "(", efaceRetype(i, int(0)).(int), ")")
+		if kindReachable(kindInt) {
+			print(typestring, "(", payload[int](i), ")")
+		}
 	case kindInt8:
-		print(typestring, "(", efaceRetype(i, int8(0)).(int8), ")")
+		if kindReachable(kindInt8) {
+			print(typestring, "(", payload[int8](i), ")")
+		}
 	case kindInt16:
-		print(typestring, "(", efaceRetype(i, int16(0)).(int16), ")")
+		if kindReachable(kindInt16) {
+			print(typestring, "(", payload[int16](i), ")")
+		}
 	case kindInt32:
-		print(typestring, "(", efaceRetype(i, int32(0)).(int32), ")")
+		if kindReachable(kindInt32) {
+			print(typestring, "(", payload[int32](i), ")")
+		}
 	case kindInt64:
-		print(typestring, "(", efaceRetype(i, int64(0)).(int64), ")")
+		if kindReachable(kindInt64) {
+			print(typestring, "(", payload[int64](i), ")")
+		}
 	case kindUint:
-		print(typestring, "(", efaceRetype(i, uint(0)).(uint), ")")
+		if kindReachable(kindUint) {
+			print(typestring, "(", payload[uint](i), ")")
+		}
 	case kindUint8:
-		print(typestring, "(", efaceRetype(i, uint8(0)).(uint8), ")")
+		if kindReachable(kindUint8) {
+			print(typestring, "(", payload[uint8](i), ")")
+		}
 	case kindUint16:
-		print(typestring, "(", efaceRetype(i, uint16(0)).(uint16), ")")
+		if kindReachable(kindUint16) {
+			print(typestring, "(", payload[uint16](i), ")")
+		}
 	case kindUint32:
-		print(typestring, "(", efaceRetype(i, uint32(0)).(uint32), ")")
+		if kindReachable(kindUint32) {
+			print(typestring, "(", payload[uint32](i), ")")
+		}
 	case kindUint64:
-		print(typestring, "(", efaceRetype(i, uint64(0)).(uint64), ")")
+		if kindReachable(kindUint64) {
+			print(typestring, "(", payload[uint64](i), ")")
+		}
 	case kindUintptr:
-		print(typestring, "(", efaceRetype(i, uintptr(0)).(uintptr), ")")
+		if kindReachable(kindUintptr) {
+			print(typestring, "(", payload[uintptr](i), ")")
+		}
 	case kindFloat32:
-		print(typestring, "(", efaceRetype(i, float32(0)).(float32), ")")
+		if kindReachable(kindFloat32) {
+			print(typestring, "(", payload[float32](i), ")")
+		}
 	case kindFloat64:
-		print(typestring, "(", efaceRetype(i, float64(0)).(float64), ")")
+		if kindReachable(kindFloat64) {
+			print(typestring, "(", payload[float64](i), ")")
+		}
 	case kindComplex64:
-		print(typestring, efaceRetype(i, complex64(0)).(complex64))
+		if kindReachable(kindComplex64) {
+			print(typestring, payload[complex64](i))
+		}
 	case kindComplex128:
-		print(typestring, efaceRetype(i, complex128(0)).(complex128))
+		if kindReachable(kindComplex128) {
+			print(typestring, payload[complex128](i))
+		}
 	default:
 		print("(", typestring, ") ")
 		printpointer(false)

@@ -24,9 +24,20 @@ func efaceType(e any) *_type
 // and the very same payload (gc compares the data words).
 func efaceIdentical(a, b any) bool
 
-// efaceRetype returns an interface holding e's payload with like's dynamic
-// type: the two types must have the same representation.
-func efaceRetype(e any, like any) any
+// kindReachable reports whether reachable code puts any value of kind k in
+// an interface; the compiler supplies it, and prunes code behind a false
+// answer (the panic printer then does not pull in float formatting, say).
+func kindReachable(k uint8) bool
+
+// payload returns e's payload as a T, which must have the representation of
+// e's dynamic type (a named type's underlying basic type, say). Unlike a
+// type assertion it makes no T interface value, so T need not be a type
+// the program puts in interfaces. The compiler supplies the body; this one
+// only satisfies the type checker (generic functions must have one).
+func payload[T any](e any) T {
+	var zero T
+	return zero
+}
 
 // Host functions (see host-abi and docs/abi.md).
 

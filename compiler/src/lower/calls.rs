@@ -150,23 +150,33 @@ pub fn define_import_wrapper(cx: &mut Ctx, fid: FuncId) {
 
 /// Functions whose bodies the compiler supplies.
 pub fn is_intrinsic(name: &str) -> bool {
-    matches!(
-        name,
-        "runtime.wasmThrow"
-            | "runtime.efaceType"
-            | "runtime.efaceRetype"
-            | "runtime.efaceIdentical"
-            | "math.archFloor"
-            | "math.archCeil"
-            | "math.archTrunc"
-            | "math.sqrt"
-            | "math.archSqrt"
-    )
+    name.starts_with("runtime.payload[")
+        || matches!(
+            name,
+            "runtime.wasmThrow"
+                | "runtime.efaceType"
+                | "runtime.efaceIdentical"
+                | "runtime.kindReachable"
+                | "math.archFloor"
+                | "math.archCeil"
+                | "math.archTrunc"
+                | "math.sqrt"
+                | "math.archSqrt"
+        )
 }
 
 pub fn define_intrinsic_body(cx: &mut Ctx, fid: FuncId) {
     let name = cx.prog.functions[fid].name.clone();
     let idx = cx.funcs[&fid];
+    if name.starts_with("runtime.payload[") {
+        // (interface) -> its payload as the result type.
+        let t = cx.prog.functions[fid].results[0];
+        let unbox = super::helpers::unbox_func(cx, t);
+        let mut body = wasm_encoder::Function::new([]);
+        body.instructions().local_get(1).call(unbox).end();
+        cx.module.define(idx, body);
+        return;
+    }
     let mut body = wasm_encoder::Function::new([]);
     {
         let mut ins = body.instructions();
@@ -177,8 +187,13 @@ pub fn define_intrinsic_body(cx: &mut Ctx, fid: FuncId) {
             "runtime.efaceType" => {
                 ins.local_get(0);
             }
-            "runtime.efaceRetype" => {
-                ins.local_get(2).local_get(1);
+            "runtime.kindReachable" => {
+                let mask = cx.reachable_kinds();
+                ins.i32_const(mask as i32)
+                    .local_get(0)
+                    .i32_shr_u()
+                    .i32_const(1)
+                    .i32_and();
             }
             "runtime.efaceIdentical" => {
                 let eq = HeapType::Abstract {

@@ -2,8 +2,6 @@
 //! Relooper" (2022): reverse postorder, dominator tree, loop headers and
 //! merge nodes of a reducible SSA control-flow graph.
 
-use crate::ir::Block;
-
 pub struct Cfg {
     /// Reverse-postorder number of each block (usize::MAX if unreachable).
     pub rpo: Vec<usize>,
@@ -16,17 +14,19 @@ pub struct Cfg {
 impl Cfg {
     /// Analyses the blocks reachable from root. Fails on an irreducible
     /// graph (a cycle entered other than through its header).
-    pub fn new(blocks: &[Block], root: usize) -> Result<Cfg, String> {
-        let n = blocks.len();
+    /// Analyses the graph given by successor and predecessor lists (some
+    /// edges of the SSA graph may be pruned).
+    pub fn new(succs: &[Vec<usize>], preds: &[Vec<usize>], root: usize) -> Result<Cfg, String> {
+        let n = succs.len();
         let mut order = Vec::with_capacity(n);
         let mut visited = vec![false; n];
         // Iterative DFS for postorder.
         let mut stack = vec![(root, 0usize)];
         visited[root] = true;
         while let Some((b, i)) = stack.pop() {
-            if i < blocks[b].succs.len() {
+            if i < succs[b].len() {
                 stack.push((b, i + 1));
-                let s = blocks[b].succs[i];
+                let s = succs[b][i];
                 if !visited[s] {
                     visited[s] = true;
                     stack.push((s, 0));
@@ -49,7 +49,7 @@ impl Cfg {
             changed = false;
             for &b in order.iter().skip(1) {
                 let mut new = usize::MAX;
-                for &p in &blocks[b].preds {
+                for &p in &preds[b] {
                     if rpo[p] == usize::MAX || idom[p] == usize::MAX {
                         continue;
                     }
@@ -74,7 +74,7 @@ impl Cfg {
         let mut merge = vec![false; n];
         for &b in &order {
             let mut forward_preds = 0;
-            for &p in &blocks[b].preds {
+            for &p in &preds[b] {
                 if rpo[p] == usize::MAX {
                     continue;
                 }
@@ -144,25 +144,20 @@ fn dominates(idom: &[usize], a: usize, mut b: usize) -> bool {
 mod tests {
     use super::*;
 
-    fn graph(edges: &[(usize, usize)], n: usize) -> Vec<Block> {
-        let mut blocks: Vec<Block> = (0..n)
-            .map(|_| Block {
-                preds: vec![],
-                succs: vec![],
-                instrs: vec![],
-            })
-            .collect();
+    fn graph(edges: &[(usize, usize)], n: usize) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
+        let mut succs = vec![Vec::new(); n];
+        let mut preds = vec![Vec::new(); n];
         for &(a, b) in edges {
-            blocks[a].succs.push(b);
-            blocks[b].preds.push(a);
+            succs[a].push(b);
+            preds[b].push(a);
         }
-        blocks
+        (succs, preds)
     }
 
     #[test]
     fn diamond_has_one_merge() {
-        let b = graph(&[(0, 1), (0, 2), (1, 3), (2, 3)], 4);
-        let cfg = Cfg::new(&b, 0).unwrap();
+        let (s, p) = graph(&[(0, 1), (0, 2), (1, 3), (2, 3)], 4);
+        let cfg = Cfg::new(&s, &p, 0).unwrap();
         assert_eq!(cfg.merge, vec![false, false, false, true]);
         assert_eq!(cfg.merge_children(0), vec![3]);
         assert!(!cfg.loop_header.iter().any(|&h| h));
@@ -170,15 +165,15 @@ mod tests {
 
     #[test]
     fn loop_header_found() {
-        let b = graph(&[(0, 1), (1, 2), (2, 1), (1, 3)], 4);
-        let cfg = Cfg::new(&b, 0).unwrap();
+        let (s, p) = graph(&[(0, 1), (1, 2), (2, 1), (1, 3)], 4);
+        let cfg = Cfg::new(&s, &p, 0).unwrap();
         assert!(cfg.loop_header[1]);
         assert!(cfg.is_backward(2, 1));
     }
 
     #[test]
     fn irreducible_rejected() {
-        let b = graph(&[(0, 1), (0, 2), (1, 2), (2, 1)], 3);
-        assert!(Cfg::new(&b, 0).is_err());
+        let (s, p) = graph(&[(0, 1), (0, 2), (1, 2), (2, 1)], 3);
+        assert!(Cfg::new(&s, &p, 0).is_err());
     }
 }

@@ -75,6 +75,9 @@ pub struct FuncGen<'a, 'p> {
     nonnull: Vec<bool>,
     /// Whether range-over-func bodies defer onto this function's frame.
     deferstack: bool,
+    /// Blocks ending in an If whose condition is known false (the comma-ok
+    /// of an impossible type assertion): the true edge is never taken.
+    dead_true: Vec<bool>,
 }
 
 /// Stands in for the Go function of generated helper routines.
@@ -119,6 +122,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             keep: None,
             nonnull: Vec::new(),
             deferstack: false,
+            dead_true: Vec::new(),
         }
     }
 
@@ -430,6 +434,7 @@ pub fn generate(cx: &mut Ctx, fid: FuncId) {
         keep: cx_keep,
         nonnull: vec![false; f.num_values],
         deferstack: false,
+        dead_true: vec![false; f.blocks.len()],
     };
     g.prologue();
     let has_handler = f.recover >= 0;
@@ -512,6 +517,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             self.vals[fv.id] = self.tmps(&slots);
         }
         self.last_use = block_local_last_uses(f);
+        self.find_dead_edges();
         for ins in f.blocks.iter().flat_map(|b| &b.instrs) {
             if matches!(
                 ins.op.as_str(),
@@ -562,10 +568,78 @@ impl<'a, 'p> FuncGen<'a, 'p> {
         }
     }
 
+    /// Marks Ifs on the comma-ok result of assertions that cannot succeed,
+    /// so the code behind them (a type switch case on a type nothing puts
+    /// in an interface) is not generated.
+    fn find_dead_edges(&mut self) {
+        let f = self.f;
+        let defs: std::collections::HashMap<usize, &Instr> = f
+            .blocks
+            .iter()
+            .flat_map(|b| &b.instrs)
+            .filter(|i| has_value(&i.op))
+            .map(|i| (i.id, i))
+            .collect();
+        for (bi, b) in f.blocks.iter().enumerate() {
+            let Some(last) = b.instrs.last() else {
+                continue;
+            };
+            if last.op != "If" {
+                continue;
+            }
+            let Some(Operand::Value(c)) = &last.x else {
+                continue;
+            };
+            let Some(ext) = defs.get(c) else { continue };
+            if self.known_false_call(ext) {
+                self.dead_true[bi] = true;
+                continue;
+            }
+            if ext.op != "Extract" || ext.index != 1 {
+                continue;
+            }
+            let Some(Operand::Value(a)) = &ext.x else {
+                continue;
+            };
+            if defs
+                .get(a)
+                .is_some_and(|ta| self.cx.impossible_assertion(ta))
+            {
+                self.dead_true[bi] = true;
+            }
+        }
+    }
+
+    /// `runtime.kindReachable(k)` with a constant k that nothing reaches.
+    fn known_false_call(&self, ins: &Instr) -> bool {
+        let Some(c) = &ins.call else { return false };
+        let Some(Operand::Func(f)) = &c.callee else {
+            return false;
+        };
+        if self.cx.prog.functions[*f].name != "runtime.kindReachable" {
+            return false;
+        }
+        match c.args.first() {
+            Some(Operand::Const(k)) => self.cx.reachable_kinds() & (1 << k.bits) == 0,
+            _ => false,
+        }
+    }
+
     /// Code for the blocks reachable from `root`: structured when the
     /// graph is reducible, else a dispatch loop.
     fn emit_region(&mut self, root: usize) {
-        match Cfg::new(&self.f.blocks, root) {
+        let blocks = &self.f.blocks;
+        let mut succs: Vec<Vec<usize>> = blocks.iter().map(|b| b.succs.clone()).collect();
+        let mut preds: Vec<Vec<usize>> = blocks.iter().map(|b| b.preds.clone()).collect();
+        for (b, dead) in self.dead_true.iter().enumerate() {
+            if *dead {
+                let t = succs[b].remove(0);
+                if let Some(p) = preds[t].iter().position(|&p| p == b) {
+                    preds[t].remove(p);
+                }
+            }
+        }
+        match Cfg::new(&succs, &preds, root) {
             Ok(cfg) => self.do_tree(&Rc::new(cfg), root),
             Err(_) => self.dispatch(root),
         }
@@ -654,6 +728,9 @@ impl<'a, 'p> FuncGen<'a, 'p> {
         }
         match last.op.as_str() {
             "Jump" => self.do_branch(layout, x, block.succs[0]),
+            "If" if self.dead_true.get(x).copied().unwrap_or(false) => {
+                self.do_branch(layout, x, block.succs[1]);
+            }
             "If" => {
                 self.push(last.x.as_ref().unwrap());
                 self.ins().if_(BlockType::Empty);

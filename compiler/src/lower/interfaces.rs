@@ -212,7 +212,7 @@ impl Ctx<'_> {
     }
 
     /// reflect.Kind of a type.
-    fn kind_number(&self, t: TypeId) -> i32 {
+    pub fn kind_number(&self, t: TypeId) -> i32 {
         let u = self.underlying(t);
         match self.prog.types[u].kind.as_str() {
             "bool" => 1,
@@ -326,6 +326,13 @@ pub fn make_interface(g: &mut FuncGen, ins: &Instr) {
 }
 
 pub fn type_assert(g: &mut FuncGen, ins: &Instr) {
+    if g.cx.impossible_assertion(ins) {
+        // No reachable code makes an interface of this type.
+        g.push_zero(ins.type2);
+        g.ins().i32_const(0);
+        g.set_result(ins);
+        return;
+    }
     let x = ins.x.as_ref().unwrap();
     let iface_t = g.operand_type(x).unwrap();
     let want = ins.type2;

@@ -75,6 +75,9 @@ pub struct Ctx<'p> {
     /// Whether the program uses reflection (descriptors then carry their
     /// element types and reflective operations).
     uses_reflection: bool,
+    /// Types reachable code converts to interfaces (from the front end's
+    /// RTA): an assertion to another concrete type cannot succeed.
+    interface_types: std::collections::HashSet<TypeId>,
     /// Globals read or address-taken by generated code (see inits.rs).
     live_globals: std::collections::HashSet<GlobalId>,
     /// Kept instructions of each package initializer.
@@ -180,6 +183,7 @@ impl<'p> Ctx<'p> {
             uses_reflection: prog.functions.iter().any(|f| {
                 f.name.starts_with("internal/reflectlite.") || f.name.starts_with("reflect.")
             }),
+            interface_types: prog.interface_types.iter().copied().collect(),
             live_globals: Default::default(),
             init_live: HashMap::new(),
         }
@@ -301,6 +305,22 @@ impl<'p> Ctx<'p> {
         let off = self.module.add_data(bytes);
         self.strings.insert(bytes.to_vec(), off);
         off
+    }
+
+    /// Bit k is set when reachable code puts a value of kind k (numbered as
+    /// reflect.Kind) in an interface.
+    pub fn reachable_kinds(&self) -> u32 {
+        self.interface_types
+            .iter()
+            .fold(0, |m, &t| m | 1 << self.kind_number(t))
+    }
+
+    /// Whether a comma-ok assertion to concrete type t can never succeed.
+    pub fn impossible_assertion(&self, ins: &crate::ir::Instr) -> bool {
+        ins.op == "TypeAssert"
+            && ins.comma_ok
+            && !matches!(self.shape(ins.type2), types::Shape::Interface(_))
+            && !self.interface_types.contains(&ins.type2)
     }
 
     /// Numbers defer statements, naming their thunks.
