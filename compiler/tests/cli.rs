@@ -100,3 +100,23 @@ fn run_passes_arguments_and_exit_status() {
     assert!(String::from_utf8_lossy(&out.stderr).starts_with("panic: stop\n"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn println_hello_world_is_under_4_kb() {
+    let dir = scratch("size");
+    let out = gowasm()
+        .args(["build", "-o"])
+        .arg(dir.join("hello.wasm"))
+        .arg("./examples/hello")
+        .current_dir(repo())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let size = std::fs::metadata(dir.join("hello.wasm")).unwrap().len();
+    assert!(size < 4096, "hello world is {size} bytes");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

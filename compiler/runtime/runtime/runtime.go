@@ -67,15 +67,9 @@ func exit(code int32) {
 	hostExit(code)
 }
 
-// writeErr writes to standard error.
+// writeErr writes to standard error. The host writes the whole buffer.
 func writeErr(b []byte) {
-	for len(b) > 0 {
-		n := hostWrite(2, b)
-		if n <= 0 {
-			return
-		}
-		b = b[n:]
-	}
+	hostWrite(2, b)
 }
 
 // GC is a no-op: the engine collects.

@@ -7,12 +7,10 @@ use super::func::FuncGen;
 use crate::emit::module::BYTES_TYPE;
 use wasm_encoder::{BlockType, Catch, ExportKind};
 
-/// Declares `_start` and requests the runtime functions it and the late
-/// helpers call, so they are generated with the rest of the program.
+/// Declares `_start` and requests the runtime function it calls after
+/// main.main (the panic reporter is requested once something can panic).
 pub fn declare_start(cx: &mut Ctx) -> u32 {
-    for f in ["uncaughtPanic", "mainReturned", "panicmem"] {
-        cx.runtime_func(f);
-    }
+    cx.runtime_func("mainReturned");
     let ty = cx.module.func_type(vec![], vec![]);
     let start = cx.module.declare_func(ty, "_start".into());
     cx.module
@@ -23,7 +21,7 @@ pub fn declare_start(cx: &mut Ctx) -> u32 {
 pub fn define_start(cx: &mut Ctx, start: u32) {
     let inits: Vec<u32> = cx.prog.inits.iter().map(|&f| cx.funcs[&f]).collect();
     let main = cx.funcs[&cx.prog.main];
-    let uncaught = cx.runtime_func("uncaughtPanic");
+    let uncaught = cx.can_panic().then(|| cx.runtime_func("uncaughtPanic"));
     let returned = cx.runtime_func("mainReturned");
     let mut g = FuncGen::helper(cx, 0);
     super::interfaces::init_descriptors(&mut g);
@@ -41,6 +39,15 @@ pub fn define_start(cx: &mut Ctx, start: u32) {
         g.code = prefix;
     }
     let tag = g.cx.panic_tag;
+    let Some(uncaught) = uncaught else {
+        // Nothing in the program can panic.
+        for f in inits {
+            g.ins().call(f);
+        }
+        g.ins().call(main).call(returned);
+        g.finish(start);
+        return;
+    };
     g.ins()
         .block(BlockType::Empty)
         .try_table(BlockType::Empty, [Catch::One { tag, label: 0 }]);

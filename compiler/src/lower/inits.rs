@@ -27,6 +27,9 @@ enum Root {
 
 struct Analysis<'f> {
     f: &'f Function,
+    /// Calls (by instruction position) to pure functions, droppable when
+    /// their results are unused.
+    pure_calls: std::collections::HashSet<(usize, usize)>,
     defs: HashMap<usize, (usize, usize)>,
     live: Live,
     stack: Vec<(usize, usize)>,
@@ -71,6 +74,7 @@ impl<'f> Analysis<'f> {
             .collect();
         Analysis {
             f,
+            pure_calls: Default::default(),
             defs,
             live,
             stack: Vec::new(),
@@ -166,7 +170,7 @@ impl<'f> Analysis<'f> {
     fn run(&mut self, live_globals: &HashSet<usize>) {
         for (bi, b) in self.f.blocks.iter().enumerate() {
             for (k, ins) in b.instrs.iter().enumerate() {
-                if !droppable(ins) {
+                if !droppable(ins) && !self.pure_calls.contains(&(bi, k)) {
                     self.mark((bi, k));
                 }
             }
@@ -212,6 +216,17 @@ impl Ctx<'_> {
         for &f in &self.prog.inits.clone() {
             let fun = &self.prog.functions[f];
             let mut a = Analysis::new(fun);
+            for (bi, b) in fun.blocks.iter().enumerate() {
+                for (k, ins) in b.instrs.iter().enumerate() {
+                    if ins.op == "Call"
+                        && let Some(Operand::Func(g)) =
+                            ins.call.as_ref().and_then(|c| c.callee.as_ref())
+                        && self.is_pure(*g)
+                    {
+                        a.pure_calls.insert((bi, k));
+                    }
+                }
+            }
             a.run(&self.live_globals);
             for g in a.globals_read.iter().copied() {
                 changed |= self.live_globals.insert(g);
@@ -250,6 +265,50 @@ impl Ctx<'_> {
 }
 
 impl Ctx<'_> {
+    /// Whether calling f has no effect besides its result: it stores only
+    /// into memory it allocates itself, and calls only such functions. A
+    /// call of it whose result nothing uses can be dropped. (Dropping also
+    /// drops any panic the call would raise, as for other dropped code.)
+    pub fn is_pure(&mut self, f: FuncId) -> bool {
+        if let Some(&p) = self.pure.get(&f) {
+            return p;
+        }
+        // Recursion is assumed impure while being decided.
+        self.pure.insert(f, false);
+        let fun = &self.prog.functions[f];
+        let mut pure = !fun.blocks.is_empty() && fun.import.is_empty();
+        let a = Analysis::new(fun);
+        'scan: for b in &fun.blocks {
+            for ins in &b.instrs {
+                let ok = match ins.op.as_str() {
+                    "Store" | "MapUpdate" => {
+                        matches!(a.root(ins.x.as_ref().unwrap()), Root::Alloc(..))
+                    }
+                    "Call" => match ins.call.as_ref().and_then(|c| c.callee.as_ref()) {
+                        Some(Operand::Func(g)) => {
+                            let g = *g;
+                            self.is_pure(g)
+                        }
+                        Some(Operand::Builtin(b)) => matches!(
+                            b.as_str(),
+                            "len" | "cap" | "min" | "max" | "real" | "imag" | "complex"
+                        ),
+                        _ => false,
+                    },
+                    "Go" | "Defer" | "Send" | "Select" | "Panic" | "RunDefers" => false,
+                    "UnOp" => ins.tok != "<-",
+                    _ => true,
+                };
+                if !ok {
+                    pure = false;
+                    break 'scan;
+                }
+            }
+        }
+        self.pure.insert(f, pure);
+        pure
+    }
+
     /// The type of an operand of function f.
     fn operand_type_in(&self, f: &Function, op: &Operand) -> Option<usize> {
         match op {

@@ -408,6 +408,8 @@ pub fn invoke(g: &mut FuncGen, ins: &Instr) {
     let mut wparams = vec![ref_null(rtype), ANYREF];
     wparams.extend(params);
     let key = format!("invoke:{}:{}", m.id, g.cx.prog.types[c.sig].str);
+    // The dispatcher (written later) panics on a nil interface.
+    g.cx.runtime_func("panicmem");
     let f = g.cx.helper_late(
         &key,
         wparams,

@@ -80,6 +80,8 @@ pub struct Ctx<'p> {
     interface_types: std::collections::HashSet<TypeId>,
     /// Globals read or address-taken by generated code (see inits.rs).
     live_globals: std::collections::HashSet<GlobalId>,
+    /// Memo of inits.rs's purity analysis.
+    pure: HashMap<FuncId, bool>,
     /// Kept instructions of each package initializer.
     init_live: HashMap<FuncId, inits::Live>,
 }
@@ -101,6 +103,9 @@ pub fn lower(prog: &Program) -> Result<Vec<u8>> {
         loop {
             while let Some(f) = cx.worklist.pop() {
                 func::generate(&mut cx, f);
+            }
+            if cx.can_panic() {
+                cx.runtime_func("uncaughtPanic");
             }
             if !cx.analyze_inits() && cx.worklist.is_empty() {
                 break;
@@ -186,6 +191,7 @@ impl<'p> Ctx<'p> {
             interface_types: prog.interface_types.iter().copied().collect(),
             live_globals: Default::default(),
             init_live: HashMap::new(),
+            pure: HashMap::new(),
         }
     }
 
@@ -305,6 +311,15 @@ impl<'p> Ctx<'p> {
         let off = self.module.add_data(bytes);
         self.strings.insert(bytes.to_vec(), off);
         off
+    }
+
+    /// Whether generated code can throw a Go panic (then `_start` catches
+    /// and reports it).
+    pub fn can_panic(&self) -> bool {
+        self.prog
+            .runtime_funcs
+            .get("wasmThrow")
+            .is_some_and(|f| self.funcs.contains_key(f))
     }
 
     /// Bit k is set when reachable code puts a value of kind k (numbered as
