@@ -37,12 +37,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    if std::env::var_os("GOWASM_LOG").is_some() {
-        tracing_subscriber::fmt()
-            .with_env_filter(tracing_subscriber::EnvFilter::from_env("GOWASM_LOG"))
-            .with_writer(std::io::stderr)
-            .init();
-    }
+    vm::init_logging();
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,

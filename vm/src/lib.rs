@@ -192,6 +192,17 @@ fn describe_trap(e: &wasmtime::Error) -> String {
     msg
 }
 
+/// Sends `tracing` output to stderr, filtered by `$GOWASM_LOG` (e.g.
+/// `debug`), when that variable is set. Used by both CLIs.
+pub fn init_logging() {
+    if std::env::var_os("GOWASM_LOG").is_some() {
+        tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::from_env("GOWASM_LOG"))
+            .with_writer(std::io::stderr)
+            .init();
+    }
+}
+
 /// Captured output of a run, for embedders and tests.
 pub fn capture() -> (Output, Arc<Mutex<Vec<u8>>>) {
     let buf = Arc::new(Mutex::new(Vec::new()));

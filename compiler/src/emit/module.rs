@@ -57,13 +57,6 @@ pub fn ref_null(ty: u32) -> ValType {
     })
 }
 
-pub fn ref_nonnull(ty: u32) -> ValType {
-    ValType::Ref(RefType {
-        nullable: false,
-        heap_type: HeapType::Concrete(ty),
-    })
-}
-
 pub fn mutable(st: StorageType) -> FieldType {
     FieldType {
         element_type: st,
@@ -170,19 +163,6 @@ impl Module {
     pub fn set_local_names(&mut self, func: u32, names: Vec<(u32, String)>) {
         self.local_names.retain(|(f, _)| *f != func);
         self.local_names.push((func, names));
-    }
-
-    /// The signature (params, results) of a function index.
-    pub fn func_signature(&self, index: u32) -> (Vec<ValType>, Vec<ValType>) {
-        let ty = if (index as usize) < self.imports.len() {
-            self.imports[index as usize].2
-        } else {
-            self.funcs[index as usize - self.imports.len()].ty
-        };
-        match &self.types[ty as usize] {
-            TypeDef::Func(p, r) => (p.clone(), r.clone()),
-            _ => unreachable!("function type expected"),
-        }
     }
 
     pub fn add_global(&mut self, ty: GlobalType, init: ConstExpr, name: String) -> u32 {

@@ -101,7 +101,8 @@ fn no_function() -> &'static Function {
 
 impl<'a, 'p> FuncGen<'a, 'p> {
     /// A generator for a helper routine with `nparams` wasm parameters
-    /// (which must match the declared type).
+    /// (which must match the declared type); `generate` fills in the Go
+    /// function's part for a function body.
     pub fn helper(cx: &'a mut Ctx<'p>, nparams: u32) -> FuncGen<'a, 'p> {
         FuncGen {
             cx,
@@ -160,6 +161,28 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             let ty = self.locals[(l - self.nparams) as usize];
             self.pool.entry(ty).or_default().push(l);
         }
+    }
+
+    /// `for i := 0; i < n; i++ { body(i) }` where `n` pushes the i32 bound
+    /// (evaluated each iteration). Inside `body`, branch depth 1 leaves the
+    /// loop.
+    pub fn counted_loop(&mut self, n: impl Fn(&mut Self), body: impl FnOnce(&mut Self, u32)) {
+        let i = self.zeroed_i32();
+        self.ins()
+            .block(BlockType::Empty)
+            .loop_(BlockType::Empty)
+            .local_get(i);
+        n(self);
+        self.ins().i32_ge_u().br_if(1);
+        body(self, i);
+        self.ins()
+            .local_get(i)
+            .i32_const(1)
+            .i32_add()
+            .local_set(i)
+            .br(0)
+            .end()
+            .end();
     }
 
     /// A local set to i32 0 (reused locals are not zero).
@@ -414,28 +437,15 @@ pub fn generate(cx: &mut Ctx, fid: FuncId) {
         return;
     }
     let (wparams, _) = wasm_signature(cx, fid);
-    let cx_keep = cx.init_live.get(&fid).cloned();
-    let mut g = FuncGen {
-        cx,
-        fid,
-        f,
-        code: Vec::new(),
-        nparams: wparams.len() as u32,
-        locals: Vec::new(),
-        local_names: Vec::new(),
-        vals: vec![Vec::new(); f.num_values],
-        val_types: vec![0; f.num_values],
-        frames: Vec::new(),
-        defer_base: None,
-        recover_armed: None,
-        pool: Default::default(),
-        scratch: None,
-        last_use: Vec::new(),
-        keep: cx_keep,
-        nonnull: vec![false; f.num_values],
-        deferstack: false,
-        dead_true: vec![false; f.blocks.len()],
-    };
+    let keep = cx.init_live.get(&fid).cloned();
+    let mut g = FuncGen::helper(cx, wparams.len() as u32);
+    g.fid = fid;
+    g.f = f;
+    g.vals = vec![Vec::new(); f.num_values];
+    g.val_types = vec![0; f.num_values];
+    g.keep = keep;
+    g.nonnull = vec![false; f.num_values];
+    g.dead_true = vec![false; f.blocks.len()];
     g.prologue();
     let has_handler = f.recover >= 0;
     if has_handler {

@@ -241,34 +241,25 @@ fn eq_func(cx: &mut Ctx, t: TypeId) -> u32 {
                 g.ins().i32_const(1).return_().end().i32_const(0);
             }
             Shape::Array(elem, len) => {
-                let i = g.zeroed_i32();
-                g.ins()
-                    .block(BlockType::Empty)
-                    .loop_(BlockType::Empty)
-                    .local_get(i)
-                    .i32_const(len as i32)
-                    .i32_ge_u()
-                    .br_if(1)
-                    .local_get(0)
-                    .local_get(i);
-                super::pointers::load_elem(&mut g, elem);
-                g.ins().local_get(1).local_get(i);
-                super::pointers::load_elem(&mut g, elem);
-                equal(&mut g, elem);
-                g.ins()
-                    .i32_eqz()
-                    .if_(BlockType::Empty)
-                    .i32_const(0)
-                    .return_()
-                    .end()
-                    .local_get(i)
-                    .i32_const(1)
-                    .i32_add()
-                    .local_set(i)
-                    .br(0)
-                    .end()
-                    .end()
-                    .i32_const(1);
+                g.counted_loop(
+                    |g| {
+                        g.ins().i32_const(len as i32);
+                    },
+                    |g, i| {
+                        g.ins().local_get(0).local_get(i);
+                        super::pointers::load_elem(g, elem);
+                        g.ins().local_get(1).local_get(i);
+                        super::pointers::load_elem(g, elem);
+                        equal(g, elem);
+                        g.ins()
+                            .i32_eqz()
+                            .if_(BlockType::Empty)
+                            .i32_const(0)
+                            .return_()
+                            .end();
+                    },
+                );
+                g.ins().i32_const(1);
             }
             other => panic!("eq_func of {other:?}"),
         }
@@ -356,29 +347,19 @@ fn hash_func(cx: &mut Ctx, t: TypeId) -> u32 {
                 g.ins().local_get(seed);
             }
             Shape::Array(elem, len) => {
-                let i = g.zeroed_i32();
-                g.ins()
-                    .block(BlockType::Empty)
-                    .loop_(BlockType::Empty)
-                    .local_get(i)
-                    .i32_const(len as i32)
-                    .i32_ge_u()
-                    .br_if(1)
-                    .local_get(0)
-                    .local_get(i);
-                super::pointers::load_elem(&mut g, elem);
+                g.counted_loop(
+                    |g| {
+                        g.ins().i32_const(len as i32);
+                    },
+                    |g, i| {
+                        g.ins().local_get(0).local_get(i);
+                        super::pointers::load_elem(g, elem);
+                        g.ins().local_get(seed);
+                        hash(g, elem);
+                        g.ins().local_set(seed);
+                    },
+                );
                 g.ins().local_get(seed);
-                hash(&mut g, elem);
-                g.ins()
-                    .local_set(seed)
-                    .local_get(i)
-                    .i32_const(1)
-                    .i32_add()
-                    .local_set(i)
-                    .br(0)
-                    .end()
-                    .end()
-                    .local_get(seed);
             }
             other => panic!("hash_func of {other:?}"),
         }

@@ -50,14 +50,11 @@ impl Ctx<'_> {
         results: Vec<ValType>,
         late: Late,
     ) -> u32 {
-        if let Some(&i) = self.helpers.get(key) {
-            return i;
-        }
-        let ty = self.module.func_type(params, results);
-        let i = self.module.declare_func(ty, key.to_string());
-        self.helpers.insert(key.to_string(), i);
-        self.late.push((i, late));
-        i
+        self.declare_helper(key, params, results)
+            .unwrap_or_else(|i| {
+                self.late.push((i, late));
+                i
+            })
     }
 
     /// The descriptor of type t, created on first use. Creating it makes

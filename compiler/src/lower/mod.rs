@@ -293,14 +293,29 @@ impl<'p> Ctx<'p> {
         results: Vec<ValType>,
         make: impl FnOnce(&mut Ctx<'p>, u32),
     ) -> u32 {
+        match self.declare_helper(key, params, results) {
+            Ok(i) => i,
+            Err(i) => {
+                make(self, i);
+                i
+            }
+        }
+    }
+
+    /// Ok(index) of an existing helper, or Err(index) of a new one.
+    pub fn declare_helper(
+        &mut self,
+        key: &str,
+        params: Vec<ValType>,
+        results: Vec<ValType>,
+    ) -> Result<u32, u32> {
         if let Some(&i) = self.helpers.get(key) {
-            return i;
+            return Ok(i);
         }
         let ty = self.module.func_type(params, results);
         let i = self.module.declare_func(ty, key.to_string());
         self.helpers.insert(key.to_string(), i);
-        make(self, i);
-        i
+        Err(i)
     }
 
     /// Offset of a string constant in the pool.

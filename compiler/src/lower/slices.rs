@@ -48,28 +48,18 @@ pub fn new_array_func(cx: &mut Ctx, elem: TypeId) -> u32 {
         g.ins().local_get(0).array_new_default(arr);
         if objects {
             let a = g.tmp(ref_null(arr));
-            let i = g.zeroed_i32();
             g.ins().local_set(a);
-            g.ins()
-                .block(BlockType::Empty)
-                .loop_(BlockType::Empty)
-                .local_get(i)
-                .local_get(0)
-                .i32_ge_u()
-                .br_if(1)
-                .local_get(a)
-                .local_get(i);
-            g.push_zero(elem);
-            g.ins()
-                .array_set(arr)
-                .local_get(i)
-                .i32_const(1)
-                .i32_add()
-                .local_set(i)
-                .br(0)
-                .end()
-                .end()
-                .local_get(a);
+            g.counted_loop(
+                |g| {
+                    g.ins().local_get(0);
+                },
+                |g, i| {
+                    g.ins().local_get(a).local_get(i);
+                    g.push_zero(elem);
+                    g.ins().array_set(arr);
+                },
+            );
+            g.ins().local_get(a);
         }
         g.finish(idx);
     })
@@ -462,36 +452,29 @@ pub fn clear(g: &mut FuncGen, s: &Operand, elem: TypeId) {
     let sl = g.tmps(&[ref_null(arr), ValType::I32, ValType::I32, ValType::I32]);
     g.push(s);
     g.set_all(&sl);
-    let i = g.zeroed_i32();
-    g.ins()
-        .block(BlockType::Empty)
-        .loop_(BlockType::Empty)
-        .local_get(i)
-        .local_get(sl[2])
-        .i32_ge_u()
-        .br_if(1)
-        .local_get(sl[0])
-        .local_get(sl[1])
-        .local_get(i)
-        .i32_add();
-    if matches!(g.cx.shape(elem), Shape::Struct(_) | Shape::Array(..)) {
-        // Element objects are zeroed in place: pointers to them see it.
-        let assign = super::helpers::assign_func(g.cx, elem);
-        g.ins().array_get(arr);
-        g.push_zero(elem);
-        g.ins().call(assign);
-    } else {
-        g.push_zero(elem);
-        super::pointers::store_elem(g, elem);
-    }
-    g.ins()
-        .local_get(i)
-        .i32_const(1)
-        .i32_add()
-        .local_set(i)
-        .br(0)
-        .end()
-        .end();
+    let objects = matches!(g.cx.shape(elem), Shape::Struct(_) | Shape::Array(..));
+    g.counted_loop(
+        |g| {
+            g.ins().local_get(sl[2]);
+        },
+        |g, i| {
+            g.ins()
+                .local_get(sl[0])
+                .local_get(sl[1])
+                .local_get(i)
+                .i32_add();
+            if objects {
+                // Element objects are zeroed in place: pointers to them see it.
+                let assign = super::helpers::assign_func(g.cx, elem);
+                g.ins().array_get(arr);
+                g.push_zero(elem);
+                g.ins().call(assign);
+            } else {
+                g.push_zero(elem);
+                super::pointers::store_elem(g, elem);
+            }
+        },
+    );
 }
 
 /// (*[N]T)(s): panics when len(s) < N. The pointer aliases the slice when
