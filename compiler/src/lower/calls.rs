@@ -415,9 +415,9 @@ fn builtin(g: &mut FuncGen, ins: &Instr, name: &str) {
                 Shape::Array(_, n) => {
                     g.ins().i32_const(n as i32);
                 }
-                Shape::PtrRef(elem) => {
-                    let Shape::Array(_, n) = g.cx.shape(elem) else {
-                        panic!("len of pointer to non-array")
+                Shape::PtrArray(at) => {
+                    let Shape::Array(_, n) = g.cx.shape(at) else {
+                        unreachable!()
                     };
                     g.ins().i32_const(n as i32);
                 }
@@ -539,6 +539,10 @@ pub fn define_linkname_adapter(cx: &mut Ctx, decl: FuncId, imp: FuncId, adapter:
         } else if matches!(g.cx.shape(d), Shape::PtrRef(_)) && g.cx.shape(i) == Shape::UnsafePointer
         {
             g.ins().local_get(local).i32_const(0);
+        } else if matches!(g.cx.shape(d), Shape::PtrArray(_))
+            && g.cx.shape(i) == Shape::UnsafePointer
+        {
+            g.ins().local_get(local).local_get(local + 1);
         } else {
             ok = false;
         }

@@ -209,7 +209,11 @@ fn eq_func(cx: &mut Ctx, t: TypeId) -> u32 {
     cx.helper(&k, params, vec![ValType::I32], |cx, idx| {
         let mut g = FuncGen::helper(cx, 2 * n);
         match g.cx.shape(t) {
-            Shape::C64 | Shape::C128 | Shape::PtrFat(_) | Shape::UnsafePointer => {
+            Shape::C64
+            | Shape::C128
+            | Shape::PtrFat(_)
+            | Shape::PtrArray(_)
+            | Shape::UnsafePointer => {
                 // Component-wise; a fat pointer's base compares by identity.
                 g.ins().local_get(0).local_get(2);
                 match g.cx.shape(t) {
@@ -329,7 +333,7 @@ fn hash_func(cx: &mut Ctx, t: TypeId) -> u32 {
                 g.call_runtime("f64hash");
                 g.call_runtime("f64hash");
             }
-            Shape::PtrFat(_) | Shape::UnsafePointer => {
+            Shape::PtrFat(_) | Shape::PtrArray(_) | Shape::UnsafePointer => {
                 g.ins().local_get(1).i64_extend_i32_u().local_get(seed);
                 g.call_runtime("memhash64");
             }

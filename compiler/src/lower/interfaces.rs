@@ -98,6 +98,7 @@ impl Ctx<'_> {
                 self.shape(t),
                 Shape::PtrRef(_)
                     | Shape::PtrFat(_)
+                    | Shape::PtrArray(_)
                     | Shape::Slice(_)
                     | Shape::Map(..)
                     | Shape::Chan(_)
@@ -765,7 +766,7 @@ fn define_ops(cx: &mut Ctx, idx: u32, t: TypeId) {
     // Store and Load, through a pointer: SSA-level Store and UnOp on
     // stand-in values 0 (the pointer) and 1 (the element).
     let pointee = match shape {
-        Shape::PtrRef(e) | Shape::PtrFat(e) => Some(e),
+        Shape::PtrRef(e) | Shape::PtrFat(e) | Shape::PtrArray(e) => Some(e),
         _ => None,
     };
     match pointee {

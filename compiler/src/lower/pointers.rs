@@ -151,6 +151,10 @@ pub fn push_global_address(g: &mut FuncGen, id: GlobalId) {
     match g.cx.global_var(id) {
         GlobalVar::Object(gl) => {
             g.ins().global_get(gl);
+            if matches!(g.cx.shape(g.cx.prog.globals[id].ty), Shape::Array(..)) {
+                // A pointer to an array is (array, offset).
+                g.ins().i32_const(0);
+            }
         }
         GlobalVar::Cell(gl) => {
             g.ins().global_get(gl).i32_const(0);
@@ -160,7 +164,7 @@ pub fn push_global_address(g: &mut FuncGen, id: GlobalId) {
 }
 
 pub fn alloc(g: &mut FuncGen, ins: &Instr) {
-    let (Shape::PtrRef(_) | Shape::PtrFat(_)) = g.cx.shape(ins.t) else {
+    let (Shape::PtrRef(_) | Shape::PtrFat(_) | Shape::PtrArray(_)) = g.cx.shape(ins.t) else {
         unreachable!("Alloc of non-pointer")
     };
     let elem = g.cx.prog.types[g.cx.underlying(ins.t)].elem;
@@ -172,8 +176,15 @@ pub fn alloc(g: &mut FuncGen, ins: &Instr) {
             g.ins().global_get(zb).ref_is_null().if_(BlockType::Empty);
             g.push_zero(elem);
             g.ins().global_set(zb).end().global_get(zb);
+            if matches!(g.cx.shape(elem), Shape::Array(..)) {
+                g.ins().i32_const(0);
+            }
         }
-        Shape::Struct(_) | Shape::Array(..) => g.push_zero(elem),
+        Shape::Struct(_) => g.push_zero(elem),
+        Shape::Array(..) => {
+            g.push_zero(elem);
+            g.ins().i32_const(0);
+        }
         _ => {
             let arr = g.cx.array_type(elem);
             g.ins().i32_const(1).array_new_default(arr).i32_const(0);
@@ -281,7 +292,11 @@ pub fn field_addr(g: &mut FuncGen, ins: &Instr) {
     g.push_pointer(x);
     let ft = g.cx.prog.types[u].fields[ins.index].ty;
     match g.cx.shape(ft) {
-        Shape::Struct(_) | Shape::Array(..) => load_field(g, u, ins.index),
+        Shape::Struct(_) => load_field(g, u, ins.index),
+        Shape::Array(..) => {
+            load_field(g, u, ins.index);
+            g.ins().i32_const(0);
+        }
         _ => {
             let key = g.cx.field_key(ft, u, ins.index);
             g.ins().i32_const(-(key as i32) - 1);
@@ -314,13 +329,20 @@ fn push_indexable(g: &mut FuncGen, x: &Operand, elem: TypeId, len: u32) -> (u32,
             g.push(x);
             g.ins().drop().local_set(len).local_set(off).local_set(arr);
         }
+        Shape::PtrArray(at) => {
+            let Shape::Array(_, n) = g.cx.shape(at) else {
+                unreachable!()
+            };
+            g.push_pointer(x);
+            g.ins()
+                .local_set(off)
+                .local_set(arr)
+                .i32_const(n as i32)
+                .local_set(len);
+        }
         _ => {
-            // Pointer to array, or an array value (never nil).
-            if matches!(g.cx.shape(t), Shape::Array(..)) {
-                g.push(x);
-            } else {
-                g.push_pointer(x);
-            }
+            // An array value (never nil).
+            g.push(x);
             g.ins()
                 .local_tee(arr)
                 .array_len()
@@ -351,7 +373,7 @@ fn push_constant_index(g: &mut FuncGen, x: &Operand, y: &Operand) -> bool {
     let t = g.operand_type(x).unwrap();
     let n = match g.cx.shape(t) {
         Shape::Array(_, n) => n,
-        Shape::PtrRef(at) => match g.cx.shape(at) {
+        Shape::PtrArray(at) => match g.cx.shape(at) {
             Shape::Array(_, n) => n,
             _ => return false,
         },
@@ -363,10 +385,12 @@ fn push_constant_index(g: &mut FuncGen, x: &Operand, y: &Operand) -> bool {
     }
     if matches!(g.cx.shape(t), Shape::Array(..)) {
         g.push(x);
+        g.ins().i32_const(i as i32);
     } else {
+        // (array, offset): the element is at offset + i.
         g.push_pointer(x);
+        g.ins().i32_const(i as i32).i32_add();
     }
-    g.ins().i32_const(i as i32);
     true
 }
 
@@ -374,26 +398,31 @@ pub fn index_addr(g: &mut FuncGen, ins: &Instr) {
     let x = ins.x.as_ref().unwrap();
     let elem = indexed_elem(g, x);
     if push_constant_index(g, x, ins.y.as_ref().unwrap()) {
-        if matches!(g.cx.shape(elem), Shape::Struct(_) | Shape::Array(..)) {
-            let arr_ty = g.cx.array_type(elem);
-            g.ins().array_get(arr_ty);
-        }
+        element_address(g, elem);
         g.set_result(ins);
         return;
     }
     let len = g.tmp(ValType::I32);
     let (arr, off) = push_indexable(g, x, elem, len);
     let i = super::slices::checked_index(g, ins.y.as_ref().unwrap(), len);
-    let arr_ty = g.cx.array_type(elem);
     g.ins().local_get(arr).local_get(off).local_get(i).i32_add();
+    element_address(g, elem);
+    g.set_result(ins);
+}
+
+/// [array, index] → the address of the element: the element object for a
+/// struct, (element array, 0) for an array, else (array, index) itself.
+fn element_address(g: &mut FuncGen, elem: TypeId) {
+    let arr_ty = g.cx.array_type(elem);
     match g.cx.shape(elem) {
-        Shape::Struct(_) | Shape::Array(..) => {
+        Shape::Struct(_) => {
             g.ins().array_get(arr_ty);
         }
-        // (array, index) as a fat pointer.
+        Shape::Array(..) => {
+            g.ins().array_get(arr_ty).i32_const(0);
+        }
         _ => {}
     }
-    g.set_result(ins);
 }
 
 pub fn index(g: &mut FuncGen, ins: &Instr) {
@@ -426,10 +455,25 @@ pub fn load(g: &mut FuncGen, ins: &Instr) {
         return;
     }
     match g.cx.shape(t) {
-        Shape::Struct(_) | Shape::Array(..) => {
+        Shape::Struct(_) => {
             g.push_pointer(x);
             let copy = super::helpers::copy_func(g.cx, t);
             g.ins().call(copy);
+        }
+        Shape::Array(elem, n) => {
+            // Copy n elements from (array, offset) into a new array.
+            let arr = g.cx.array_type(elem);
+            let (src, off) = (g.tmp(ref_null(arr)), g.tmp(ValType::I32));
+            g.push_pointer(x);
+            g.ins().local_set(off).local_set(src).i32_const(n as i32);
+            super::slices::new_array(g, elem);
+            let (fresh, zero, count) = (g.tmp(ref_null(arr)), g.zeroed_i32(), g.tmp(ValType::I32));
+            g.ins()
+                .local_set(fresh)
+                .i32_const(n as i32)
+                .local_set(count);
+            super::slices::copy_elems(g, elem, [fresh, zero, src, off, count]);
+            g.ins().local_get(fresh);
         }
         _ => {
             g.push_pointer(x);
@@ -455,11 +499,27 @@ pub fn store(g: &mut FuncGen, ins: &Instr) {
         return;
     }
     match g.cx.shape(t) {
-        Shape::Struct(_) | Shape::Array(..) => {
+        Shape::Struct(_) => {
             g.push_pointer(x);
             g.push(y);
             let assign = super::helpers::assign_func(g.cx, t);
             g.ins().call(assign);
+        }
+        Shape::Array(elem, n) => {
+            // Copy the value's n elements into (array, offset).
+            let arr = g.cx.array_type(elem);
+            let (dst, off, src) = (
+                g.tmp(ref_null(arr)),
+                g.tmp(ValType::I32),
+                g.tmp(ref_null(arr)),
+            );
+            g.push_pointer(x);
+            g.ins().local_set(off).local_set(dst);
+            g.push(y);
+            g.ins().local_set(src);
+            let (zero, count) = (g.zeroed_i32(), g.tmp(ValType::I32));
+            g.ins().i32_const(n as i32).local_set(count);
+            super::slices::copy_elems(g, elem, [dst, off, src, zero, count]);
         }
         _ => {
             g.push_pointer(x);
@@ -612,6 +672,18 @@ pub fn convert_pointer(g: &mut FuncGen, ins: &Instr, from: &Shape, to: &Shape) {
             g.push(x);
             g.ins().i32_const(0);
         }
+        (Shape::PtrArray(_), Shape::UnsafePointer) => g.push(x),
+        (Shape::UnsafePointer, Shape::PtrArray(_)) => {
+            let ValType::Ref(r) = g.cx.slots(ins.t)[0] else {
+                unreachable!()
+            };
+            g.push(x);
+            let off = g.tmp(ValType::I32);
+            g.ins()
+                .local_set(off)
+                .ref_cast_nullable(r.heap_type)
+                .local_get(off);
+        }
         (Shape::PtrFat(_) | Shape::UnsafePointer, Shape::UnsafePointer | Shape::PtrFat(_)) => {
             g.push(x)
         }
@@ -718,7 +790,7 @@ pub fn constant_stores(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
         };
         let x = ia.x.clone()?;
         let xt = g.operand_type(&x)?;
-        let Shape::PtrRef(at) = g.cx.shape(xt) else {
+        let Shape::PtrArray(at) = g.cx.shape(xt) else {
             return None;
         };
         let Shape::Array(elem, n) = g.cx.shape(at) else {
@@ -777,6 +849,7 @@ pub fn constant_stores(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
             g.push_pointer(&x);
             g.ins()
                 .i32_const(first as i32)
+                .i32_add()
                 .i32_const(off as i32)
                 .i32_const(run.len() as i32)
                 .array_init_data(arr, 0);
@@ -788,7 +861,7 @@ pub fn constant_stores(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
         }
     }
     g.push_pointer(&x);
-    g.ins().i32_const(first as i32);
+    g.ins().i32_const(first as i32).i32_add();
     g.push(&value);
     store_elem(g, elem);
     g.end_scratch();
@@ -836,7 +909,7 @@ pub fn copy_store(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
         return 0;
     }
     if !matches!(&st.y, Some(Operand::Value(v)) if *v == ld.id)
-        || !matches!(g.cx.shape(ld.t), Shape::Struct(_) | Shape::Array(..))
+        || !matches!(g.cx.shape(ld.t), Shape::Struct(_))
     {
         return 0;
     }

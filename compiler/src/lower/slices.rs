@@ -133,16 +133,14 @@ pub fn slice(g: &mut FuncGen, ins: &Instr) {
             g.push(x);
             g.set_all(&[arr, off, len, cap]);
         }
-        Shape::PtrRef(at) => {
+        Shape::PtrArray(at) => {
             let Shape::Array(_, n) = g.cx.shape(at) else {
                 unreachable!()
             };
-            g.push(x);
-            g.nil_check_top(rslots[0]);
+            g.push_pointer(x);
             g.ins()
-                .local_set(arr)
-                .i32_const(0)
                 .local_set(off)
+                .local_set(arr)
                 .i32_const(n as i32)
                 .local_set(len)
                 .i32_const(n as i32)
@@ -477,16 +475,15 @@ pub fn clear(g: &mut FuncGen, s: &Operand, elem: TypeId) {
     );
 }
 
-/// (*[N]T)(s): panics when len(s) < N. The pointer aliases the slice when
-/// the slice covers its whole array from the start; otherwise it points to
-/// a copy (a known gap, see docs/status.md).
+/// (*[N]T)(s): panics when len(s) < N; the pointer is the slice's (array,
+/// offset), so it aliases the slice's elements (nil for a nil slice).
 pub fn slice_to_array_pointer(g: &mut FuncGen, ins: &Instr) {
     let x = ins.x.as_ref().unwrap();
     let st = g.operand_type(x).unwrap();
     let Shape::Slice(elem) = g.cx.shape(st) else {
         unreachable!()
     };
-    let Shape::PtrRef(at) = g.cx.shape(ins.t) else {
+    let Shape::PtrArray(at) = g.cx.shape(ins.t) else {
         unreachable!()
     };
     let Shape::Array(_, n) = g.cx.shape(at) else {
@@ -505,37 +502,6 @@ pub fn slice_to_array_pointer(g: &mut FuncGen, ins: &Instr) {
         .local_get(s[2])
         .i64_extend_i32_u();
     g.call_runtime("panicSliceConvert");
-    g.ins().unreachable().end();
-    g.ins()
-        .local_get(s[0])
-        .ref_is_null()
-        .local_get(s[1])
-        .i32_eqz()
-        .local_get(s[0])
-        .ref_is_null()
-        .if_(BlockType::Result(ValType::I32))
-        .i32_const(0)
-        .else_()
-        .local_get(s[0])
-        .array_len()
-        .end()
-        .i32_const(n as i32)
-        .i32_eq()
-        .i32_and()
-        .i32_or()
-        .if_(BlockType::Result(ref_null(arr)))
-        .local_get(s[0])
-        .else_()
-        .i32_const(n as i32);
-    new_array(g, elem);
-    let fresh = g.tmp(ref_null(arr));
-    let zero = g.zeroed_i32();
-    let count = g.tmp(ValType::I32);
-    g.ins()
-        .local_set(fresh)
-        .i32_const(n as i32)
-        .local_set(count);
-    copy_elems(g, elem, [fresh, zero, s[0], s[1], count]);
-    g.ins().local_get(fresh).end();
+    g.ins().unreachable().end().local_get(s[0]).local_get(s[1]);
     g.set_result(ins);
 }

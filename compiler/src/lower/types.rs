@@ -25,8 +25,11 @@ pub enum Shape {
     C128,
     String,
     UnsafePointer,
-    /// Pointer to a struct or array: the object itself.
+    /// Pointer to a struct: the object itself.
     PtrRef(TypeId),
+    /// Pointer to an array type: (array object, offset), so that a pointer
+    /// made from a slice, `(*[N]T)(s)`, aliases its elements.
+    PtrArray(TypeId),
     /// Pointer to anything else: (base object, index).
     PtrFat(TypeId),
     Slice(TypeId),
@@ -115,7 +118,8 @@ impl Ctx<'_> {
             "pointer" => {
                 let elem = ty.elem;
                 match self.prog.types[self.underlying(elem)].kind.as_str() {
-                    "struct" | "array" => Shape::PtrRef(elem),
+                    "struct" => Shape::PtrRef(elem),
+                    "array" => Shape::PtrArray(elem),
                     _ => Shape::PtrFat(elem),
                 }
             }
@@ -150,6 +154,7 @@ impl Ctx<'_> {
             ],
             Shape::UnsafePointer | Shape::PtrFat(_) => vec![EQREF, ValType::I32],
             Shape::PtrRef(elem) => vec![ref_null(self.object_type(elem))],
+            Shape::PtrArray(at) => vec![ref_null(self.object_type(at)), ValType::I32],
             Shape::Slice(elem) => {
                 let arr = self.array_type(elem);
                 vec![ref_null(arr), ValType::I32, ValType::I32, ValType::I32]
