@@ -63,8 +63,8 @@ type Field struct {
 	Embedded bool   `json:"embedded,omitempty"`
 }
 
-// Method is an interface method (Sig set, Func -1) or an entry of a
-// concrete type's method set (Func set).
+// Method is an interface method (Func -1) or an entry of a concrete type's
+// method set (Func is its code, or -1 when no reachable code calls it).
 type Method struct {
 	// ID is the name for exported methods and "pkgpath.name" otherwise:
 	// two methods match exactly when their IDs are equal.
@@ -373,15 +373,16 @@ func (w *writer) fillMethodSets() {
 			mset := w.prog.MethodSets.MethodSet(t)
 			for i := 0; i < mset.Len(); i++ {
 				sel := mset.At(i)
-				fn := w.prog.MethodValue(sel)
-				if fn == nil {
-					continue
-				}
-				if _, ok := w.reach[fn]; !ok {
-					continue
-				}
+				// Every method counts for interface satisfaction; only
+				// reachable ones (RTA) have code.
 				m := sel.Obj()
-				w.out.Types[id].MethodSet = append(w.out.Types[id].MethodSet, Method{ID: m.Id(), Name: m.Name(), Sig: w.typeID(m.Type()), Func: w.funcID(fn)})
+				entry := Method{ID: m.Id(), Name: m.Name(), Sig: w.typeID(m.Type()), Func: -1}
+				if fn := w.prog.MethodValue(sel); fn != nil {
+					if _, ok := w.reach[fn]; ok {
+						entry.Func = w.funcID(fn)
+					}
+				}
+				w.out.Types[id].MethodSet = append(w.out.Types[id].MethodSet, entry)
 			}
 		})
 		done = end

@@ -109,6 +109,16 @@ pub fn defer(g: &mut FuncGen, ins: &Instr) {
         super::calls::call(&mut t, &ins);
         t.finish(idx);
     });
+    // `defer x.M()` evaluates x.M now: a nil interface panics here.
+    if let Some(recv) = &call.recv {
+        g.push(recv);
+        g.ins()
+            .drop()
+            .ref_is_null()
+            .if_(wasm_encoder::BlockType::Empty);
+        g.call_runtime("panicmem");
+        g.ins().unreachable().end();
+    }
     g.cx.module.declare_ref(thunk);
     g.ins().ref_func(thunk);
     for &v in &captured {

@@ -115,7 +115,7 @@ impl Ctx<'_> {
             .iter()
             .map(|m| m.func)
             .collect();
-        for f in methods {
+        for f in methods.into_iter().filter(|&f| f >= 0) {
             self.func(f as usize);
         }
         d
@@ -529,9 +529,18 @@ fn define_implements(cx: &mut Ctx, idx: u32, iface: TypeId) {
 }
 
 fn define_invoke(cx: &mut Ctx, idx: u32, id: &str, sig: TypeId, method_sig: TypeId) {
-    let cases = descriptors_with(cx, |have| {
+    // Types whose method has code (RTA found it reachable).
+    let cases: Vec<(u32, TypeId)> = descriptors_with(cx, |have| {
         have.iter().any(|(m, s)| m == id && *s == method_sig)
-    });
+    })
+    .into_iter()
+    .filter(|&(_, t)| {
+        cx.prog.types[t]
+            .method_set
+            .iter()
+            .any(|m| m.id == id && m.sig == method_sig && m.func >= 0)
+    })
+    .collect();
     let (params, _) = cx.signature_slots(sig);
     let nargs = params.len() as u32;
     let mut g = FuncGen::helper(cx, 2 + nargs);

@@ -2,7 +2,8 @@
 //! and through gowasm, and reports how many agree — an external yardstick,
 //! not part of `cargo test` (it takes minutes, and most programs need `fmt`).
 //!
-//! `cargo build --release --workspace && cargo run --release -p conformance --bin gotest [filter]`
+//! `cargo build --release --workspace && cargo run --release -p conformance --bin gotest [--fixedbugs] [filter]`
+//! (`--fixedbugs` runs `$GOROOT/test/fixedbugs` instead: ~600 programs).
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -16,8 +17,17 @@ fn goroot() -> PathBuf {
 }
 
 fn main() {
-    let filter = std::env::args().nth(1).unwrap_or_default();
-    let dir = goroot().join("test");
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let fixedbugs = args.first().is_some_and(|a| a == "--fixedbugs");
+    if fixedbugs {
+        args.remove(0);
+    }
+    let filter = args.first().cloned().unwrap_or_default();
+    let dir = if fixedbugs {
+        goroot().join("test").join("fixedbugs")
+    } else {
+        goroot().join("test")
+    };
     let mut programs: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("reading $GOROOT/test")
         .map(|e| e.unwrap().path())
@@ -49,7 +59,8 @@ fn main() {
         );
     }
     println!(
-        "$GOROOT/test `// run` programs: {} total, {passed} pass, {compile} do not compile with gowasm, {} differ at run time, {native} do not build natively",
+        "{} `// run` programs: {} total, {passed} pass, {compile} do not compile with gowasm, {} differ at run time, {native} do not build natively",
+        dir.display(),
         programs.len(),
         failures.len() - compile - native
     );
