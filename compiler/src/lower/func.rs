@@ -555,6 +555,8 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             self.call_runtime("takeRecoverArmed");
             self.ins().local_set(l);
             self.recover_armed = Some(l);
+        } else if self.cx.disarms[self.fid] {
+            self.call_runtime("disarmRecover");
         }
         // Defers of range-over-func loop bodies land on this function's
         // part of the chain too (ssa:deferstack). x/tools drops RunDefers

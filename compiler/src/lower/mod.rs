@@ -68,6 +68,11 @@ pub struct Ctx<'p> {
     field_keys: HashMap<TypeId, Vec<(TypeId, usize)>>,
     /// Functions that call recover().
     recovers: Vec<bool>,
+    /// Functions that may be deferred through a func value or interface and
+    /// do not call recover: they disarm recover on entry, so that a function
+    /// they call cannot recover (it is not called directly by the deferred
+    /// call).
+    disarms: Vec<bool>,
     panic_tag: u32,
     imports: HashMap<FuncId, u32>,
     errors: Vec<String>,
@@ -142,9 +147,28 @@ impl<'p> Ctx<'p> {
         let panic_tag = module.add_tag(tag_ty);
         let mut recovers = vec![false; prog.functions.len()];
         let mut global_addr_taken = vec![false; prog.globals.len()];
+        // Functions that can be called through a func value or an interface
+        // (so possibly as a deferred call the compiler cannot see).
+        let mut dynamic = vec![false; prog.functions.len()];
+        for t in &prog.types {
+            for m in t.method_set.iter().filter(|m| m.func >= 0) {
+                dynamic[m.func as usize] = true;
+            }
+        }
         for (i, f) in prog.functions.iter().enumerate() {
             for b in &f.blocks {
                 for ins in &b.instrs {
+                    if ins.op == "MakeClosure" {
+                        dynamic[ins.func] = true;
+                    }
+                    let callee = ins.call.as_ref().and_then(|c| c.callee.as_ref());
+                    for op in ins.operands() {
+                        if let crate::ir::Operand::Func(g) = op
+                            && !callee.is_some_and(|c| std::ptr::eq(c, op))
+                        {
+                            dynamic[*g] = true;
+                        }
+                    }
                     if let Some(crate::ir::Call {
                         callee: Some(crate::ir::Operand::Builtin(name)),
                         ..
@@ -157,9 +181,15 @@ impl<'p> Ctx<'p> {
                 }
             }
         }
+        let uses_recover = recovers.iter().any(|&r| r);
         Ctx {
             prog,
             module,
+            disarms: dynamic
+                .iter()
+                .zip(&recovers)
+                .map(|(&d, &r)| uses_recover && d && !r)
+                .collect(),
             structs: HashMap::new(),
             closures: HashMap::new(),
             closures_by_sig: HashMap::new(),
