@@ -394,18 +394,24 @@ fn push_constant_index(g: &mut FuncGen, x: &Operand, y: &Operand) -> bool {
     true
 }
 
-pub fn index_addr(g: &mut FuncGen, ins: &Instr) {
+/// Pushes [array, index] for x[y] (slice, array, or pointer to array),
+/// bounds-checked unless the index is a constant in range; returns the
+/// element type.
+fn push_element(g: &mut FuncGen, ins: &Instr) -> TypeId {
     let x = ins.x.as_ref().unwrap();
+    let y = ins.y.as_ref().unwrap();
     let elem = indexed_elem(g, x);
-    if push_constant_index(g, x, ins.y.as_ref().unwrap()) {
-        element_address(g, elem);
-        g.set_result(ins);
-        return;
+    if !push_constant_index(g, x, y) {
+        let len = g.tmp(ValType::I32);
+        let (arr, off) = push_indexable(g, x, elem, len);
+        let i = super::slices::checked_index(g, y, len);
+        g.ins().local_get(arr).local_get(off).local_get(i).i32_add();
     }
-    let len = g.tmp(ValType::I32);
-    let (arr, off) = push_indexable(g, x, elem, len);
-    let i = super::slices::checked_index(g, ins.y.as_ref().unwrap(), len);
-    g.ins().local_get(arr).local_get(off).local_get(i).i32_add();
+    elem
+}
+
+pub fn index_addr(g: &mut FuncGen, ins: &Instr) {
+    let elem = push_element(g, ins);
     element_address(g, elem);
     g.set_result(ins);
 }
@@ -426,17 +432,7 @@ fn element_address(g: &mut FuncGen, elem: TypeId) {
 }
 
 pub fn index(g: &mut FuncGen, ins: &Instr) {
-    let x = ins.x.as_ref().unwrap();
-    let elem = indexed_elem(g, x);
-    if push_constant_index(g, x, ins.y.as_ref().unwrap()) {
-        load_elem(g, elem);
-        g.set_result(ins);
-        return;
-    }
-    let len = g.tmp(ValType::I32);
-    let (arr, off) = push_indexable(g, x, elem, len);
-    let i = super::slices::checked_index(g, ins.y.as_ref().unwrap(), len);
-    g.ins().local_get(arr).local_get(off).local_get(i).i32_add();
+    let elem = push_element(g, ins);
     load_elem(g, elem);
     g.set_result(ins);
 }
