@@ -29,7 +29,7 @@ pub fn compile(patterns: &[String], workdir: &Path) -> Result<Vec<u8>> {
         .stack_size(512 << 20)
         .spawn(move || {
             let _span = tracing::debug_span!("lower").entered();
-            lower::lower(&program)
+            lower::lower(program)
         })?
         .join()
         .map_err(|_| anyhow::anyhow!("internal compiler error: the back end panicked"))??;

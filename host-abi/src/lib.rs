@@ -11,7 +11,7 @@
 pub const MODULE: &str = "gowasm";
 
 /// ABI version. Bump on any change to [`IMPORTS`] or to the meaning of one.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// Name of the custom section that marks a module as a gowasm module. Its
 /// payload is [`version_payload`].
@@ -86,6 +86,14 @@ pub const IMPORTS: &[Import] = &[
         params: &[I32],
         results: &[I64],
         doc: "clock 0: wall clock, ns since the Unix epoch; clock 1: monotonic ns",
+    },
+    Import {
+        name: "poll",
+        params: &[I64],
+        results: &[I64],
+        doc: "poll(timeout_ns): waits until a host operation completes or the timeout elapses \
+              (0: do not wait); returns the completed operation's id, or -1 on timeout. \
+              The scheduler calls it when no goroutine can run and a timer is pending",
     },
 ];
 

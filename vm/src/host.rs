@@ -185,6 +185,14 @@ pub fn linker(engine: &Engine) -> wasmtime::Result<Linker<State>> {
                     _ => c.data().start.elapsed().as_nanos() as i64,
                 },
             )?,
+            "poll" => linker.func_wrap(m, "poll", |timeout_ns: i64| -> i64 {
+                // No host operations yet (ABI v2 defines only the wait):
+                // wait out the timeout.
+                if timeout_ns > 0 {
+                    std::thread::sleep(std::time::Duration::from_nanos(timeout_ns as u64));
+                }
+                -1
+            })?,
             other => wasmtime::bail!("host ABI function {other} has no implementation"),
         };
     }

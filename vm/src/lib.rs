@@ -56,6 +56,11 @@ pub enum LoadError {
     Invalid(String),
 }
 
+/// Stack available to a program's WebAssembly code: goroutines run on it in
+/// turn (a parked goroutine's frames are heap objects), so it bounds the
+/// recursion depth of one goroutine, as Go's 1 GB stack limit does.
+const WASM_STACK: usize = 256 << 20;
+
 /// An engine configured for gowasm modules.
 #[derive(Clone)]
 pub struct Runtime {
@@ -91,6 +96,9 @@ impl Runtime {
         config
             .wasm_features(wasm_features(), true)
             .collector(wasmtime::Collector::Copying)
+            .max_wasm_stack(WASM_STACK)
+            // Not used (no async), but Wasmtime requires it to be larger.
+            .async_stack_size(WASM_STACK + (1 << 20))
             .wasm_backtrace_details(wasmtime::WasmBacktraceDetails::Disable);
         let engine = Engine::new(&config)?;
         Ok(Runtime { engine })
@@ -155,8 +163,20 @@ fn check(bytes: &[u8]) -> Result<(), LoadError> {
 }
 
 impl Program {
-    /// Runs the program to completion.
+    /// Runs the program to completion, on a thread of its own whose stack
+    /// holds [`WASM_STACK`].
     pub fn run(&self, opts: RunOptions) -> anyhow::Result<Outcome> {
+        std::thread::scope(|s| {
+            std::thread::Builder::new()
+                .name("gowasm-run".into())
+                .stack_size(WASM_STACK + (16 << 20))
+                .spawn_scoped(s, || self.run_here(opts))?
+                .join()
+                .map_err(|_| anyhow::anyhow!("the program's thread panicked"))?
+        })
+    }
+
+    fn run_here(&self, opts: RunOptions) -> anyhow::Result<Outcome> {
         let _span = tracing::debug_span!("run").entered();
         let stderr = opts.stderr.clone();
         let mut store = Store::new(&self.engine, host::State::new(opts));

@@ -115,16 +115,12 @@ func (*PanicNilError) Error() string {
 }
 func (*PanicNilError) RuntimeError() {}
 
-// uncaughtPanic is called by the module's entry point when a panic
-// reaches the top of the goroutine: print it as Go does and exit 2.
+// uncaughtPanic is called when a panic reaches the top of a goroutine:
+// print it as Go does and exit 2.
 func uncaughtPanic() {
-	if curPanic.goexit {
-		print("fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n")
-		exit(2)
-	}
 	preprintpanics(curPanic)
 	printpanics(curPanic)
-	print("\ngoroutine 1 [running]:\nmain.main()\n\t?:0\n")
+	print("\ngoroutine ", curg.goid, " [running]:\n")
 	exit(2)
 }
 

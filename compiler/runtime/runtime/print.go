@@ -66,23 +66,15 @@ func printcomplex64(c complex64) {
 
 func printuint(v uint64) {
 	var buf [20]byte
-	i := strconv.RuntimeFormatBase10(buf[:], v)
-	gwrite(buf[i:])
+	gwrite(itoa(buf[:], v))
 }
 
 func printint(v int64) {
-	neg := v < 0
-	u := uint64(v)
-	if neg {
-		u = -u
+	if v < 0 {
+		gwrite([]byte{'-'})
+		v = -v
 	}
-	var buf [20]byte
-	i := strconv.RuntimeFormatBase10(buf[:], u)
-	if neg {
-		i--
-		buf[i] = '-'
-	}
-	gwrite(buf[i:])
+	printuint(uint64(v))
 }
 
 func printhexopts(include0x bool, mindigits int, v uint64) {

@@ -79,9 +79,6 @@ func GC() {}
 // there is nothing to do.
 func KeepAlive(x any) {}
 
-// Gosched yields the processor; with a single goroutine it returns at once.
-func Gosched() {}
-
 // GOMAXPROCS reports 1: goroutines share one thread.
 func GOMAXPROCS(n int) int { return 1 }
 
@@ -100,8 +97,3 @@ var buildVersion = "go1.26"
 // report object death.
 func SetFinalizer(obj any, finalizer any) {}
 
-// main is called by the module's entry point after package initialization
-// and main.main return normally.
-func mainReturned() {
-	exit(0)
-}

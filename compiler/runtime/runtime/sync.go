@@ -2,43 +2,76 @@ package runtime
 
 import "unsafe"
 
-// Runtime hooks of sync, internal/sync and internal/bytealg.
-//
-// Until goroutines are scheduled (see docs/status.md), a semaphore that
-// would block can never be released: that is Go's deadlock.
+// Runtime hooks of sync and internal/sync: semaphores and notify lists
+// (sync.Cond), parking goroutines through the scheduler (proc.go).
 
-func deadlock() {
-	print("fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [semacquire]:\n")
-	exit(2)
+// semaQueue holds the goroutines waiting on one semaphore, oldest first.
+type semaQueue struct {
+	waitq
 }
 
-func semacquire(s *uint32) {
-	if *s == 0 {
-		deadlock()
+var semtable map[*uint32]*semaQueue
+
+func semacquire(addr *uint32, reason string) {
+	for *addr == 0 {
+		if semtable == nil {
+			semtable = make(map[*uint32]*semaQueue)
+		}
+		q := semtable[addr]
+		if q == nil {
+			q = new(semaQueue)
+			semtable[addr] = q
+		}
+		q.enqueue(&sudog{g: curg})
+		park(reason)
 	}
-	*s--
+	*addr--
+}
+
+// semrelease wakes the oldest waiter, which takes the count when it runs
+// (unless another goroutine took it first: then it waits again).
+func semrelease(addr *uint32) {
+	*addr++
+	q := semtable[addr]
+	if q == nil {
+		return
+	}
+	if sg := q.dequeue(); sg != nil {
+		goready(sg.g)
+	}
+	if q.first == nil {
+		delete(semtable, addr)
+	}
 }
 
 //go:linkname sync_runtime_Semacquire sync.runtime_Semacquire
-func sync_runtime_Semacquire(s *uint32) { semacquire(s) }
+func sync_runtime_Semacquire(s *uint32) { semacquire(s, "semacquire") }
 
 //go:linkname sync_runtime_SemacquireWaitGroup sync.runtime_SemacquireWaitGroup
-func sync_runtime_SemacquireWaitGroup(s *uint32, synctestDurable bool) { semacquire(s) }
+func sync_runtime_SemacquireWaitGroup(s *uint32, synctestDurable bool) {
+	semacquire(s, "sync.WaitGroup.Wait")
+}
 
 //go:linkname sync_runtime_SemacquireRWMutexR sync.runtime_SemacquireRWMutexR
-func sync_runtime_SemacquireRWMutexR(s *uint32, lifo bool, skipframes int) { semacquire(s) }
+func sync_runtime_SemacquireRWMutexR(s *uint32, lifo bool, skipframes int) {
+	semacquire(s, "sync.RWMutex.RLock")
+}
 
 //go:linkname sync_runtime_SemacquireRWMutex sync.runtime_SemacquireRWMutex
-func sync_runtime_SemacquireRWMutex(s *uint32, lifo bool, skipframes int) { semacquire(s) }
+func sync_runtime_SemacquireRWMutex(s *uint32, lifo bool, skipframes int) {
+	semacquire(s, "sync.RWMutex.Lock")
+}
 
 //go:linkname sync_runtime_Semrelease sync.runtime_Semrelease
-func sync_runtime_Semrelease(s *uint32, handoff bool, skipframes int) { *s++ }
+func sync_runtime_Semrelease(s *uint32, handoff bool, skipframes int) { semrelease(s) }
 
 //go:linkname internal_sync_runtime_SemacquireMutex internal/sync.runtime_SemacquireMutex
-func internal_sync_runtime_SemacquireMutex(s *uint32, lifo bool, skipframes int) { semacquire(s) }
+func internal_sync_runtime_SemacquireMutex(s *uint32, lifo bool, skipframes int) {
+	semacquire(s, "sync.Mutex.Lock")
+}
 
 //go:linkname internal_sync_runtime_Semrelease internal/sync.runtime_Semrelease
-func internal_sync_runtime_Semrelease(s *uint32, handoff bool, skipframes int) { *s++ }
+func internal_sync_runtime_Semrelease(s *uint32, handoff bool, skipframes int) { semrelease(s) }
 
 //go:linkname internal_sync_runtime_canSpin internal/sync.runtime_canSpin
 func internal_sync_runtime_canSpin(i int) bool { return false }
@@ -61,25 +94,76 @@ func sync_throw(s string) { throw(s) }
 //go:linkname sync_fatal sync.fatal
 func sync_fatal(s string) { fatal(s) }
 
-//go:linkname internal_sync_runtime_rand internal/sync.runtime_rand
-func internal_sync_runtime_rand() uint64 { return rand() }
+// A notifyList is the waiting side of a sync.Cond: tickets are handed out
+// in order by notifyListAdd; notifications release tickets in order.
+type notifyList struct {
+	wait   uint32
+	notify uint32
+	waiters waitq
+}
 
-var notifyTicket uint32
+// notifyLists holds the state of each sync.Cond's list (sync's own
+// notifyList struct is only a key: its layout is gc's).
+var notifyLists map[unsafe.Pointer]*notifyList
+
+func notifyListOf(l unsafe.Pointer) *notifyList {
+	if notifyLists == nil {
+		notifyLists = make(map[unsafe.Pointer]*notifyList)
+	}
+	n := notifyLists[l]
+	if n == nil {
+		n = new(notifyList)
+		notifyLists[l] = n
+	}
+	return n
+}
 
 //go:linkname sync_runtime_notifyListAdd sync.runtime_notifyListAdd
 func sync_runtime_notifyListAdd(l unsafe.Pointer) uint32 {
-	notifyTicket++
-	return notifyTicket - 1
+	n := notifyListOf(l)
+	n.wait++
+	return n.wait - 1
 }
 
 //go:linkname sync_runtime_notifyListWait sync.runtime_notifyListWait
-func sync_runtime_notifyListWait(l unsafe.Pointer, t uint32) { deadlock() }
+func sync_runtime_notifyListWait(l unsafe.Pointer, t uint32) {
+	n := notifyListOf(l)
+	if int32(t-n.notify) < 0 {
+		return // already notified
+	}
+	n.waiters.enqueue(&sudog{g: curg, ticket: t})
+	park("sync.Cond.Wait")
+}
 
 //go:linkname sync_runtime_notifyListNotifyAll sync.runtime_notifyListNotifyAll
-func sync_runtime_notifyListNotifyAll(l unsafe.Pointer) {}
+func sync_runtime_notifyListNotifyAll(l unsafe.Pointer) {
+	n := notifyListOf(l)
+	n.notify = n.wait
+	for {
+		sg := n.waiters.dequeue()
+		if sg == nil {
+			break
+		}
+		goready(sg.g)
+	}
+}
 
 //go:linkname sync_runtime_notifyListNotifyOne sync.runtime_notifyListNotifyOne
-func sync_runtime_notifyListNotifyOne(l unsafe.Pointer) {}
+func sync_runtime_notifyListNotifyOne(l unsafe.Pointer) {
+	n := notifyListOf(l)
+	if n.wait == n.notify {
+		return
+	}
+	t := n.notify
+	n.notify++
+	for sg := n.waiters.first; sg != nil; sg = sg.next {
+		if sg.ticket == t {
+			n.waiters.remove(sg)
+			goready(sg.g)
+			return
+		}
+	}
+}
 
 //go:linkname sync_runtime_notifyListCheck sync.runtime_notifyListCheck
 func sync_runtime_notifyListCheck(size uintptr) {}
@@ -191,3 +275,27 @@ func bytealg_IndexString(a, b string) int {
 	}
 	return -1
 }
+
+//go:linkname sync_atomic_sameType sync/atomic.sameType
+func sync_atomic_sameType(a, b any) bool { return efaceType(a) == efaceType(b) }
+
+// internal/synctest: gowasm has no synctest bubbles, so no goroutine and
+// no object is ever in one.
+
+//go:linkname synctest_isInBubble internal/synctest.IsInBubble
+func synctest_isInBubble() bool { return false }
+
+//go:linkname synctest_acquire internal/synctest.acquire
+func synctest_acquire() any { return nil }
+
+//go:linkname synctest_release internal/synctest.release
+func synctest_release(bubble any) {}
+
+//go:linkname synctest_associate internal/synctest.associate
+func synctest_associate(p unsafe.Pointer) int { return 0 }
+
+//go:linkname synctest_disassociate internal/synctest.disassociate
+func synctest_disassociate(p unsafe.Pointer) {}
+
+//go:linkname synctest_isAssociated internal/synctest.isAssociated
+func synctest_isAssociated(p unsafe.Pointer) bool { return false }

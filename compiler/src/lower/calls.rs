@@ -369,6 +369,7 @@ pub fn call(g: &mut FuncGen, ins: &Instr) {
             }
             let idx = g.cx.func(f);
             g.ins().call(idx);
+            g.suspend_check();
         }
         Operand::Builtin(name) => {
             builtin(g, ins, name);
@@ -388,6 +389,7 @@ pub fn call(g: &mut FuncGen, ins: &Instr) {
                 g.push(a);
             }
             g.ins().local_get(t).struct_get(clo, 0).call_ref(fty);
+            g.suspend_check();
         }
     }
     g.set_result(ins);
@@ -425,6 +427,10 @@ fn builtin(g: &mut FuncGen, ins: &Instr, name: &str) {
                     g.push(&args[0]);
                     g.call_runtime("maplen");
                     g.ins().i32_wrap_i64();
+                }
+                Shape::Chan(_) => {
+                    super::channels::builtin(g, ins, name);
+                    return;
                 }
                 _ => {
                     g.unsupported(ins, &format!("{name} of this type"));
@@ -478,6 +484,7 @@ fn builtin(g: &mut FuncGen, ins: &Instr, name: &str) {
             }
         }
         "delete" => super::maps::delete(g, ins),
+        "close" => super::channels::builtin(g, ins, name),
         "ssa:wrapnilchk" => {
             // Returns its pointer argument, panicking if it is nil.
             g.push(&args[0]);

@@ -9,7 +9,13 @@ use crate::ir::{Call, Instr, Operand};
 use wasm_encoder::{FieldType, HeapType, StorageType, ValType};
 
 pub fn defer(g: &mut FuncGen, ins: &Instr) {
-    let call = ins.call.as_ref().unwrap();
+    push_thunk(g, ins.call.as_ref().unwrap(), "defer");
+    g.call_runtime("deferproc");
+}
+
+/// Pushes a `func()` closure (a "thunk") that makes `call` with the callee,
+/// receiver and arguments evaluated now; `what` names it (defer, go).
+pub fn push_thunk(g: &mut FuncGen, call: &Call, what: &str) {
     // The values the thunk must capture: every SSA value among the
     // callee, receiver and arguments (constants, globals and functions are
     // static).
@@ -71,7 +77,7 @@ pub fn defer(g: &mut FuncGen, ins: &Instr) {
         None => call.callee.is_some() && !matches!(call.callee, Some(Operand::Value(_))),
     };
     let key = format!(
-        "{}$defer{}",
+        "{}${what}{}",
         super::display_name(&g.f.name),
         g.cx.module_defer_counter()
     );
@@ -106,10 +112,14 @@ pub fn defer(g: &mut FuncGen, ins: &Instr) {
         let mut ins = super::interfaces::synthetic("Call");
         ins.id = n;
         ins.call = Some(synthetic);
+        // A transparent forwarder when the callee may block: nothing
+        // follows the call, and a rewind makes it again with the same
+        // environment (see resume.rs).
         super::calls::call(&mut t, &ins);
         t.finish(idx);
     });
-    // `defer x.M()` evaluates x.M now: a nil interface panics here.
+    // `defer x.M()` and `go x.M()` evaluate x.M now: a nil interface
+    // panics here.
     if let Some(recv) = &call.recv {
         g.push(recv);
         g.ins()
@@ -125,7 +135,6 @@ pub fn defer(g: &mut FuncGen, ins: &Instr) {
         g.push(&Operand::Value(v));
     }
     g.ins().struct_new(env);
-    g.call_runtime("deferproc");
 }
 
 /// The call with each captured value renumbered to its index in the
@@ -148,4 +157,5 @@ pub fn run_defers(g: &mut FuncGen) {
     let base = g.defer_base.expect("RunDefers without defer base");
     g.ins().local_get(base).i32_const(0);
     g.call_runtime("rundefers");
+    g.suspend_check();
 }

@@ -1,16 +1,15 @@
 //! The module's entry point `_start`: start-up data (string pool, type
-//! descriptors, global objects), package initialization, main.main, and the
-//! top-level panic handler that prints an unrecovered panic and exits 2.
+//! descriptors, global objects), then the scheduler (runtime.start), which
+//! runs package initialization and main.main as the main goroutine.
 
 use super::Ctx;
 use super::func::FuncGen;
 use crate::emit::module::BYTES_TYPE;
-use wasm_encoder::{BlockType, Catch, ExportKind};
+use wasm_encoder::ExportKind;
 
-/// Declares `_start` and requests the runtime function it calls after
-/// main.main (the panic reporter is requested once something can panic).
+/// Declares `_start` and requests the runtime function it calls.
 pub fn declare_start(cx: &mut Ctx) -> u32 {
-    cx.runtime_func("mainReturned");
+    cx.runtime_func("start");
     let ty = cx.module.func_type(vec![], vec![]);
     let start = cx.module.declare_func(ty, "_start".into());
     cx.module
@@ -19,10 +18,8 @@ pub fn declare_start(cx: &mut Ctx) -> u32 {
 }
 
 pub fn define_start(cx: &mut Ctx, start: u32) {
-    let inits: Vec<u32> = cx.prog.inits.iter().map(|&f| cx.funcs[&f]).collect();
-    let main = cx.funcs[&cx.prog.main];
-    let uncaught = cx.can_panic().then(|| cx.runtime_func("uncaughtPanic"));
-    let returned = cx.runtime_func("mainReturned");
+    super::goroutines::define_run_g(cx);
+    let sched = cx.runtime_func("start");
     let mut g = FuncGen::helper(cx, 0);
     super::interfaces::init_descriptors(&mut g);
     super::pointers::init_globals(&mut g);
@@ -38,28 +35,6 @@ pub fn define_start(cx: &mut Ctx, start: u32) {
         prefix.append(&mut g.code);
         g.code = prefix;
     }
-    let tag = g.cx.panic_tag;
-    let Some(uncaught) = uncaught else {
-        // Nothing in the program can panic.
-        for f in inits {
-            g.ins().call(f);
-        }
-        g.ins().call(main).call(returned);
-        g.finish(start);
-        return;
-    };
-    g.ins()
-        .block(BlockType::Empty)
-        .try_table(BlockType::Empty, [Catch::One { tag, label: 0 }]);
-    for f in inits {
-        g.ins().call(f);
-    }
-    g.ins()
-        .call(main)
-        .call(returned)
-        .return_()
-        .end()
-        .end()
-        .call(uncaught);
+    g.ins().call(sched);
     g.finish(start);
 }

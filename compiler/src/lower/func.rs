@@ -39,9 +39,11 @@ enum Layout {
 
 /// An enclosing structured construct, for computing branch depths.
 #[derive(Clone, Copy, PartialEq)]
-enum Frame {
+pub enum Frame {
     Loop(usize),
     BlockFollowedBy(usize),
+    /// The block around a resumable function's body, left to unwind.
+    Unwind,
     Other,
 }
 
@@ -57,7 +59,7 @@ pub struct FuncGen<'a, 'p> {
     pub vals: Vec<Vec<u32>>,
     /// Type of each SSA value.
     pub val_types: Vec<TypeId>,
-    frames: Vec<Frame>,
+    pub frames: Vec<Frame>,
     /// Local holding the defer chain height on entry (functions with defer).
     pub defer_base: Option<u32>,
     /// Local holding whether recover may succeed (functions calling recover).
@@ -78,6 +80,11 @@ pub struct FuncGen<'a, 'p> {
     /// Blocks ending in an If whose condition is known false (the comma-ok
     /// of an impossible type assertion): the true edge is never taken.
     dead_true: Vec<bool>,
+    /// For a function that may block: how it suspends and resumes.
+    pub resume: Option<Box<super::resume::Resumable>>,
+    /// The block and instruction index being emitted.
+    pub cur_block: usize,
+    pub cur_instr: usize,
 }
 
 /// Stands in for the Go function of generated helper routines.
@@ -124,6 +131,9 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             nonnull: Vec::new(),
             deferstack: false,
             dead_true: Vec::new(),
+            resume: None,
+            cur_block: 0,
+            cur_instr: 0,
         }
     }
 
@@ -153,6 +163,17 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             s.push(l);
         }
         l
+    }
+
+    /// A local never shared with other values (fresh locals start zeroed).
+    pub fn fresh_local(&mut self, ty: ValType) -> u32 {
+        self.locals.push(ty);
+        self.nparams + self.locals.len() as u32 - 1
+    }
+
+    /// The type of a (non-parameter) local.
+    pub fn local_type(&self, l: u32) -> ValType {
+        self.locals[(l - self.nparams) as usize]
     }
 
     /// Returns locals to the pool.
@@ -332,7 +353,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
     }
 
     /// Branch depth to the frame matching `target`.
-    fn depth(&self, target: Frame) -> u32 {
+    pub fn depth(&self, target: Frame) -> u32 {
         let pos = self
             .frames
             .iter()
@@ -420,6 +441,10 @@ pub fn generate(cx: &mut Ctx, fid: FuncId) {
         super::calls::define_import_wrapper(cx, fid);
         return;
     }
+    if super::goroutines::is_intrinsic(&f.name) {
+        super::goroutines::define_intrinsic(cx, fid);
+        return;
+    }
     if super::calls::is_intrinsic(&f.name) {
         super::calls::define_intrinsic_body(cx, fid);
         return;
@@ -447,10 +472,17 @@ pub fn generate(cx: &mut Ctx, fid: FuncId) {
     g.nonnull = vec![false; f.num_values];
     g.dead_true = vec![false; f.blocks.len()];
     g.prologue();
+    let resumable = g.cx.blocking.funcs[fid];
+    if resumable {
+        g.begin_resumable();
+        g.ins().block(BlockType::Empty);
+        g.frames.push(Frame::Unwind);
+    }
     let has_handler = f.recover >= 0;
     if has_handler {
         g.ins().block(BlockType::Empty);
         g.frames.push(Frame::Other);
+        g.rewind_to_handler(0);
         let tag = g.cx.panic_tag;
         g.ins()
             .try_table(BlockType::Empty, [Catch::One { tag, label: 0 }]);
@@ -472,7 +504,12 @@ pub fn generate(cx: &mut Ctx, fid: FuncId) {
             .block(BlockType::Empty)
             .try_table(BlockType::Empty, [Catch::One { tag, label: 0 }])
             .local_get(base);
+        g.frames.extend([Frame::Other; 4]);
         g.call_runtime("panicHandler");
+        if let Some(h) = g.resume.as_ref().and_then(|r| r.plan.handler_site) {
+            g.unwind_check(h);
+        }
+        g.frames.truncate(g.frames.len() - 4);
         g.ins()
             .local_set(recovered)
             .br(3)
@@ -492,7 +529,14 @@ pub fn generate(cx: &mut Ctx, fid: FuncId) {
     } else {
         g.emit_region(0);
     }
-    g.ins().unreachable().end();
+    g.ins().unreachable();
+    if resumable {
+        g.ins().end();
+        g.frames.pop();
+        let (_, results) = wasm_signature(g.cx, fid);
+        g.unwind_exit(&results);
+    }
+    g.ins().end();
     let idx = g.cx.funcs[&fid];
     let mut body = wasm_encoder::Function::new_with_locals_types(g.locals.iter().copied());
     body.raw(g.code.iter().copied());
@@ -651,6 +695,20 @@ impl<'a, 'p> FuncGen<'a, 'p> {
                 }
             }
         }
+        let site_blocks = match &self.resume {
+            Some(r) if root == 0 => Some(r.plan.site_blocks.clone()),
+            _ => None,
+        };
+        if let Some(site_blocks) = site_blocks {
+            match super::resume::routes(&succs, &preds, root, &site_blocks) {
+                Some((cfg, routes)) => {
+                    self.resume.as_mut().unwrap().routes = routes;
+                    self.do_tree(&Rc::new(cfg), root);
+                }
+                None => self.dispatch(root),
+            }
+            return;
+        }
         match Cfg::new(&succs, &preds, root) {
             Ok(cfg) => self.do_tree(&Rc::new(cfg), root),
             Err(_) => self.dispatch(root),
@@ -662,10 +720,11 @@ impl<'a, 'p> FuncGen<'a, 'p> {
     fn dispatch(&mut self, root: usize) {
         let next = self.tmp(ValType::I32);
         let n = self.f.blocks.len() as u32;
-        self.ins()
-            .i32_const(root as i32)
-            .local_set(next)
-            .loop_(BlockType::Empty);
+        self.ins().i32_const(root as i32).local_set(next);
+        if root == 0 {
+            self.rewind_dispatch(next);
+        }
+        self.ins().loop_(BlockType::Empty);
         self.frames.push(Frame::Loop(usize::MAX));
         for _ in 0..=n {
             self.ins().block(BlockType::Empty);
@@ -714,9 +773,14 @@ impl<'a, 'p> FuncGen<'a, 'p> {
     fn block_code(&mut self, layout: &Layout, x: usize) {
         let block = &self.f.blocks[x];
         let (last, body) = block.instrs.split_last().expect("empty block");
+        self.cur_block = x;
+        if matches!(layout, Layout::Structured(_)) {
+            self.rewind_branches(x);
+        }
         let mut k = 0;
         while k < body.len() {
             let ins = &body[k];
+            self.cur_instr = k;
             let dropped = self.keep.as_ref().is_some_and(|keep| !keep[x][k]);
             if ins.op == "Phi" || dropped {
                 k += 1;
@@ -736,8 +800,20 @@ impl<'a, 'p> FuncGen<'a, 'p> {
                 continue;
             }
             self.instr_at(k, ins);
+            if let Some(r) = self.resume.as_mut()
+                && k == 0
+                && r.plan.site_of_block[x] != 0
+            {
+                assert!(
+                    std::mem::take(&mut r.checked),
+                    "internal error: {}: {} may block but was emitted without a suspension check",
+                    self.f.name,
+                    ins.op
+                );
+            }
             k += 1;
         }
+        self.cur_instr = usize::MAX;
         match last.op.as_str() {
             "Jump" => self.do_branch(layout, x, block.succs[0]),
             "If" if self.dead_true.get(x).copied().unwrap_or(false) => {
@@ -870,7 +946,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             "BinOp" => super::arith::binop(self, ins),
             "UnOp" => match ins.tok.as_str() {
                 "*" => super::pointers::load(self, ins),
-                "<-" => self.unsupported(ins, "channel receive"),
+                "<-" => super::channels::recv(self, ins),
                 _ => super::arith::unop(self, ins),
             },
             "ChangeType" | "ChangeInterface" => {
@@ -924,10 +1000,10 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             "MapUpdate" => super::maps::update(self, ins),
             "Defer" => super::defer::defer(self, ins),
             "RunDefers" => super::defer::run_defers(self),
-            "Go" => self.unsupported(ins, "go statement"),
-            "MakeChan" => self.unsupported(ins, "channels"),
-            "Send" => self.unsupported(ins, "channel send"),
-            "Select" => self.unsupported(ins, "select"),
+            "Go" => super::goroutines::go(self, ins),
+            "MakeChan" => super::channels::make_chan(self, ins),
+            "Send" => super::channels::send(self, ins),
+            "Select" => super::channels::select(self, ins),
             other => self.unsupported(ins, other),
         }
     }

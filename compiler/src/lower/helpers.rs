@@ -295,7 +295,12 @@ pub fn hash(g: &mut FuncGen, t: TypeId) {
             let f = identity_hash_func(g.cx, elem);
             g.ins().call(f);
         }
-        Shape::PtrRef(_) | Shape::Chan(_) => {
+        Shape::Chan(_) => {
+            let hchan = g.cx.runtime_type("hchan");
+            let f = identity_hash_func(g.cx, hchan);
+            g.ins().call(f);
+        }
+        Shape::PtrRef(_) => {
             // Arrays have no identity field: pointers to arrays of a type
             // share one bucket chain (correct, slower; see status.md).
             let seed = g.tmp(ValType::I64);

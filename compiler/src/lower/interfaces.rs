@@ -423,6 +423,7 @@ pub fn invoke(g: &mut FuncGen, ins: &Instr) {
         g.push(a);
     }
     g.ins().call(f);
+    g.suspend_check();
     g.set_result(ins);
 }
 

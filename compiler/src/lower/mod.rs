@@ -10,14 +10,17 @@
 mod arith;
 mod calls;
 mod cfg;
+mod channels;
 mod defer;
 mod entry;
 mod func;
+mod goroutines;
 mod helpers;
 mod inits;
 mod interfaces;
 mod maps;
 mod pointers;
+mod resume;
 mod slices;
 mod strings;
 pub mod types;
@@ -89,11 +92,18 @@ pub struct Ctx<'p> {
     pure: HashMap<FuncId, bool>,
     /// Kept instructions of each package initializer.
     init_live: HashMap<FuncId, inits::Live>,
+    /// Which functions may block (and are compiled resumable).
+    blocking: resume::Blocking,
+    /// The resume state and frame list globals (see resume.rs), once used.
+    resume_globals: Option<(u32, u32)>,
 }
 
 /// Lowers a whole program to a wasm module.
-pub fn lower(prog: &Program) -> Result<Vec<u8>> {
-    let mut cx = Ctx::new(prog);
+pub fn lower(mut prog: Program) -> Result<Vec<u8>> {
+    let blocking = resume::Blocking::analyze(&prog);
+    resume::split_blocks(&mut prog, &blocking);
+    let prog = &prog;
+    let mut cx = Ctx::new(prog, blocking);
     cx.declare_imports()?;
     let start = entry::declare_start(&mut cx);
     cx.func(prog.main);
@@ -110,7 +120,7 @@ pub fn lower(prog: &Program) -> Result<Vec<u8>> {
                 func::generate(&mut cx, f);
             }
             if cx.can_panic() {
-                cx.runtime_func("uncaughtPanic");
+                cx.runtime_func("goroutinePanicked");
             }
             if !cx.analyze_inits() && cx.worklist.is_empty() {
                 break;
@@ -141,7 +151,7 @@ pub fn lower(prog: &Program) -> Result<Vec<u8>> {
 }
 
 impl<'p> Ctx<'p> {
-    fn new(prog: &'p Program) -> Ctx<'p> {
+    fn new(prog: &'p Program, blocking: resume::Blocking) -> Ctx<'p> {
         let mut module = Module::new();
         let tag_ty = module.func_type(vec![], vec![]);
         let panic_tag = module.add_tag(tag_ty);
@@ -149,7 +159,7 @@ impl<'p> Ctx<'p> {
         let mut global_addr_taken = vec![false; prog.globals.len()];
         // Functions that can be called through a func value or an interface
         // (so possibly as a deferred call the compiler cannot see).
-        let mut dynamic = vec![false; prog.functions.len()];
+        let mut dynamic = resume::address_taken(prog);
         for t in &prog.types {
             for m in t.method_set.iter().filter(|m| m.func >= 0) {
                 dynamic[m.func as usize] = true;
@@ -158,17 +168,6 @@ impl<'p> Ctx<'p> {
         for (i, f) in prog.functions.iter().enumerate() {
             for b in &f.blocks {
                 for ins in &b.instrs {
-                    if ins.op == "MakeClosure" {
-                        dynamic[ins.func] = true;
-                    }
-                    let callee = ins.call.as_ref().and_then(|c| c.callee.as_ref());
-                    for op in ins.operands() {
-                        if let crate::ir::Operand::Func(g) = op
-                            && !callee.is_some_and(|c| std::ptr::eq(c, op))
-                        {
-                            dynamic[*g] = true;
-                        }
-                    }
                     if let Some(crate::ir::Call {
                         callee: Some(crate::ir::Operand::Builtin(name)),
                         ..
@@ -222,6 +221,8 @@ impl<'p> Ctx<'p> {
             live_globals: Default::default(),
             init_live: HashMap::new(),
             pure: HashMap::new(),
+            blocking,
+            resume_globals: None,
         }
     }
 
@@ -383,7 +384,7 @@ impl<'p> Ctx<'p> {
             && !self.interface_types.contains(&ins.type2)
     }
 
-    /// Numbers defer statements, naming their thunks.
+    /// Numbers defer and go statements, naming their thunks.
     pub fn module_defer_counter(&mut self) -> u32 {
         self.defer_sites += 1;
         self.defer_sites

@@ -163,7 +163,10 @@ impl Ctx<'_> {
                 let hmap = self.runtime_struct("hmap");
                 vec![ref_null(hmap)]
             }
-            Shape::Chan(_) => vec![EQREF],
+            Shape::Chan(_) => {
+                let hchan = self.runtime_struct("hchan");
+                vec![ref_null(hchan)]
+            }
             Shape::Func(sig) => {
                 let (clo, _) = self.closure_types(sig);
                 vec![ref_null(clo)]

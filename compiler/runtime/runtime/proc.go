@@ -1,0 +1,177 @@
+package runtime
+
+import "unsafe"
+
+// The scheduler. Goroutines are compiled resumable functions (see
+// compiler/src/lower/resume.rs): a goroutine that parks unwinds its stack
+// into frame objects and returns to the scheduler loop in start; running it
+// again rewinds the frames. All goroutines share one thread, so the run
+// queue and the channel and semaphore state need no locks.
+
+// Implemented by the compiler (compiler/src/lower/goroutines.rs).
+
+// gopark suspends the calling goroutine until goready makes it runnable
+// again and the scheduler resumes it; the caller must have recorded it
+// somewhere goready will be called from.
+func gopark()
+
+// runG runs or resumes a goroutine's function: 0 when it returned, 1 when
+// it parked, 2 when a panic or Goexit ended it (after goroutinePanicked).
+func runG(fn func()) int
+
+// rewind makes the next runG resume from frames (nil: start afresh).
+func rewind(frames unsafe.Pointer)
+
+// takeFrames returns the frames of the goroutine that just parked.
+func takeFrames() unsafe.Pointer
+
+// numInits, callInit and callMain run package initialization and main.main.
+func numInits() int
+func callInit(i int)
+func callMain()
+
+type g struct {
+	goid   int64
+	fn     func()
+	frames unsafe.Pointer
+	// The goroutine's panic and defer state while it is not running.
+	panic        *_panic
+	defers       *_defer
+	recoverArmed bool
+	schedlink    *g
+	waitreason   string
+	// param is the sudog that woke a goroutine parked in select.
+	param      *sudog
+	selectDone bool
+}
+
+var (
+	curg     *g
+	maing    *g
+	runqhead *g
+	runqtail *g
+	goidgen  int64
+	// gcount counts goroutines that have not exited.
+	gcount int
+	// mainGoexit is set when the main goroutine called Goexit.
+	mainGoexit bool
+)
+
+// start is called by the module's entry point: it runs the main goroutine
+// and every goroutine it starts until main returns (and exits) or no
+// goroutine can run.
+func start() {
+	newproc(runMain)
+	maing = runqhead
+	for n := 0; ; n++ {
+		// Due timers run between goroutines too (every so often: reading
+		// the clock is a host call).
+		if n%64 == 0 && timersHook != nil {
+			timersHook(false)
+		}
+		gp := runqget()
+		if gp == nil {
+			if timersHook != nil && timersHook(true) {
+				continue
+			}
+			checkdead()
+		}
+		execute(gp)
+	}
+}
+
+func runMain() {
+	for i := 0; i < numInits(); i++ {
+		callInit(i)
+	}
+	callMain()
+	exit(0)
+}
+
+func execute(gp *g) {
+	curg = gp
+	curPanic, deferTop, recoverArmed = gp.panic, gp.defers, gp.recoverArmed
+	rewind(gp.frames)
+	gp.frames = nil
+	if runG(gp.fn) == 1 {
+		gp.frames = takeFrames()
+		gp.panic, gp.defers, gp.recoverArmed = curPanic, deferTop, recoverArmed
+	} else {
+		gcount--
+		gp.fn = nil
+	}
+	curg = nil
+}
+
+// goroutinePanicked is called when a panic or Goexit reaches the top of a
+// goroutine: Goexit ends the goroutine; a panic ends the program.
+func goroutinePanicked() {
+	if curPanic != nil && curPanic.goexit && !curPanic.recovered {
+		if curg == maing {
+			mainGoexit = true
+		}
+		return
+	}
+	uncaughtPanic()
+}
+
+// checkdead reports Go's deadlock: no goroutine can run and no timer is
+// pending.
+func checkdead() {
+	if gcount == 0 && mainGoexit {
+		fatal("no goroutines (main called runtime.Goexit) - deadlock!")
+	}
+	print("fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [", maing.waitreason, "]:\n")
+	exit(2)
+}
+
+func newproc(fn func()) {
+	goidgen++
+	gcount++
+	runqput(&g{goid: goidgen, fn: fn})
+}
+
+func runqput(gp *g) {
+	gp.schedlink = nil
+	if runqtail == nil {
+		runqhead = gp
+	} else {
+		runqtail.schedlink = gp
+	}
+	runqtail = gp
+}
+
+func runqget() *g {
+	gp := runqhead
+	if gp != nil {
+		runqhead = gp.schedlink
+		if runqhead == nil {
+			runqtail = nil
+		}
+		gp.schedlink = nil
+	}
+	return gp
+}
+
+// goready makes a parked goroutine runnable.
+func goready(gp *g) {
+	gp.waitreason = ""
+	runqput(gp)
+}
+
+// park parks the current goroutine, recording why for deadlock reports.
+func park(reason string) {
+	curg.waitreason = reason
+	gopark()
+}
+
+// Gosched lets other goroutines run.
+func Gosched() {
+	runqput(curg)
+	gopark()
+}
+
+// NumGoroutine returns the number of goroutines that exist.
+func NumGoroutine() int {
+	return gcount
+}

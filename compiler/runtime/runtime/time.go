@@ -1,0 +1,125 @@
+package runtime
+
+// Timers: a binary min-heap ordered by when, run by the scheduler (proc.go)
+// between goroutines. When no goroutine can run, the scheduler waits in the
+// host (poll) until the earliest timer is due.
+
+type timer struct {
+	when   int64
+	period int64
+	f      func(arg any, seq uintptr, delay int64)
+	arg    any
+	seq    uintptr
+	// index in timers; -1 when not queued.
+	index int
+}
+
+var timers []*timer
+
+// timersHook is fireTimers once a timer has been added: programs that use
+// no timers do not carry the timer code.
+var timersHook func(wait bool) bool
+
+//go:wasmimport gowasm poll
+func hostPoll(timeoutNanos int64) int64
+
+func addtimer(t *timer) {
+	timersHook = fireTimers
+	t.index = len(timers)
+	timers = append(timers, t)
+	siftupTimer(t.index)
+}
+
+// deltimer removes t from the heap, reporting whether it was queued.
+func deltimer(t *timer) bool {
+	i := t.index
+	if i < 0 {
+		return false
+	}
+	last := len(timers) - 1
+	timers[i] = timers[last]
+	timers[i].index = i
+	timers[last] = nil
+	timers = timers[:last]
+	t.index = -1
+	if i < last {
+		siftupTimer(i)
+		siftdownTimer(timers[i].index)
+	}
+	return true
+}
+
+func siftupTimer(i int) {
+	t := timers[i]
+	for i > 0 {
+		p := (i - 1) / 2
+		if timers[p].when <= t.when {
+			break
+		}
+		timers[i] = timers[p]
+		timers[i].index = i
+		i = p
+	}
+	timers[i] = t
+	t.index = i
+}
+
+func siftdownTimer(i int) {
+	n := len(timers)
+	t := timers[i]
+	for {
+		c := 2*i + 1
+		if c >= n {
+			break
+		}
+		if c+1 < n && timers[c+1].when < timers[c].when {
+			c++
+		}
+		if timers[c].when >= t.when {
+			break
+		}
+		timers[i] = timers[c]
+		timers[i].index = i
+		i = c
+	}
+	timers[i] = t
+	t.index = i
+}
+
+// fireTimers runs the timers that are due; wait says to wait in the host
+// for the earliest one first. It reports whether any timer is queued.
+func fireTimers(wait bool) bool {
+	if len(timers) == 0 {
+		return false
+	}
+	now := nanotime()
+	if d := timers[0].when - now; d > 0 && wait {
+		hostPoll(d)
+		now = nanotime()
+	}
+	for len(timers) > 0 && timers[0].when <= now {
+		t := timers[0]
+		deltimer(t)
+		delay := now - t.when
+		if t.period > 0 {
+			t.when += t.period * (1 + delay/t.period)
+			addtimer(t)
+		}
+		t.f(t.arg, t.seq, delay)
+	}
+	return true
+}
+
+// timeSleep parks the current goroutine for ns nanoseconds.
+func timeSleep(ns int64) {
+	if ns <= 0 {
+		return
+	}
+	t := &timer{when: nanotime() + ns, f: readyTimer, arg: curg, index: -1}
+	addtimer(t)
+	park("sleep")
+}
+
+func readyTimer(arg any, seq uintptr, delay int64) {
+	goready(arg.(*g))
+}

@@ -1,0 +1,179 @@
+//! Channels and select. A channel is a reference to the runtime's `hchan`
+//! (runtime/chan.go, written in Go over the scheduler); elements cross it as
+//! `any` — boxed on send, unboxed on receive (a nil `any` is the zero
+//! value). Sends, receives and blocking selects may park the goroutine: each
+//! is one runtime call followed by the suspension check (resume.rs).
+
+use super::func::FuncGen;
+use super::types::{ANYREF, Shape};
+use crate::emit::module::ref_null;
+use crate::ir::{Instr, Operand, TypeId};
+use wasm_encoder::{BlockType, ValType};
+
+/// The element type of a channel operand.
+fn elem_of(g: &FuncGen, ch: &Operand) -> TypeId {
+    let t = g.operand_type(ch).expect("typed channel");
+    match g.cx.shape(t) {
+        Shape::Chan(e) => e,
+        other => panic!("channel operation on {other:?}"),
+    }
+}
+
+/// Pushes `v` (of type t) as an `any`.
+fn push_boxed(g: &mut FuncGen, v: &Operand, t: TypeId) {
+    if matches!(g.cx.shape(t), Shape::Interface(_)) {
+        g.push(v);
+        return;
+    }
+    super::interfaces::push_descriptor(g, t);
+    g.push(v);
+    super::helpers::box_value(g, t);
+}
+
+/// Replaces the `any` on top of the stack by its value as a t.
+fn unbox_top(g: &mut FuncGen, t: TypeId) {
+    if matches!(g.cx.shape(t), Shape::Interface(_)) {
+        return;
+    }
+    let payload = g.tmp(ANYREF);
+    g.ins().local_set(payload).drop().local_get(payload);
+    let unbox = super::helpers::unbox_func(g.cx, t);
+    g.ins().call(unbox);
+}
+
+/// Pushes an int operand as i64.
+fn push_int(g: &mut FuncGen, op: &Operand) {
+    g.push(op);
+    let t = g.operand_type(op).expect("typed size");
+    match g.cx.shape(t) {
+        Shape::Int { bits: 64, .. } => {}
+        Shape::Int { signed: true, .. } => {
+            g.ins().i64_extend_i32_s();
+        }
+        _ => {
+            g.ins().i64_extend_i32_u();
+        }
+    }
+}
+
+pub fn make_chan(g: &mut FuncGen, ins: &Instr) {
+    push_int(g, ins.x.as_ref().unwrap());
+    g.call_runtime("makechan");
+    g.set_result(ins);
+}
+
+pub fn send(g: &mut FuncGen, ins: &Instr) {
+    let ch = ins.x.as_ref().unwrap();
+    let elem = elem_of(g, ch);
+    g.push(ch);
+    push_boxed(g, ins.y.as_ref().unwrap(), elem);
+    g.call_runtime("chansend1");
+    g.suspend_check();
+}
+
+/// `<-ch`, and `v, ok := <-ch` (a tuple).
+pub fn recv(g: &mut FuncGen, ins: &Instr) {
+    let ch = ins.x.as_ref().unwrap();
+    let elem = elem_of(g, ch);
+    g.push(ch);
+    if ins.comma_ok {
+        g.call_runtime("chanrecv2");
+        g.suspend_check();
+        let ok = g.tmp(ValType::I32);
+        g.ins().local_set(ok);
+        unbox_top(g, elem);
+        g.ins().local_get(ok);
+    } else {
+        g.call_runtime("chanrecv1");
+        g.suspend_check();
+        unbox_top(g, elem);
+    }
+    g.set_result(ins);
+}
+
+/// `select`: the cases go into a runtime slice; selectgo returns the chosen
+/// case (-1 for default), whether a receive got a value, and the value.
+/// The result tuple is (index, recvOK, one value per receive case).
+pub fn select(g: &mut FuncGen, ins: &Instr) {
+    let n = ins.states.len();
+    let cases_t = g.cx.runtime_func_id("newselect");
+    let slots: Vec<ValType> = {
+        let r = g.cx.prog.functions[cases_t].results[0];
+        g.cx.slots(r)
+    };
+    let cases = g.tmps(&slots);
+    g.ins().i64_const(n as i64);
+    g.call_runtime("newselect");
+    g.set_all(&cases);
+    for (i, st) in ins.states.iter().enumerate() {
+        g.get_all(&cases);
+        g.ins().i64_const(i as i64);
+        g.push(&st.chan);
+        let send = st.dir == "send";
+        g.ins().i32_const(send as i32);
+        match &st.send {
+            Some(v) => {
+                let elem = elem_of(g, &st.chan);
+                push_boxed(g, v, elem);
+            }
+            None => {
+                let rtype = g.cx.runtime_struct("_type");
+                g.ins().ref_null(wasm_encoder::HeapType::Concrete(rtype));
+                super::func::push_default(&mut g.ins(), ANYREF);
+            }
+        }
+        g.call_runtime("selectcase");
+    }
+    g.get_all(&cases);
+    g.ins().i32_const(ins.comma_ok as i32);
+    g.call_runtime("selectgo");
+    g.suspend_check();
+    let rtype = g.cx.runtime_struct("_type");
+    let (typ, payload) = (g.tmp(ref_null(rtype)), g.tmp(ANYREF));
+    let (chosen, ok) = (g.tmp(ValType::I64), g.tmp(ValType::I32));
+    g.ins()
+        .local_set(payload)
+        .local_set(typ)
+        .local_set(ok)
+        .local_tee(chosen)
+        .local_get(ok);
+    for (i, st) in ins.states.iter().enumerate() {
+        if st.dir == "send" {
+            continue;
+        }
+        let elem = elem_of(g, &st.chan);
+        let out = g.cx.slots(elem);
+        g.ins()
+            .local_get(chosen)
+            .i64_const(i as i64)
+            .i64_eq()
+            .if_(BlockType::Empty);
+        g.ins().local_get(typ).local_get(payload);
+        unbox_top(g, elem);
+        let vals = g.tmps(&out);
+        g.set_all(&vals);
+        g.ins().else_();
+        g.push_zero(elem);
+        g.set_all(&vals);
+        g.ins().end();
+        g.get_all(&vals);
+    }
+    g.set_result(ins);
+}
+
+/// `close(ch)`, `len(ch)`, `cap(ch)`.
+pub fn builtin(g: &mut FuncGen, ins: &Instr, name: &str) {
+    let ch = &ins.call.as_ref().unwrap().args[0];
+    g.push(ch);
+    match name {
+        "close" => g.call_runtime("closechan"),
+        "len" => {
+            g.call_runtime("chanlen");
+            g.set_result(ins);
+        }
+        _ => {
+            g.call_runtime("chancap");
+            g.set_result(ins);
+        }
+    }
+}
