@@ -76,6 +76,18 @@ pub const IMPORTS: &[Import] = &[
         doc: "write(fd, array, offset, length): bytes written, or a negative errno",
     },
     Import {
+        name: "read",
+        params: &[I32, Bytes, I32, I32],
+        results: &[I32],
+        doc: "read(fd, array, offset, length): bytes read (0 at end of file), or a negative errno",
+    },
+    Import {
+        name: "random",
+        params: &[Bytes, I32, I32],
+        results: &[I32],
+        doc: "random(array, offset, length): fills the bytes with random data; 0, or a negative errno",
+    },
+    Import {
         name: "exit",
         params: &[I32],
         results: &[],

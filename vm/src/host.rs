@@ -65,6 +65,9 @@ pub struct State {
     env: Vec<String>,
     stdout: Output,
     stderr: Output,
+    /// Standard input is the process's when standard output is (the CLI);
+    /// an embedding that captures output gives the program an empty stdin.
+    stdin_inherited: bool,
     start: Instant,
     bytes: Option<ArrayRefPre>,
 }
@@ -78,6 +81,7 @@ impl State {
                 .into_iter()
                 .map(|(k, v)| format!("{k}={v}"))
                 .collect(),
+            stdin_inherited: matches!(opts.stdout, Output::Inherit),
             stdout: opts.stdout,
             stderr: opts.stderr,
             start: Instant::now(),
@@ -86,8 +90,11 @@ impl State {
     }
 }
 
-const EBADF: i32 = -9;
-const EINVAL: i32 = -22;
+// Errors are negative WASI errno values (the numbering of Go's syscall
+// package for wasip1, which gowasm compiles).
+const EBADF: i32 = -8;
+const EINVAL: i32 = -28;
+const EIO: i32 = -29;
 
 fn bytes_type(engine: &Engine) -> ArrayType {
     ArrayType::new(engine, FieldType::new(Mutability::Var, StorageType::I8))
@@ -108,6 +115,37 @@ fn new_bytes(
     let arr = ArrayRef::new_from_i8_slice(&mut *caller, &pre, data);
     caller.data_mut().bytes = Some(pre);
     Ok(Some(arr?))
+}
+
+/// The (offset, length) of a byte range when it lies within the array.
+fn range_in(
+    c: &Caller<'_, State>,
+    arr: &Rooted<ArrayRef>,
+    off: i32,
+    len: i32,
+) -> wasmtime::Result<Option<(usize, usize)>> {
+    let n = arr.len(c)? as usize;
+    let (Ok(off), Ok(len)) = (usize::try_from(off), usize::try_from(len)) else {
+        return Ok(None);
+    };
+    Ok(off
+        .checked_add(len)
+        .is_some_and(|end| end <= n)
+        .then_some((off, len)))
+}
+
+/// Copies bytes into a program's byte array at off. Element by element:
+/// Wasmtime has no bulk copy into a GC array (reads are small).
+fn fill(
+    c: &mut Caller<'_, State>,
+    arr: &Rooted<ArrayRef>,
+    off: usize,
+    data: &[u8],
+) -> wasmtime::Result<()> {
+    for (i, &b) in data.iter().enumerate() {
+        arr.set(&mut *c, (off + i) as u32, wasmtime::Val::I32(b as i32))?;
+    }
+    Ok(())
 }
 
 fn nth(list: &[String], i: i32) -> Option<Vec<u8>> {
@@ -151,14 +189,10 @@ pub fn linker(engine: &Engine) -> wasmtime::Result<Linker<State>> {
                  len: i32|
                  -> wasmtime::Result<i32> {
                     let Some(arr) = arr else { return Ok(EINVAL) };
-                    let n = arr.len(&c)? as usize;
-                    let (Ok(off), Ok(len)) = (usize::try_from(off), usize::try_from(len)) else {
+                    let Some((off, len)) = range_in(&c, &arr, off, len)? else {
                         return Ok(EINVAL);
                     };
-                    if off.checked_add(len).is_none_or(|end| end > n) {
-                        return Ok(EINVAL);
-                    }
-                    let mut buf = vec![0u8; n];
+                    let mut buf = vec![0u8; arr.len(&c)? as usize];
                     arr.copy_to_i8_slice(&mut c, &mut buf)?;
                     let out = match fd {
                         1 => c.data().stdout.clone(),
@@ -167,8 +201,59 @@ pub fn linker(engine: &Engine) -> wasmtime::Result<Linker<State>> {
                     };
                     match out.write_fd(fd, &buf[off..off + len]) {
                         Ok(()) => Ok(len as i32),
-                        Err(_) => Ok(-5),
+                        Err(_) => Ok(EIO),
                     }
+                },
+            )?,
+            "read" => linker.func_wrap(
+                m,
+                "read",
+                |mut c: Caller<'_, State>,
+                 fd: i32,
+                 arr: Option<Rooted<ArrayRef>>,
+                 off: i32,
+                 len: i32|
+                 -> wasmtime::Result<i32> {
+                    let Some(arr) = arr else { return Ok(EINVAL) };
+                    let Some((off, len)) = range_in(&c, &arr, off, len)? else {
+                        return Ok(EINVAL);
+                    };
+                    if fd != 0 {
+                        return Ok(EBADF);
+                    }
+                    let mut buf = vec![0u8; len];
+                    let n = if c.data().stdin_inherited {
+                        match std::io::Read::read(&mut std::io::stdin().lock(), &mut buf) {
+                            Ok(n) => n,
+                            Err(_) => return Ok(EIO),
+                        }
+                    } else {
+                        0
+                    };
+                    fill(&mut c, &arr, off, &buf[..n])?;
+                    Ok(n as i32)
+                },
+            )?,
+            "random" => linker.func_wrap(
+                m,
+                "random",
+                |mut c: Caller<'_, State>,
+                 arr: Option<Rooted<ArrayRef>>,
+                 off: i32,
+                 len: i32|
+                 -> wasmtime::Result<i32> {
+                    let Some(arr) = arr else { return Ok(EINVAL) };
+                    let Some((off, len)) = range_in(&c, &arr, off, len)? else {
+                        return Ok(EINVAL);
+                    };
+                    let mut buf = vec![0u8; len];
+                    let urandom = std::fs::File::open("/dev/urandom")
+                        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut buf));
+                    if urandom.is_err() {
+                        return Ok(EIO);
+                    }
+                    fill(&mut c, &arr, off, &buf)?;
+                    Ok(0)
                 },
             )?,
             "exit" => linker.func_wrap(m, "exit", |code: i32| -> wasmtime::Result<()> {

@@ -175,3 +175,55 @@ func Gosched() {
 func NumGoroutine() int {
 	return gcount
 }
+
+// Coroutines (iter.Pull): a goroutine that runs only when switched to.
+// coroswitch hands the thread to the coroutine's other side directly and
+// parks the caller.
+type coro struct {
+	// gp is the goroutine on the other side: the one that is parked.
+	gp *g
+	f  func()
+}
+
+//go:linkname iterNewcoro iter.runtimeNewcoro
+func iterNewcoro(f func()) any {
+	c := &coro{f: f}
+	goidgen++
+	gcount++
+	c.gp = &g{goid: goidgen, fn: func() { corostart(c) }}
+	return c
+}
+
+func corostart(c *coro) {
+	defer coroexit(c)
+	c.f()
+}
+
+// coroexit ends the coroutine's goroutine, handing the thread back.
+func coroexit(c *coro) {
+	next := c.gp
+	c.gp = nil
+	runqputhead(next)
+}
+
+//go:linkname iterCoroswitch iter.runtimeCoroswitch
+func iterCoroswitch(r any) {
+	c := r.(*coro)
+	next := c.gp
+	if next == nil {
+		fatal("coroswitch on exited coro")
+	}
+	c.gp = curg
+	runqputhead(next)
+	park("coroutine")
+}
+
+// runqputhead makes gp the next goroutine to run.
+func runqputhead(gp *g) {
+	gp.waitreason = ""
+	gp.schedlink = runqhead
+	runqhead = gp
+	if runqtail == nil {
+		runqtail = gp
+	}
+}

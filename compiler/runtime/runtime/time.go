@@ -12,6 +12,10 @@ type timer struct {
 	seq    uintptr
 	// index in timers; -1 when not queued.
 	index int
+	// ch is a time.Timer's or Ticker's channel: emptied when the timer is
+	// stopped or reset, so that no stale value is received afterwards (Go
+	// 1.23's guarantee).
+	ch *hchan
 }
 
 var timers []*timer
@@ -111,6 +115,8 @@ func fireTimers(wait bool) bool {
 }
 
 // timeSleep parks the current goroutine for ns nanoseconds.
+//
+//go:linkname timeSleep time.Sleep
 func timeSleep(ns int64) {
 	if ns <= 0 {
 		return
@@ -122,4 +128,64 @@ func timeSleep(ns int64) {
 
 func readyTimer(arg any, seq uintptr, delay int64) {
 	goready(arg.(*g))
+}
+
+// The time package's timers (time/sleep.go in gowasm's overlay keeps the
+// runtime timer in a field of Timer and Ticker).
+
+//go:linkname time_runtimeNewTimer time.runtimeNewTimer
+func time_runtimeNewTimer(when, period int64, f func(any, uintptr, int64), arg any, c any) any {
+	t := &timer{when: when, period: period, f: f, arg: arg, index: -1}
+	if c != nil {
+		t.ch = payload[*hchan](c)
+	}
+	addtimer(t)
+	return t
+}
+
+//go:linkname time_runtimeStopTimer time.runtimeStopTimer
+func time_runtimeStopTimer(r any) bool {
+	t := r.(*timer)
+	t.drain()
+	return deltimer(t)
+}
+
+//go:linkname time_runtimeResetTimer time.runtimeResetTimer
+func time_runtimeResetTimer(r any, when, period int64) bool {
+	t := r.(*timer)
+	pending := deltimer(t)
+	t.drain()
+	t.when, t.period = when, period
+	addtimer(t)
+	return pending
+}
+
+func (t *timer) drain() {
+	if t.ch != nil {
+		for t.ch.qcount > 0 {
+			chanrecv(t.ch, false)
+		}
+	}
+}
+
+//go:linkname time_runtimeNow time.runtimeNow
+func time_runtimeNow() (sec int64, nsec int32, mono int64) {
+	wall := hostClockNow(0)
+	return wall / 1e9, int32(wall % 1e9), nanotime()
+}
+
+//go:linkname time_runtimeNano time.runtimeNano
+func time_runtimeNano() int64 {
+	return nanotime()
+}
+
+//go:linkname time_runtimeIsBubbled time.runtimeIsBubbled
+func time_runtimeIsBubbled() bool {
+	return false
+}
+
+//go:linkname syscall_now syscall.now
+func syscall_now() (sec int64, nsec int32) {
+	sec, nsec, _ = time_runtimeNow()
+	return
 }

@@ -1,0 +1,49 @@
+package runtime
+
+import _ "unsafe" // for go:linkname
+
+// Arguments, environment and GODEBUG, from the host.
+
+func hostStrings(count func() int32, nth func(int32) []byte) []string {
+	out := make([]string, count())
+	for i := range out {
+		out[i] = string(nth(int32(i)))
+	}
+	return out
+}
+
+//go:linkname syscall_runtime_envs syscall.runtime_envs
+func syscall_runtime_envs() []string {
+	return hostStrings(hostEnvCount, hostEnv)
+}
+
+//go:linkname os_runtime_args os.runtime_args
+func os_runtime_args() []string {
+	return hostStrings(hostArgCount, hostArg)
+}
+
+// gogetenv looks up an environment variable.
+func gogetenv(key string) string {
+	for _, kv := range syscall_runtime_envs() {
+		if len(kv) > len(key) && kv[len(key)] == '=' && kv[:len(key)] == key {
+			return kv[len(key)+1:]
+		}
+	}
+	return ""
+}
+
+// godebug_setUpdate hands internal/godebug the GODEBUG setting (gowasm
+// programs have no default GODEBUG from go.mod, and the environment does
+// not change under a running program's feet: os.Setenv stays in the
+// syscall package).
+//
+//go:linkname godebug_setUpdate internal/godebug.setUpdate
+func godebug_setUpdate(update func(string, string)) {
+	update("", gogetenv("GODEBUG"))
+}
+
+//go:linkname godebug_registerMetric internal/godebug.registerMetric
+func godebug_registerMetric(name string, read func() uint64) {}
+
+//go:linkname godebug_setNewIncNonDefault internal/godebug.setNewIncNonDefault
+func godebug_setNewIncNonDefault(newIncNonDefault func(string) func()) {}

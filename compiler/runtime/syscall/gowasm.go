@@ -1,0 +1,23 @@
+// Copyright 2026 The gowasm Authors. All rights reserved.
+
+//go:build wasip1
+
+package syscall
+
+// The gowasm host ABI functions the syscall package uses (host-abi crate,
+// docs/abi.md): byte slices cross as (array, offset, length).
+
+//go:wasmimport gowasm write
+func hostWrite(fd int32, b []byte) int32
+
+//go:wasmimport gowasm read
+func hostRead(fd int32, b []byte) int32
+
+//go:wasmimport gowasm random
+func hostRandom(b []byte) int32
+
+//go:wasmimport gowasm exit
+func hostExit(code int32)
+
+//go:wasmimport gowasm clock_now
+func hostClockNow(clock int32) int64
