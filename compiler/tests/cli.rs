@@ -123,3 +123,31 @@ fn println_hello_world_is_under_32_kb() {
     assert!(size < 32 << 10, "hello world is {size} bytes");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Reading stdin parks only the reading goroutine: the other keeps
+/// printing, and the line sent once it has printed arrives.
+#[test]
+fn stdin_read_does_not_block_other_goroutines() {
+    use std::io::{BufRead, Write};
+    let mut child = gowasm()
+        .args(["run", "compiler/tests/testdata/stdin_while_printing.go"])
+        .current_dir(repo())
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
+    let first = lines.next().unwrap().unwrap();
+    assert_eq!(first, "tick 1");
+    // The reader is waiting; ticks continue.
+    assert_eq!(lines.next().unwrap().unwrap(), "tick 2");
+    child.stdin.take().unwrap().write_all(b"hello\n").unwrap();
+    let rest: Vec<String> = lines.map(|l| l.unwrap()).collect();
+    assert_eq!(rest.last().map(String::as_str), Some("read: hello"));
+    assert!(
+        rest[..rest.len() - 1]
+            .iter()
+            .all(|l| l.starts_with("tick "))
+    );
+    assert!(child.wait().unwrap().success());
+}

@@ -76,10 +76,20 @@ pub const IMPORTS: &[Import] = &[
         doc: "write(fd, array, offset, length): bytes written, or a negative errno",
     },
     Import {
-        name: "read",
-        params: &[I32, Bytes, I32, I32],
+        name: "read_start",
+        params: &[I32, I32],
+        results: &[I64],
+        doc: "read_start(fd, length): starts reading up to length bytes of fd on a host \
+              worker thread; returns the operation's id (reported by poll when done), or a \
+              negative errno",
+    },
+    Import {
+        name: "read_finish",
+        params: &[I64, Bytes, I32, I32],
         results: &[I32],
-        doc: "read(fd, array, offset, length): bytes read (0 at end of file), or a negative errno",
+        doc: "read_finish(op, array, offset, length): copies a finished read's bytes into the \
+              array and forgets the operation; bytes read (0 at end of input), or a negative \
+              errno",
     },
     Import {
         name: "random",
@@ -103,9 +113,9 @@ pub const IMPORTS: &[Import] = &[
         name: "poll",
         params: &[I64],
         results: &[I64],
-        doc: "poll(timeout_ns): waits until a host operation completes or the timeout elapses \
-              (0: do not wait); returns the completed operation's id, or -1 on timeout. \
-              The scheduler calls it when no goroutine can run and a timer is pending",
+        doc: "poll(timeout_ns): waits until a host operation finishes or the timeout elapses \
+              (0: do not wait; negative: no limit) and returns the finished operation's id, \
+              or -1 on timeout (at once when nothing is in flight and there is no limit)",
     },
 ];
 

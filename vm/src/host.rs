@@ -5,7 +5,7 @@ use crate::{LoadError, RunOptions};
 use host_abi::AbiType;
 use std::io::Write;
 use std::sync::{Arc, Mutex};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 use wasmtime::{
     ArrayRef, ArrayRefPre, ArrayType, Caller, Engine, ExternType, FieldType, FuncType, ImportType,
     Linker, Mutability, Rooted, StorageType, ValType,
@@ -70,6 +70,7 @@ pub struct State {
     stdin_inherited: bool,
     start: Instant,
     bytes: Option<ArrayRefPre>,
+    ops: crate::ops::Ops,
 }
 
 impl State {
@@ -86,6 +87,7 @@ impl State {
             stderr: opts.stderr,
             start: Instant::now(),
             bytes: None,
+            ops: Default::default(),
         }
     }
 }
@@ -205,11 +207,34 @@ pub fn linker(engine: &Engine) -> wasmtime::Result<Linker<State>> {
                     }
                 },
             )?,
-            "read" => linker.func_wrap(
+            "read_start" => linker.func_wrap(
                 m,
-                "read",
+                "read_start",
+                |mut c: Caller<'_, State>, fd: i32, len: i32| -> i64 {
+                    let Ok(len) = usize::try_from(len) else {
+                        return EINVAL as i64;
+                    };
+                    if fd != 0 {
+                        return EBADF as i64;
+                    }
+                    let inherited = c.data().stdin_inherited;
+                    c.data_mut().ops.start(move || {
+                        let mut buf = vec![0u8; len];
+                        let n = if inherited {
+                            std::io::Read::read(&mut std::io::stdin().lock(), &mut buf)?
+                        } else {
+                            0
+                        };
+                        buf.truncate(n);
+                        Ok(buf)
+                    })
+                },
+            )?,
+            "read_finish" => linker.func_wrap(
+                m,
+                "read_finish",
                 |mut c: Caller<'_, State>,
-                 fd: i32,
+                 op: i64,
                  arr: Option<Rooted<ArrayRef>>,
                  off: i32,
                  len: i32|
@@ -218,19 +243,13 @@ pub fn linker(engine: &Engine) -> wasmtime::Result<Linker<State>> {
                     let Some((off, len)) = range_in(&c, &arr, off, len)? else {
                         return Ok(EINVAL);
                     };
-                    if fd != 0 {
-                        return Ok(EBADF);
-                    }
-                    let mut buf = vec![0u8; len];
-                    let n = if c.data().stdin_inherited {
-                        match std::io::Read::read(&mut std::io::stdin().lock(), &mut buf) {
-                            Ok(n) => n,
-                            Err(_) => return Ok(EIO),
-                        }
-                    } else {
-                        0
+                    let data = match c.data_mut().ops.take(op) {
+                        Some(Ok(data)) => data,
+                        Some(Err(_)) => return Ok(EIO),
+                        None => return Ok(EINVAL),
                     };
-                    fill(&mut c, &arr, off, &buf[..n])?;
+                    let n = data.len().min(len);
+                    fill(&mut c, &arr, off, &data[..n])?;
                     Ok(n as i32)
                 },
             )?,
@@ -270,14 +289,14 @@ pub fn linker(engine: &Engine) -> wasmtime::Result<Linker<State>> {
                     _ => c.data().start.elapsed().as_nanos() as i64,
                 },
             )?,
-            "poll" => linker.func_wrap(m, "poll", |timeout_ns: i64| -> i64 {
-                // No host operations yet (ABI v2 defines only the wait):
-                // wait out the timeout.
-                if timeout_ns > 0 {
-                    std::thread::sleep(std::time::Duration::from_nanos(timeout_ns as u64));
-                }
-                -1
-            })?,
+            "poll" => linker.func_wrap(
+                m,
+                "poll",
+                |mut c: Caller<'_, State>, timeout_ns: i64| -> i64 {
+                    let timeout = u64::try_from(timeout_ns).ok().map(Duration::from_nanos);
+                    c.data_mut().ops.poll(timeout).unwrap_or(-1)
+                },
+            )?,
             other => wasmtime::bail!("host ABI function {other} has no implementation"),
         };
     }

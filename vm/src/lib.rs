@@ -8,6 +8,7 @@
 //! The `gowasm-run` binary is a thin CLI over this crate.
 
 mod host;
+mod ops;
 
 use std::sync::{Arc, Mutex};
 use thiserror::Error;

@@ -64,14 +64,14 @@ func start() {
 	newproc(runMain)
 	maing = runqhead
 	for n := 0; ; n++ {
-		// Due timers run between goroutines too (every so often: reading
-		// the clock is a host call).
-		if n%64 == 0 && timersHook != nil {
-			timersHook(false)
+		// Due timers and finished host operations are taken up between
+		// goroutines too (every so often: both are host calls).
+		if n%64 == 0 {
+			pollEvents(false)
 		}
 		gp := runqget()
 		if gp == nil {
-			if timersHook != nil && timersHook(true) {
+			if pollEvents(true) {
 				continue
 			}
 			checkdead()

@@ -2,7 +2,8 @@ package runtime
 
 // Timers: a binary min-heap ordered by when, run by the scheduler (proc.go)
 // between goroutines. When no goroutine can run, the scheduler waits in the
-// host (poll) until the earliest timer is due.
+// host (poll) until the earliest timer is due or a host operation
+// finishes.
 
 type timer struct {
 	when   int64
@@ -22,7 +23,79 @@ var timers []*timer
 
 // timersHook is fireTimers once a timer has been added: programs that use
 // no timers do not carry the timer code.
-var timersHook func(wait bool) bool
+var timersHook func(now int64) (next int64, ok bool)
+
+// Host operations in flight (reads of stdin), and the goroutine waiting
+// for each.
+var (
+	ioOps     int
+	ioWaiters map[int64]*g
+	// ioHook is ioDone once an operation has started (programs that do
+	// no host I/O do not carry it).
+	ioHook func(op int64)
+)
+
+//go:wasmimport gowasm read_start
+func hostReadStart(fd int32, n int32) int64
+
+//go:wasmimport gowasm read_finish
+func hostReadFinish(op int64, b []byte) int32
+
+// syscall_runtimeRead reads from fd on a host worker thread, parking the
+// goroutine (others keep running) until the host reports it done.
+//
+//go:linkname syscall_runtimeRead syscall.runtimeRead
+func syscall_runtimeRead(fd int32, b []byte) int32 {
+	op := hostReadStart(fd, int32(len(b)))
+	if op < 0 {
+		return int32(op)
+	}
+	if ioWaiters == nil {
+		ioWaiters = make(map[int64]*g)
+	}
+	ioWaiters[op] = curg
+	ioOps++
+	ioHook = ioDone
+	park("IO wait")
+	return hostReadFinish(op, b)
+}
+
+// ioDone readies the goroutine waiting for a finished host operation.
+func ioDone(op int64) {
+	ioOps--
+	gp := ioWaiters[op]
+	delete(ioWaiters, op)
+	goready(gp)
+}
+
+// pollEvents runs due timers and readies goroutines whose host operation
+// finished; with wait it first waits (in the host) for the earliest of
+// them. It reports whether any timer or operation is pending.
+func pollEvents(wait bool) bool {
+	next, timed := int64(0), false
+	if timersHook != nil {
+		next, timed = timersHook(nanotime())
+	}
+	if !timed && ioOps == 0 {
+		return false
+	}
+	timeout := int64(0)
+	if wait {
+		timeout = -1
+		if timed {
+			timeout = max(next-nanotime(), 0)
+		}
+	}
+	if ioOps > 0 || timeout > 0 {
+		if op := hostPoll(timeout); op >= 0 {
+			ioHook(op)
+		}
+	}
+	if wait && timersHook != nil {
+		timersHook(nanotime())
+	}
+	return true
+}
 
 //go:wasmimport gowasm poll
 func hostPoll(timeoutNanos int64) int64
@@ -90,17 +163,9 @@ func siftdownTimer(i int) {
 	t.index = i
 }
 
-// fireTimers runs the timers that are due; wait says to wait in the host
-// for the earliest one first. It reports whether any timer is queued.
-func fireTimers(wait bool) bool {
-	if len(timers) == 0 {
-		return false
-	}
-	now := nanotime()
-	if d := timers[0].when - now; d > 0 && wait {
-		hostPoll(d)
-		now = nanotime()
-	}
+// fireTimers runs the timers due at now and returns when the next one is
+// due (ok is false when none is queued).
+func fireTimers(now int64) (next int64, ok bool) {
 	for len(timers) > 0 && timers[0].when <= now {
 		t := timers[0]
 		deltimer(t)
@@ -111,7 +176,10 @@ func fireTimers(wait bool) bool {
 		}
 		t.f(t.arg, t.seq, delay)
 	}
-	return true
+	if len(timers) == 0 {
+		return 0, false
+	}
+	return timers[0].when, true
 }
 
 // timeSleep parks the current goroutine for ns nanoseconds.

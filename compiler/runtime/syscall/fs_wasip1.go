@@ -902,7 +902,7 @@ func makeIOVec(b []byte) *iovec {
 }
 
 func Read(fd int, b []byte) (int, error) {
-	n := hostRead(int32(fd), b)
+	n := runtimeRead(int32(fd), b)
 	if n < 0 {
 		return 0, Errno(-n)
 	}

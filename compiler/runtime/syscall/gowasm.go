@@ -10,8 +10,9 @@ package syscall
 //go:wasmimport gowasm write
 func hostWrite(fd int32, b []byte) int32
 
-//go:wasmimport gowasm read
-func hostRead(fd int32, b []byte) int32
+// runtimeRead reads through the host without blocking other goroutines
+// (provided by the runtime).
+func runtimeRead(fd int32, b []byte) int32
 
 //go:wasmimport gowasm random
 func hostRandom(b []byte) int32

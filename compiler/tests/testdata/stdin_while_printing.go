@@ -1,0 +1,32 @@
+// Reads a line from stdin on one goroutine while another keeps printing:
+// the read must not stop the other goroutine (the test sends the line only
+// after it has seen "tick").
+package main
+
+import (
+	"syscall"
+	"time"
+)
+
+func main() {
+	done := make(chan string)
+	go func() {
+		buf := make([]byte, 100)
+		n, err := syscall.Read(0, buf)
+		if err != nil {
+			done <- "error " + err.Error()
+			return
+		}
+		done <- string(buf[:n])
+	}()
+	for ticks := 1; ; ticks++ {
+		select {
+		case line := <-done:
+			print("read: ", line)
+			return
+		default:
+			println("tick", ticks)
+			time.Sleep(5 * time.Millisecond)
+		}
+	}
+}
