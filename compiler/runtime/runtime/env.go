@@ -1,6 +1,6 @@
 package runtime
 
-import _ "unsafe" // for go:linkname
+import "unsafe"
 
 // Arguments, environment and GODEBUG, from the host.
 
@@ -47,3 +47,13 @@ func godebug_registerMetric(name string, read func() uint64) {}
 
 //go:linkname godebug_setNewIncNonDefault internal/godebug.setNewIncNonDefault
 func godebug_setNewIncNonDefault(newIncNonDefault func(string) func()) {}
+
+//go:linkname syscall_Exit syscall.Exit
+func syscall_Exit(code int) {
+	exit(int32(code))
+}
+
+// write is gc's raw write, used by internal/godebug to report to stderr.
+func write(fd uintptr, p unsafe.Pointer, n int32) int32 {
+	return hostWrite(int32(fd), unsafe.Slice((*byte)(p), n))
+}

@@ -1,9 +1,11 @@
 // Checks time.After in select as a timeout: a slow operation times out, a
 // fast one wins, and a loop with a shared deadline channel stops in time.
+// Prints with the builtin println (no fmt). Timeouts leave at least 200ms
+// between the competing events so the winner is stable under load.
 package main
 
 import (
-	"fmt"
+	"strconv"
 	"time"
 )
 
@@ -19,21 +21,21 @@ func slowSquare(n int, delay time.Duration) <-chan int {
 func fetch(n int, delay, timeout time.Duration) string {
 	select {
 	case v := <-slowSquare(n, delay):
-		return fmt.Sprintf("result %d", v)
+		return "result " + strconv.Itoa(v)
 	case <-time.After(timeout):
-		return fmt.Sprintf("timeout after %v", timeout)
+		return "timeout after " + timeout.String()
 	}
 }
 
 func main() {
-	fmt.Println("fast:", fetch(7, 0, 100*time.Millisecond))
-	fmt.Println("slow:", fetch(8, 150*time.Millisecond, 20*time.Millisecond))
+	println("fast:", fetch(7, 0, 250*time.Millisecond))
+	println("slow:", fetch(8, 250*time.Millisecond, 20*time.Millisecond))
 
 	// A channel returned by time.After delivers a time no earlier than
 	// the call plus the duration.
 	before := time.Now()
 	t := <-time.After(15 * time.Millisecond)
-	fmt.Println("After value not early:", !t.Before(before.Add(15*time.Millisecond)))
+	println("After value not early:", !t.Before(before.Add(15*time.Millisecond)))
 
 	// Producer with a deadline shared across loop iterations: four values
 	// arrive quickly, then the producer goes quiet.
@@ -44,27 +46,27 @@ func main() {
 		}
 		select {}
 	}()
-	deadline := time.After(60 * time.Millisecond)
+	deadline := time.After(200 * time.Millisecond)
 	received := 0
 loop:
 	for {
 		select {
 		case v := <-data:
 			received++
-			fmt.Println("received", v)
+			println("received", v)
 		case <-deadline:
-			fmt.Println("deadline reached")
+			println("deadline reached")
 			break loop
 		}
 	}
-	fmt.Println("received before deadline:", received)
+	println("received before deadline:", received)
 
 	// Nothing ready, zero timeout: time.After(0) fires almost immediately.
 	never := make(chan int)
 	select {
 	case <-never:
-		fmt.Println("impossible")
+		println("impossible")
 	case <-time.After(0):
-		fmt.Println("zero timeout fired")
+		println("zero timeout fired")
 	}
 }

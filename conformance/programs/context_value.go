@@ -1,12 +1,14 @@
 // Checks context.WithValue: lookups walk up the parent chain, inner values
 // shadow outer ones, keys of distinct types never collide, missing keys give
 // nil, and values are visible to goroutines started with the context.
+// Prints with the builtin println (no fmt): looked-up values are formatted
+// by a type switch as fmt's %v would, contexts through their String method.
 package main
 
 import (
 	"context"
-	"fmt"
 	"sort"
+	"strconv"
 )
 
 type ctxKey int
@@ -23,33 +25,52 @@ type requestInfo struct {
 	retry int
 }
 
+type stringer interface{ String() string }
+
+// show formats the values this program stores, as fmt's %v would.
+func show(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return "<nil>"
+	case string:
+		return v
+	case int:
+		return strconv.Itoa(v)
+	case requestInfo:
+		return "{" + v.path + " " + strconv.Itoa(v.retry) + "}"
+	case stringer:
+		return v.String()
+	}
+	return "?"
+}
+
 func handle(ctx context.Context, out chan<- string) {
 	user, _ := ctx.Value(userKey).(string)
 	trace, ok := ctx.Value(traceKey).(int)
 	info := ctx.Value("info")
-	out <- fmt.Sprintf("user=%s trace=%d/%v info=%v", user, trace, ok, info)
+	out <- "user=" + user + " trace=" + strconv.Itoa(trace) + "/" + strconv.FormatBool(ok) + " info=" + show(info)
 }
 
 func main() {
 	bg := context.Background()
 	ctx := context.WithValue(bg, userKey, "alice")
 	ctx = context.WithValue(ctx, traceKey, 1234)
-	fmt.Println("user:", ctx.Value(userKey), "trace:", ctx.Value(traceKey))
+	println("user:", show(ctx.Value(userKey)), "trace:", show(ctx.Value(traceKey)))
 
 	// A key of a different type with the same underlying value is distinct.
-	fmt.Println("otherKey(0):", ctx.Value(otherKey(0)), "int 0:", ctx.Value(0))
+	println("otherKey(0):", show(ctx.Value(otherKey(0))), "int 0:", show(ctx.Value(0)))
 
 	// Shadowing in a child does not affect the parent.
 	child := context.WithValue(ctx, userKey, "bob")
-	fmt.Println("child user:", child.Value(userKey), "parent user:", ctx.Value(userKey))
-	fmt.Println("child trace (inherited):", child.Value(traceKey))
+	println("child user:", show(child.Value(userKey)), "parent user:", show(ctx.Value(userKey)))
+	println("child trace (inherited):", show(child.Value(traceKey)))
 
 	// Struct values and cancellation wrapping keep values reachable.
 	withInfo := context.WithValue(child, "info", requestInfo{"/api", 2})
 	cctx, cancel := context.WithCancel(withInfo)
 	defer cancel()
 	ri := cctx.Value("info").(requestInfo)
-	fmt.Println("info:", ri.path, ri.retry)
+	println("info:", ri.path, ri.retry)
 
 	// Goroutines see the values of the context they receive.
 	out := make(chan string, 3)
@@ -62,17 +83,17 @@ func main() {
 	}
 	sort.Strings(lines)
 	for _, l := range lines {
-		fmt.Println(l)
+		println(l)
 	}
 
 	// String forms of value contexts.
-	fmt.Println(context.WithValue(bg, "k", "v"))
-	fmt.Println(context.WithValue(bg, userKey, 7))
+	println(show(context.WithValue(bg, "k", "v")))
+	println(show(context.WithValue(bg, userKey, 7)))
 
 	// nil key and uncomparable key panic.
 	for _, k := range []any{nil, []int{1}} {
 		func() {
-			defer func() { fmt.Println("panic:", recover()) }()
+			defer func() { println("panic:", show(recover())) }()
 			context.WithValue(bg, k, 1)
 		}()
 	}

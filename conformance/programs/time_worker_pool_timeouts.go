@@ -1,13 +1,15 @@
 // Checks a worker pool where each job runs under a per-job timeout chosen
 // with select, cancellation of outstanding work via context, and results
-// collected by job id so the output is deterministic.
+// collected by job id so the output is deterministic. Prints with the
+// builtin println (no fmt); cheap jobs have ~200ms of slack before their
+// timeout and the pool's upper bound has ~250ms of slack.
 package main
 
 import (
 	"context"
 	"errors"
-	"fmt"
 	"sort"
+	"strconv"
 	"sync"
 	"time"
 )
@@ -38,13 +40,14 @@ func process(ctx context.Context, j job, limit time.Duration) error {
 }
 
 func main() {
-	// Cheap jobs finish in 1ms; expensive ones would take 500ms but the
-	// per-job limit is 30ms.
+	// Cheap jobs finish in 1ms; expensive ones would take 1s but the
+	// per-job limit is 200ms. The three expensive jobs land on different
+	// workers, so the pool takes about 200ms.
 	var jobs []job
 	for i := 0; i < 12; i++ {
 		cost := time.Millisecond
 		if i%4 == 3 {
-			cost = 500 * time.Millisecond
+			cost = time.Second
 		}
 		jobs = append(jobs, job{id: i, cost: cost})
 	}
@@ -57,7 +60,7 @@ func main() {
 		wg.Go(func() {
 			for j := range in {
 				status := "ok"
-				if err := process(ctx, j, 30*time.Millisecond); err != nil {
+				if err := process(ctx, j, 200*time.Millisecond); err != nil {
 					status = err.Error()
 				}
 				out <- result{j.id, status}
@@ -82,11 +85,15 @@ func main() {
 	sort.Slice(results, func(a, b int) bool { return results[a].id < results[b].id })
 	counts := map[string]int{}
 	for _, r := range results {
-		fmt.Printf("job %2d: %s\n", r.id, r.status)
+		id := strconv.Itoa(r.id)
+		if len(id) < 2 {
+			id = " " + id
+		}
+		println("job "+id+":", r.status)
 		counts[r.status]++
 	}
-	fmt.Println("ok:", counts["ok"], "timed out:", counts["timed out"])
-	fmt.Println("pool bounded by timeouts:", time.Since(start) < 400*time.Millisecond)
+	println("ok:", counts["ok"], "timed out:", counts["timed out"])
+	println("pool bounded by timeouts:", time.Since(start) < 450*time.Millisecond)
 
 	// Cancelling a shared context stops all in-flight slow jobs at once.
 	cctx, cancel := context.WithCancel(context.Background())
@@ -100,6 +107,10 @@ func main() {
 	cancel()
 	wg.Wait()
 	for i, err := range errs {
-		fmt.Println("slow job", i, "->", err)
+		s := "<nil>"
+		if err != nil {
+			s = err.Error()
+		}
+		println("slow job", i, "->", s)
 	}
 }
