@@ -119,13 +119,15 @@ fn new_bytes(
     Ok(Some(arr?))
 }
 
-/// The (offset, length) of a byte range when it lies within the array.
+/// A byte range argument (array, offset, length): None (EINVAL) for a
+/// null array or a range outside it.
 fn range_in(
     c: &Caller<'_, State>,
-    arr: &Rooted<ArrayRef>,
+    arr: Option<Rooted<ArrayRef>>,
     off: i32,
     len: i32,
-) -> wasmtime::Result<Option<(usize, usize)>> {
+) -> wasmtime::Result<Option<(Rooted<ArrayRef>, usize, usize)>> {
+    let Some(arr) = arr else { return Ok(None) };
     let n = arr.len(c)? as usize;
     let (Ok(off), Ok(len)) = (usize::try_from(off), usize::try_from(len)) else {
         return Ok(None);
@@ -133,7 +135,7 @@ fn range_in(
     Ok(off
         .checked_add(len)
         .is_some_and(|end| end <= n)
-        .then_some((off, len)))
+        .then_some((arr, off, len)))
 }
 
 /// Copies bytes into a program's byte array at off. Element by element:
@@ -190,8 +192,7 @@ pub fn linker(engine: &Engine) -> wasmtime::Result<Linker<State>> {
                  off: i32,
                  len: i32|
                  -> wasmtime::Result<i32> {
-                    let Some(arr) = arr else { return Ok(EINVAL) };
-                    let Some((off, len)) = range_in(&c, &arr, off, len)? else {
+                    let Some((arr, off, len)) = range_in(&c, arr, off, len)? else {
                         return Ok(EINVAL);
                     };
                     let mut buf = vec![0u8; arr.len(&c)? as usize];
@@ -239,8 +240,7 @@ pub fn linker(engine: &Engine) -> wasmtime::Result<Linker<State>> {
                  off: i32,
                  len: i32|
                  -> wasmtime::Result<i32> {
-                    let Some(arr) = arr else { return Ok(EINVAL) };
-                    let Some((off, len)) = range_in(&c, &arr, off, len)? else {
+                    let Some((arr, off, len)) = range_in(&c, arr, off, len)? else {
                         return Ok(EINVAL);
                     };
                     let data = match c.data_mut().ops.take(op) {
@@ -261,8 +261,7 @@ pub fn linker(engine: &Engine) -> wasmtime::Result<Linker<State>> {
                  off: i32,
                  len: i32|
                  -> wasmtime::Result<i32> {
-                    let Some(arr) = arr else { return Ok(EINVAL) };
-                    let Some((off, len)) = range_in(&c, &arr, off, len)? else {
+                    let Some((arr, off, len)) = range_in(&c, arr, off, len)? else {
                         return Ok(EINVAL);
                     };
                     let mut buf = vec![0u8; len];

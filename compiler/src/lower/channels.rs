@@ -5,6 +5,7 @@
 //! is one runtime call followed by the suspension check (resume.rs).
 
 use super::func::FuncGen;
+use super::helpers::{pop_any_as, push_as_any};
 use super::types::{ANYREF, Shape};
 use crate::emit::module::ref_null;
 use crate::ir::{Instr, Operand, TypeId};
@@ -17,28 +18,6 @@ fn elem_of(g: &FuncGen, ch: &Operand) -> TypeId {
         Shape::Chan(e) => e,
         other => panic!("channel operation on {other:?}"),
     }
-}
-
-/// Pushes `v` (of type t) as an `any`.
-fn push_boxed(g: &mut FuncGen, v: &Operand, t: TypeId) {
-    if matches!(g.cx.shape(t), Shape::Interface(_)) {
-        g.push(v);
-        return;
-    }
-    super::interfaces::push_descriptor(g, t);
-    g.push(v);
-    super::helpers::box_value(g, t);
-}
-
-/// Replaces the `any` on top of the stack by its value as a t.
-fn unbox_top(g: &mut FuncGen, t: TypeId) {
-    if matches!(g.cx.shape(t), Shape::Interface(_)) {
-        return;
-    }
-    let payload = g.tmp(ANYREF);
-    g.ins().local_set(payload).drop().local_get(payload);
-    let unbox = super::helpers::unbox_func(g.cx, t);
-    g.ins().call(unbox);
 }
 
 /// Pushes an int operand as i64.
@@ -66,7 +45,7 @@ pub fn send(g: &mut FuncGen, ins: &Instr) {
     let ch = ins.x.as_ref().unwrap();
     let elem = elem_of(g, ch);
     g.push(ch);
-    push_boxed(g, ins.y.as_ref().unwrap(), elem);
+    push_as_any(g, ins.y.as_ref().unwrap(), elem);
     g.call_runtime("chansend1");
     g.suspend_check();
 }
@@ -81,12 +60,12 @@ pub fn recv(g: &mut FuncGen, ins: &Instr) {
         g.suspend_check();
         let ok = g.tmp(ValType::I32);
         g.ins().local_set(ok);
-        unbox_top(g, elem);
+        pop_any_as(g, elem);
         g.ins().local_get(ok);
     } else {
         g.call_runtime("chanrecv1");
         g.suspend_check();
-        unbox_top(g, elem);
+        pop_any_as(g, elem);
     }
     g.set_result(ins);
 }
@@ -114,7 +93,7 @@ pub fn select(g: &mut FuncGen, ins: &Instr) {
         match &st.send {
             Some(v) => {
                 let elem = elem_of(g, &st.chan);
-                push_boxed(g, v, elem);
+                push_as_any(g, v, elem);
             }
             None => {
                 let rtype = g.cx.runtime_struct("_type");
@@ -149,7 +128,7 @@ pub fn select(g: &mut FuncGen, ins: &Instr) {
             .i64_eq()
             .if_(BlockType::Empty);
         g.ins().local_get(typ).local_get(payload);
-        unbox_top(g, elem);
+        pop_any_as(g, elem);
         let vals = g.tmps(&out);
         g.set_all(&vals);
         g.ins().else_();

@@ -6,7 +6,7 @@ use super::Ctx;
 use super::func::FuncGen;
 use super::types::{ANYREF, Shape};
 use crate::emit::module::ref_null;
-use crate::ir::TypeId;
+use crate::ir::{Operand, TypeId};
 use wasm_encoder::{BlockType, HeapType, ValType};
 
 fn key(cx: &Ctx, what: &str, t: TypeId) -> String {
@@ -150,6 +150,28 @@ pub fn unbox_func(cx: &mut Ctx, t: TypeId) -> u32 {
         }
         g.finish(idx);
     })
+}
+
+/// Pushes a value as an interface value (itself if already one).
+pub fn push_as_any(g: &mut FuncGen, op: &Operand, t: TypeId) {
+    if matches!(g.cx.shape(t), Shape::Interface(_)) {
+        g.push(op);
+        return;
+    }
+    super::interfaces::push_descriptor(g, t);
+    g.push(op);
+    box_value(g, t);
+}
+
+/// Converts the interface value on the stack to a value of type t.
+pub fn pop_any_as(g: &mut FuncGen, t: TypeId) {
+    if matches!(g.cx.shape(t), Shape::Interface(_)) {
+        return;
+    }
+    let payload = g.tmp(ANYREF);
+    g.ins().local_set(payload).drop().local_get(payload);
+    let unbox = unbox_func(g.cx, t);
+    g.ins().call(unbox);
 }
 
 /// Pushes a boxed payload for the value of type t on the stack.

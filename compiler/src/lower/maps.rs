@@ -4,6 +4,7 @@
 //! Range over a string decodes runes in place.
 
 use super::func::FuncGen;
+use super::helpers::{pop_any_as, push_as_any};
 use super::types::{ANYREF, Shape};
 use crate::emit::module::{BYTES_TYPE, ref_null};
 use crate::ir::{Instr, Operand, TypeId};
@@ -14,28 +15,6 @@ fn map_types(g: &FuncGen, m: TypeId) -> (TypeId, TypeId) {
         Shape::Map(k, v) => (k, v),
         other => panic!("map operation on {other:?}"),
     }
-}
-
-/// Pushes a value as an interface value (itself if already one).
-fn push_as_any(g: &mut FuncGen, op: &Operand, t: TypeId) {
-    if matches!(g.cx.shape(t), Shape::Interface(_)) {
-        g.push(op);
-        return;
-    }
-    super::interfaces::push_descriptor(g, t);
-    g.push(op);
-    super::helpers::box_value(g, t);
-}
-
-/// Converts the interface value on the stack to a value of type t.
-fn pop_any_as(g: &mut FuncGen, t: TypeId) {
-    if matches!(g.cx.shape(t), Shape::Interface(_)) {
-        return;
-    }
-    let payload = g.tmp(ANYREF);
-    g.ins().local_set(payload).drop().local_get(payload);
-    let unbox = super::helpers::unbox_func(g.cx, t);
-    g.ins().call(unbox);
 }
 
 pub fn make_map(g: &mut FuncGen, ins: &Instr) {

@@ -656,17 +656,8 @@ impl FuncGen<'_, '_> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::cfg::graph;
     use super::*;
-
-    fn graph(edges: &[(usize, usize)], n: usize) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
-        let mut succs = vec![Vec::new(); n];
-        let mut preds = vec![Vec::new(); n];
-        for &(a, b) in edges {
-            succs[a].push(b);
-            preds[b].push(a);
-        }
-        (succs, preds)
-    }
 
     #[test]
     fn rewind_enters_nested_loops_through_their_headers() {
