@@ -7,8 +7,8 @@ use wasm_encoder::{
     CodeSection, CompositeInnerType, CompositeType, ConstExpr, CustomSection, DataCountSection,
     DataSection, ElementSection, Elements, EntityType, ExportKind, ExportSection, FieldType,
     FuncType, Function, FunctionSection, GlobalSection, GlobalType, HeapType, ImportSection,
-    IndirectNameMap, NameMap, NameSection, RefType, StorageType, StructType, SubType, TagKind,
-    TagSection, TagType, TypeSection, ValType,
+    IndirectNameMap, NameMap, NameSection, RefType, StorageType, StructType, SubType, TableSection,
+    TableType, TagKind, TagSection, TagType, TypeSection, ValType,
 };
 
 /// A type definition before encoding.
@@ -34,7 +34,9 @@ pub struct Module {
     globals: Vec<(GlobalType, ConstExpr, String)>,
     tags: Vec<u32>,
     exports: Vec<(String, ExportKind, u32)>,
-    declared_refs: Vec<u32>,
+    /// Functions of the function table (closure code), by slot.
+    table: Vec<u32>,
+    table_slots: std::collections::HashMap<u32, u32>,
     data: Vec<u8>,
     custom: Vec<(String, Vec<u8>)>,
     local_names: Vec<(u32, Vec<(u32, String)>)>,
@@ -75,7 +77,8 @@ impl Module {
             globals: Vec::new(),
             tags: Vec::new(),
             exports: Vec::new(),
-            declared_refs: Vec::new(),
+            table: Vec::new(),
+            table_slots: Default::default(),
             data: Vec::new(),
             custom: Vec::new(),
             local_names: Vec::new(),
@@ -179,9 +182,18 @@ impl Module {
         self.exports.push((name.into(), kind, index));
     }
 
-    /// Allows `ref.func index` in code.
-    pub fn declare_ref(&mut self, index: u32) {
-        self.declared_refs.push(index);
+    /// The slot of a function in the module's function table (closures
+    /// hold slots, called with `call_indirect`: reading a function
+    /// reference out of a GC object is a libcall in Wasmtime, a table
+    /// element is not).
+    pub fn table_slot(&mut self, func: u32) -> u32 {
+        if let Some(&slot) = self.table_slots.get(&func) {
+            return slot;
+        }
+        let slot = self.table.len() as u32;
+        self.table.push(func);
+        self.table_slots.insert(func, slot);
+        slot
     }
 
     /// Appends bytes to the single passive data segment; returns their offset.
@@ -261,6 +273,19 @@ impl Module {
         }
         out.section(&functions);
 
+        if !self.table.is_empty() {
+            let n = self.table.len() as u64;
+            let mut tables = TableSection::new();
+            tables.table(TableType {
+                element_type: RefType::FUNCREF,
+                table64: false,
+                minimum: n,
+                maximum: Some(n),
+                shared: false,
+            });
+            out.section(&tables);
+        }
+
         let mut tags = TagSection::new();
         for &ty in &self.tags {
             tags.tag(TagType {
@@ -283,8 +308,12 @@ impl Module {
         out.section(&exports);
 
         let mut elements = ElementSection::new();
-        if !self.declared_refs.is_empty() {
-            elements.declared(Elements::Functions(self.declared_refs.clone().into()));
+        if !self.table.is_empty() {
+            elements.active(
+                Some(0),
+                &ConstExpr::i32_const(0),
+                Elements::Functions(self.table.clone().into()),
+            );
         }
         out.section(&elements);
 

@@ -9,8 +9,7 @@ use crate::ir::{FuncId, Function, Instr, Operand, TypeId};
 use anyhow::{Result, bail};
 use host_abi::AbiType;
 use wasm_encoder::{
-    AbstractHeapType, BlockType, ConstExpr, FieldType, GlobalType, HeapType, RefType, StorageType,
-    ValType,
+    AbstractHeapType, BlockType, FieldType, HeapType, RefType, StorageType, ValType,
 };
 
 const ARRAYREF: ValType = ValType::Ref(RefType {
@@ -246,19 +245,13 @@ impl Ctx<'_> {
     /// The struct type of closures of f: the base closure type extended
     /// with the free variables' slots.
     pub fn closure_env_type(&mut self, f: FuncId) -> u32 {
-        let (clo, fty) = self.closure_types_of_func(f);
+        let (clo, _) = self.closure_types_of_func(f);
         let fvs: Vec<TypeId> = self.prog.functions[f]
             .free_vars
             .iter()
             .map(|v| v.ty)
             .collect();
-        let mut fields = vec![FieldType {
-            element_type: StorageType::Val(ValType::Ref(RefType {
-                nullable: false,
-                heap_type: HeapType::Concrete(fty),
-            })),
-            mutable: false,
-        }];
+        let mut fields = vec![CLOSURE_CODE_FIELD];
         for t in fvs {
             for s in self.slots(t) {
                 fields.push(FieldType {
@@ -274,6 +267,12 @@ impl Ctx<'_> {
         })
     }
 }
+
+/// Field 0 of every closure struct: the code's function-table slot.
+pub const CLOSURE_CODE_FIELD: FieldType = FieldType {
+    element_type: StorageType::Val(ValType::I32),
+    mutable: false,
+};
 
 /// Reads the free variables out of the environment (param 0).
 pub fn load_free_vars(g: &mut FuncGen) {
@@ -300,8 +299,8 @@ pub fn make_closure(g: &mut FuncGen, ins: &Instr) {
     let f = ins.func;
     let env_ty = g.cx.closure_env_type(f);
     let code = g.cx.func(f);
-    g.cx.module.declare_ref(code);
-    g.ins().ref_func(code);
+    let slot = g.cx.module.table_slot(code);
+    g.ins().i32_const(slot as i32);
     for a in &ins.args {
         g.push(a);
     }
@@ -335,19 +334,7 @@ pub fn push_func_value(g: &mut FuncGen, f: FuncId) {
                 ins.call(target).end();
                 cx.module.define(idx, body);
             });
-            g.cx.module.declare_ref(wrapper);
-            let global = g.cx.module.add_global(
-                GlobalType {
-                    val_type: ref_null(clo),
-                    mutable: false,
-                    shared: false,
-                },
-                ConstExpr::extended([
-                    wasm_encoder::Instruction::RefFunc(wrapper),
-                    wasm_encoder::Instruction::StructNew(clo),
-                ]),
-                key.clone(),
-            );
+            let global = g.cx.closure_global(clo, wrapper, key.clone());
             g.cx.helpers.insert(format!("global:{key}"), global);
             global
         }
@@ -388,7 +375,10 @@ pub fn call(g: &mut FuncGen, ins: &Instr) {
             for a in &c.args {
                 g.push(a);
             }
-            g.ins().local_get(t).struct_get(clo, 0).call_ref(fty);
+            g.ins()
+                .local_get(t)
+                .struct_get(clo, 0)
+                .call_indirect(0, fty);
             g.suspend_check();
         }
     }

@@ -6,7 +6,7 @@
 use super::func::FuncGen;
 use crate::emit::module::ref_null;
 use crate::ir::{Call, Instr, Operand};
-use wasm_encoder::{FieldType, HeapType, StorageType, ValType};
+use wasm_encoder::{FieldType, HeapType, StorageType};
 
 pub fn defer(g: &mut FuncGen, ins: &Instr) {
     push_thunk(g, ins.call.as_ref().unwrap(), "defer");
@@ -31,18 +31,8 @@ pub fn push_thunk(g: &mut FuncGen, call: &Call, what: &str) {
     call.recv.iter().for_each(&mut note);
     call.args.iter().for_each(&mut note);
     let types: Vec<_> = captured.iter().map(|&v| g.val_types[v]).collect();
-    let (clo, fty) = g.cx.closure_types_slots(vec![], vec![]);
-    debug_assert!(matches!(
-        g.cx.module.type_def(fty),
-        crate::emit::module::TypeDef::Func(..)
-    ));
-    let mut fields = vec![FieldType {
-        element_type: StorageType::Val(ValType::Ref(wasm_encoder::RefType {
-            nullable: false,
-            heap_type: HeapType::Concrete(fty),
-        })),
-        mutable: false,
-    }];
+    let (clo, _) = g.cx.closure_types_slots(vec![], vec![]);
+    let mut fields = vec![super::calls::CLOSURE_CODE_FIELD];
     let mut slot_lists = Vec::new();
     for &t in &types {
         let slots = g.cx.slots(t);
@@ -129,8 +119,8 @@ pub fn push_thunk(g: &mut FuncGen, call: &Call, what: &str) {
         g.call_runtime("panicmem");
         g.ins().unreachable().end();
     }
-    g.cx.module.declare_ref(thunk);
-    g.ins().ref_func(thunk);
+    let slot = g.cx.module.table_slot(thunk);
+    g.ins().i32_const(slot as i32);
     for &v in &captured {
         g.push(&Operand::Value(v));
     }

@@ -790,6 +790,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
                 super::pointers::constant_stores,
                 super::pointers::field_store,
                 super::pointers::copy_store,
+                super::pointers::element_access,
             ]
             .iter()
             .map(|peephole| peephole(self, body, k))
@@ -897,14 +898,20 @@ impl<'a, 'p> FuncGen<'a, 'p> {
     /// Emits instruction k of its block, with its block-local values'
     /// locals taken from and returned to the pool.
     fn instr_at(&mut self, k: usize, ins: &Instr) {
-        if has_value(&ins.op) && self.last_use[ins.id].is_some() {
-            let slots = self.cx.slots(ins.t);
-            self.vals[ins.id] = self.tmps(&slots);
-        }
+        self.alloc_result(ins);
         self.scratch = Some(Vec::new());
         self.instr(ins);
         self.end_scratch();
         self.release_after(ins, k);
+    }
+
+    /// Takes locals for an instruction's value when it is local to its
+    /// block (others have theirs from the prologue).
+    pub fn alloc_result(&mut self, ins: &Instr) {
+        if has_value(&ins.op) && self.last_use[ins.id].is_some() {
+            let slots = self.cx.slots(ins.t);
+            self.vals[ins.id] = self.tmps(&slots);
+        }
     }
 
     /// Starts collecting scratch locals (returned by `end_scratch`).

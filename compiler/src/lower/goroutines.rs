@@ -131,7 +131,7 @@ pub fn define_run_g(cx: &mut Ctx) {
         .local_get(0)
         .local_get(0)
         .struct_get(clo, 0)
-        .call_ref(fty)
+        .call_indirect(0, fty)
         .global_get(state)
         .if_(BlockType::Result(ValType::I64))
         .i32_const(NORMAL)

@@ -193,8 +193,9 @@ impl Ctx<'_> {
         self.closure_global(clo, code, format!("{key}$closure"))
     }
 
-    fn closure_global(&mut self, clo: u32, code: u32, name: String) -> u32 {
-        self.module.declare_ref(code);
+    /// An immutable global holding a closure without free variables.
+    pub fn closure_global(&mut self, clo: u32, code: u32, name: String) -> u32 {
+        let slot = self.module.table_slot(code);
         self.module.add_global(
             GlobalType {
                 val_type: ref_null(clo),
@@ -202,7 +203,7 @@ impl Ctx<'_> {
                 shared: false,
             },
             ConstExpr::extended([
-                wasm_encoder::Instruction::RefFunc(code),
+                wasm_encoder::Instruction::I32Const(slot as i32),
                 wasm_encoder::Instruction::StructNew(clo),
             ]),
             name,

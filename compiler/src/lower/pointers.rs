@@ -895,6 +895,44 @@ pub fn field_store(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
     2
 }
 
+/// `*(&a[i])` and `*(&a[i]) = v` where the element address is used by
+/// nothing else (every slice element access in Go's SSA): a direct
+/// `array.get`/`array.set`, without a fat pointer and the generic pointer
+/// helpers. Returns the instructions consumed.
+pub fn element_access(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
+    let (Some(ia), Some(next)) = (body.get(k), body.get(k + 1)) else {
+        return 0;
+    };
+    if ia.op != "IndexAddr" || !g.used_only_at(ia.id, k + 1) {
+        return 0;
+    }
+    let addr = |op: &Option<Operand>| matches!(op, Some(Operand::Value(a)) if *a == ia.id);
+    let is_load = next.op == "UnOp" && next.tok == "*";
+    if !(is_load || next.op == "Store" && !addr(&next.y)) || !addr(&next.x) {
+        return 0;
+    }
+    let elem = indexed_elem(g, ia.x.as_ref().unwrap());
+    if matches!(g.cx.shape(elem), Shape::Struct(_) | Shape::Array(..)) {
+        return 0;
+    }
+    if is_load {
+        g.alloc_result(next);
+    }
+    g.begin_scratch();
+    push_element(g, ia);
+    if is_load {
+        load_elem(g, elem);
+        g.set_result(next);
+    } else {
+        g.push(next.y.as_ref().unwrap());
+        store_elem(g, elem);
+    }
+    g.end_scratch();
+    g.release_after(ia, k);
+    g.release_after(next, k + 1);
+    2
+}
+
 /// `t = *src; *dst = t` for a struct or array type, with t used by nothing
 /// else: copies src's object into dst's directly (no intermediate copy).
 pub fn copy_store(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {

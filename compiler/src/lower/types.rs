@@ -363,7 +363,8 @@ impl Ctx<'_> {
     }
 
     /// Fills reserved closure types: the closure struct's first field is
-    /// the code, which takes the closure first.
+    /// the code's slot in the function table (see `Module::table_slot`);
+    /// the code takes the closure first.
     fn define_closure_types(
         &mut self,
         clo: u32,
@@ -377,10 +378,7 @@ impl Ctx<'_> {
             clo,
             TypeDef::Struct {
                 fields: vec![FieldType {
-                    element_type: StorageType::Val(ValType::Ref(RefType {
-                        nullable: false,
-                        heap_type: HeapType::Concrete(fty),
-                    })),
+                    element_type: StorageType::Val(ValType::I32),
                     mutable: false,
                 }],
                 supertype: None,
