@@ -101,6 +101,10 @@ impl Runtime {
             // Not used (no async), but Wasmtime requires it to be larger.
             .async_stack_size(WASM_STACK + (1 << 20))
             .wasm_backtrace_details(wasmtime::WasmBacktraceDetails::Disable);
+        if std::env::var_os("GOWASM_PERFMAP").is_some() {
+            // /tmp/perf-<pid>.map names the compiled functions for `perf`.
+            config.profiler(wasmtime::ProfilingStrategy::PerfMap);
+        }
         let engine = Engine::new(&config)?;
         Ok(Runtime { engine })
     }

@@ -788,9 +788,8 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             }
             let stored = [
                 super::pointers::constant_stores,
-                super::pointers::field_store,
+                super::pointers::direct_access,
                 super::pointers::copy_store,
-                super::pointers::element_access,
             ]
             .iter()
             .map(|peephole| peephole(self, body, k))

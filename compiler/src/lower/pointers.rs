@@ -866,69 +866,60 @@ pub fn constant_stores(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
     2
 }
 
-/// `*(&x.f) = v` where the field address is used by nothing else: a direct
-/// field store, without a fat pointer. Returns the instructions consumed.
-pub fn field_store(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
-    let (Some(fa), Some(st)) = (body.get(k), body.get(k + 1)) else {
+/// `*(&a[i])`, `*(&x.f)` and stores through them, where the address is
+/// used by nothing else (every slice element and every field access through
+/// a pointer in Go's SSA): a direct `array.get`/`struct.get` (or set),
+/// without a fat pointer and the generic pointer helpers. Returns the
+/// instructions consumed.
+pub fn direct_access(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
+    let (Some(at), Some(next)) = (body.get(k), body.get(k + 1)) else {
         return 0;
     };
-    if fa.op != "FieldAddr" || st.op != "Store" || !g.used_only_at(fa.id, k + 1) {
+    if !matches!(at.op.as_str(), "IndexAddr" | "FieldAddr") || !g.used_only_at(at.id, k + 1) {
         return 0;
     }
-    if !matches!(&st.x, Some(Operand::Value(a)) if *a == fa.id) {
-        return 0;
-    }
-    let x = fa.x.as_ref().unwrap();
-    let pt = g.operand_type(x).unwrap();
-    let u = g.cx.underlying(g.cx.prog.types[g.cx.underlying(pt)].elem);
-    let ft = g.cx.prog.types[u].fields[fa.index].ty;
-    if matches!(g.cx.shape(ft), Shape::Struct(_) | Shape::Array(..)) {
-        return 0;
-    }
-    g.begin_scratch();
-    g.push_pointer(x);
-    g.push(st.y.as_ref().unwrap());
-    store_field(g, u, fa.index);
-    g.end_scratch();
-    g.release_after(fa, k);
-    g.release_after(st, k + 1);
-    2
-}
-
-/// `*(&a[i])` and `*(&a[i]) = v` where the element address is used by
-/// nothing else (every slice element access in Go's SSA): a direct
-/// `array.get`/`array.set`, without a fat pointer and the generic pointer
-/// helpers. Returns the instructions consumed.
-pub fn element_access(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
-    let (Some(ia), Some(next)) = (body.get(k), body.get(k + 1)) else {
-        return 0;
-    };
-    if ia.op != "IndexAddr" || !g.used_only_at(ia.id, k + 1) {
-        return 0;
-    }
-    let addr = |op: &Option<Operand>| matches!(op, Some(Operand::Value(a)) if *a == ia.id);
+    let addr = |op: &Option<Operand>| matches!(op, Some(Operand::Value(a)) if *a == at.id);
     let is_load = next.op == "UnOp" && next.tok == "*";
     if !(is_load || next.op == "Store" && !addr(&next.y)) || !addr(&next.x) {
         return 0;
     }
-    let elem = indexed_elem(g, ia.x.as_ref().unwrap());
-    if matches!(g.cx.shape(elem), Shape::Struct(_) | Shape::Array(..)) {
+    let x = at.x.as_ref().unwrap();
+    // The struct holding the field, or None for an element.
+    let (holder, t) = if at.op == "FieldAddr" {
+        let pt = g.operand_type(x).unwrap();
+        let u = g.cx.underlying(g.cx.prog.types[g.cx.underlying(pt)].elem);
+        (Some(u), g.cx.prog.types[u].fields[at.index].ty)
+    } else {
+        (None, indexed_elem(g, x))
+    };
+    if matches!(g.cx.shape(t), Shape::Struct(_) | Shape::Array(..)) {
         return 0;
     }
     if is_load {
         g.alloc_result(next);
     }
     g.begin_scratch();
-    push_element(g, ia);
+    match holder {
+        Some(_) => g.push_pointer(x),
+        None => {
+            push_element(g, at);
+        }
+    }
     if is_load {
-        load_elem(g, elem);
+        match holder {
+            Some(u) => load_field(g, u, at.index),
+            None => load_elem(g, t),
+        }
         g.set_result(next);
     } else {
         g.push(next.y.as_ref().unwrap());
-        store_elem(g, elem);
+        match holder {
+            Some(u) => store_field(g, u, at.index),
+            None => store_elem(g, t),
+        }
     }
     g.end_scratch();
-    g.release_after(ia, k);
+    g.release_after(at, k);
     g.release_after(next, k + 1);
     2
 }
