@@ -7,10 +7,11 @@
 //! of `proc_exit` is propagated. No directories are granted. The engine uses
 //! Wasmtime's (Cranelift's) defaults, as `vm::Runtime` does; like
 //! gowasm-run today, the module is compiled on every start (no cache) unless
-//! `WASI_RUN_CACHE=1` is set, which enables Wasmtime's default on-disk cache.
-use anyhow::{Context as _, Result, bail};
+//! `WASI_RUN_CACHE=dir` names a directory for Wasmtime's on-disk cache of
+//! compiled modules.
 use std::process::ExitCode;
-use wasmtime::{Config, Engine, Linker, Module, Store};
+use wasmtime::error::Context as _;
+use wasmtime::{Cache, CacheConfig, Config, Engine, Linker, Module, Result, Store, bail};
 use wasmtime_wasi::I32Exit;
 use wasmtime_wasi::WasiCtxBuilder;
 use wasmtime_wasi::p1::{self, WasiP1Ctx};
@@ -32,8 +33,10 @@ fn run() -> Result<u8> {
     };
 
     let mut config = Config::new();
-    if std::env::var_os("WASI_RUN_CACHE").is_some_and(|v| v == "1") {
-        config.cache(Some(wasmtime::Cache::from_file(None)?));
+    if let Some(dir) = std::env::var_os("WASI_RUN_CACHE").filter(|d| !d.is_empty()) {
+        let mut cache = CacheConfig::new();
+        cache.with_directory(dir);
+        config.cache(Some(Cache::new(cache)?));
     }
     let engine = Engine::new(&config)?;
     let module = Module::from_file(&engine, path).with_context(|| format!("loading {path}"))?;
