@@ -25,19 +25,6 @@ impl std::fmt::Display for CompileErrors {
 
 impl std::error::Error for CompileErrors {}
 
-/// gowasm's cache directory: $GOWASM_CACHE, else $XDG_CACHE_HOME/gowasm,
-/// else ~/.cache/gowasm.
-pub fn cache_dir() -> PathBuf {
-    if let Some(d) = std::env::var_os("GOWASM_CACHE") {
-        return PathBuf::from(d);
-    }
-    if let Some(d) = std::env::var_os("XDG_CACHE_HOME") {
-        return PathBuf::from(d).join("gowasm");
-    }
-    let home = std::env::var_os("HOME").unwrap_or_else(|| ".".into());
-    PathBuf::from(home).join(".cache").join("gowasm")
-}
-
 fn digest(files: &[(&str, &[u8])]) -> String {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     for (name, data) in files {
@@ -85,7 +72,7 @@ fn materialize(
 
 /// Returns (front end binary, runtime source directory), building as needed.
 fn prepare() -> Result<(PathBuf, PathBuf)> {
-    let cache = cache_dir();
+    let cache = vm::cache_dir();
     let fe_dir = cache.join(format!("frontend-{}", digest(embedded::FRONTEND)));
     materialize(&fe_dir, embedded::FRONTEND, |dir| {
         let _span = tracing::info_span!("build_frontend").entered();
@@ -126,7 +113,7 @@ pub fn run(patterns: &[String], workdir: &Path) -> Result<Vec<u8>> {
         .arg("-runtime")
         .arg(&runtime)
         .arg("-cache")
-        .arg(cache_dir())
+        .arg(vm::cache_dir())
         .arg("-o")
         .arg(&ir_path)
         .args(patterns)

@@ -79,7 +79,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 packages.to_vec()
             };
             let wasm = compiler::compile(&packages, &cwd)?;
-            let runtime = vm::Runtime::new()?;
+            let runtime = vm::Runtime::with_cache(&vm::cache_dir().join("modules"))?;
             let program = runtime.load(&wasm)?;
             let name = default_output(&packages[0], &cwd);
             let mut argv = vec![name.with_extension("").display().to_string()];

@@ -10,6 +10,8 @@
 mod host;
 mod ops;
 
+use anyhow::Context;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use thiserror::Error;
 use wasmtime::{Config, Engine, Module, Store};
@@ -91,9 +93,42 @@ pub struct Outcome {
     pub exit_code: i32,
 }
 
+/// gowasm's cache directory: $GOWASM_CACHE, else $XDG_CACHE_HOME/gowasm,
+/// else ~/.cache/gowasm. The compiler keeps its front end there, the
+/// runtime compiled modules (`modules/`).
+pub fn cache_dir() -> PathBuf {
+    if let Some(d) = std::env::var_os("GOWASM_CACHE") {
+        return PathBuf::from(d);
+    }
+    if let Some(d) = std::env::var_os("XDG_CACHE_HOME") {
+        return PathBuf::from(d).join("gowasm");
+    }
+    let home = std::env::var_os("HOME").unwrap_or_else(|| ".".into());
+    PathBuf::from(home).join(".cache").join("gowasm")
+}
+
 impl Runtime {
+    /// A runtime that compiles every module it loads.
     pub fn new() -> anyhow::Result<Runtime> {
+        Self::build(None)
+    }
+
+    /// A runtime with Wasmtime's compiled-module cache in `dir` (created if
+    /// missing): loading a module compiled before skips Cranelift.
+    pub fn with_cache(dir: &Path) -> anyhow::Result<Runtime> {
+        Self::build(Some(dir))
+    }
+
+    fn build(cache: Option<&Path>) -> anyhow::Result<Runtime> {
         let mut config = Config::new();
+        if let Some(dir) = cache {
+            let dir = std::path::absolute(dir)?;
+            std::fs::create_dir_all(&dir)
+                .with_context(|| format!("creating module cache {}", dir.display()))?;
+            let mut cc = wasmtime::CacheConfig::new();
+            cc.with_directory(dir);
+            config.cache(Some(wasmtime::Cache::new(cc)?));
+        }
         config
             .wasm_features(wasm_features(), true)
             .collector(wasmtime::Collector::Copying)

@@ -12,6 +12,10 @@ struct Cli {
     /// program sees only these.
     #[arg(long = "env", value_name = "KEY=VALUE")]
     env: Vec<String>,
+    /// Do not use the compiled-module cache ($GOWASM_CACHE/modules, by
+    /// default ~/.cache/gowasm/modules).
+    #[arg(long)]
+    no_cache: bool,
     /// The module to run.
     module: PathBuf,
     /// Arguments passed to the program.
@@ -38,7 +42,12 @@ fn main() -> ExitCode {
             None => return fail(format!("--env {kv}: expected KEY=VALUE")),
         }
     }
-    let runtime = match vm::Runtime::new() {
+    let runtime = if cli.no_cache {
+        vm::Runtime::new()
+    } else {
+        vm::Runtime::with_cache(&vm::cache_dir().join("modules"))
+    };
+    let runtime = match runtime {
         Ok(r) => r,
         Err(e) => return fail(format!("{e:#}")),
     };

@@ -181,3 +181,45 @@ fn every_abi_import_is_linked() {
     let rt = Runtime::new().unwrap();
     host::linker(&rt.engine).unwrap();
 }
+
+#[test]
+fn module_cache_fills_and_serves() {
+    let dir = std::env::temp_dir().join(format!("gowasm-modcache-{}", std::process::id()));
+    let bytes = module(Some(&good_version()), "write", true, hello_exit_7);
+    for _ in 0..2 {
+        let rt = Runtime::with_cache(&dir).unwrap();
+        let (out, _) = capture();
+        let (err, _) = capture();
+        let outcome = rt
+            .load(&bytes)
+            .unwrap()
+            .run(RunOptions {
+                args: vec![],
+                env: vec![],
+                stdout: out,
+                stderr: err,
+            })
+            .unwrap();
+        assert_eq!(outcome.exit_code, 7);
+    }
+    let entries = walk(&dir);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(entries > 0, "nothing cached in {}", dir.display());
+}
+
+/// Number of files below dir.
+fn walk(dir: &std::path::Path) -> usize {
+    std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| {
+                    if e.path().is_dir() {
+                        walk(&e.path())
+                    } else {
+                        1
+                    }
+                })
+                .sum()
+        })
+        .unwrap_or(0)
+}
