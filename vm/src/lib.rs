@@ -64,6 +64,12 @@ pub enum LoadError {
 /// recursion depth of one goroutine, as Go's 1 GB stack limit does.
 const WASM_STACK: usize = 256 << 20;
 
+/// Initial size of a program's GC heap. Wasmtime collects before it grows
+/// the heap, so a small heap means a collection every few allocations (each
+/// walks the stack and every global); the memory is reserved, and committed
+/// only as it is used.
+const GC_HEAP_INITIAL: u64 = 16 << 20;
+
 /// An engine configured for gowasm modules.
 #[derive(Clone)]
 pub struct Runtime {
@@ -133,6 +139,7 @@ impl Runtime {
             .wasm_features(wasm_features(), true)
             .collector(wasmtime::Collector::Copying)
             .max_wasm_stack(WASM_STACK)
+            .gc_heap_initial_size(GC_HEAP_INITIAL)
             // Not used (no async), but Wasmtime requires it to be larger.
             .async_stack_size(WASM_STACK + (1 << 20))
             .wasm_backtrace_details(wasmtime::WasmBacktraceDetails::Disable);
