@@ -140,6 +140,9 @@ impl Runtime {
             .collector(wasmtime::Collector::Copying)
             .max_wasm_stack(WASM_STACK)
             .gc_heap_initial_size(GC_HEAP_INITIAL)
+            // Go code is many small functions (accessors, helpers the
+            // compiler generates): let Cranelift inline them.
+            .compiler_inlining(wasmtime::Inlining::Yes)
             // Not used (no async), but Wasmtime requires it to be larger.
             .async_stack_size(WASM_STACK + (1 << 20))
             .wasm_backtrace_details(wasmtime::WasmBacktraceDetails::Disable);
