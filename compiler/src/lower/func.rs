@@ -85,6 +85,8 @@ pub struct FuncGen<'a, 'p> {
     /// The block and instruction index being emitted.
     pub cur_block: usize,
     pub cur_instr: usize,
+    /// Index instructions whose index is known to be in range (bounds.rs).
+    pub in_bounds: std::collections::HashSet<usize>,
 }
 
 /// Stands in for the Go function of generated helper routines.
@@ -134,6 +136,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             resume: None,
             cur_block: 0,
             cur_instr: 0,
+            in_bounds: Default::default(),
         }
     }
 
@@ -571,6 +574,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             self.vals[fv.id] = self.tmps(&slots);
         }
         self.last_use = block_local_last_uses(f);
+        self.in_bounds = super::bounds::in_bounds(f);
         self.find_dead_edges();
         for ins in f.blocks.iter().flat_map(|b| &b.instrs) {
             if matches!(

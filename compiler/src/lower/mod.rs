@@ -8,6 +8,7 @@
 //! entry point ends up in the module.
 
 mod arith;
+mod bounds;
 mod calls;
 mod cfg;
 mod channels;
