@@ -102,21 +102,24 @@ func mapdelete(m *hmap, key any) {
 		efacehash(key, 0)
 		return
 	}
-	h := efacehash(key, m.seed)
-	b := h & uintptr(len(m.buckets)-1)
-	var prev *mapEntry
-	for e := m.buckets[b]; e != nil; e = e.next {
-		if e.hash == h && efaceeq(e.key, key) {
-			if prev == nil {
-				m.buckets[b] = e.next
-			} else {
-				prev.next = e.next
-			}
-			m.unlink(e)
-			return
-		}
-		prev = e
+	if e := m.find(key, efacehash(key, m.seed)); e != nil {
+		m.remove(e)
 	}
+}
+
+// remove takes e out of its bucket chain and the iteration order.
+func (m *hmap) remove(e *mapEntry) {
+	b := e.hash & uintptr(len(m.buckets)-1)
+	if m.buckets[b] == e {
+		m.buckets[b] = e.next
+	} else {
+		p := m.buckets[b]
+		for p.next != e {
+			p = p.next
+		}
+		p.next = e.next
+	}
+	m.unlink(e)
 }
 
 // unlink removes e from the iteration order. e keeps its inext pointer so
@@ -176,4 +179,92 @@ func mapiternext(it *hiter) (bool, any, any) {
 	}
 	it.next = e.inext
 	return true, e.key, e.val
+}
+
+// Fast paths for string and 64-bit integer keys: lookups, updates of
+// existing entries and deletes hash and compare the key directly, without
+// boxing it (every key of such a map has the same representation, so its
+// payload can be read as a string or an int64). Inserting goes through
+// mapassign, which stores the key boxed with its own type.
+
+func (m *hmap) findStr(key string, h uintptr) *mapEntry {
+	for e := m.buckets[h&uintptr(len(m.buckets)-1)]; e != nil; e = e.next {
+		if e.hash == h && payload[string](e.key) == key {
+			return e
+		}
+	}
+	return nil
+}
+
+func (m *hmap) find64(key int64, h uintptr) *mapEntry {
+	for e := m.buckets[h&uintptr(len(m.buckets)-1)]; e != nil; e = e.next {
+		if e.hash == h && payload[int64](e.key) == key {
+			return e
+		}
+	}
+	return nil
+}
+
+func mapaccess_faststr(m *hmap, key string) (any, bool) {
+	if m == nil || m.count == 0 {
+		return nil, false
+	}
+	if e := m.findStr(key, strhash(key, m.seed)); e != nil {
+		return e.val, true
+	}
+	return nil, false
+}
+
+func mapaccess_fast64(m *hmap, key int64) (any, bool) {
+	if m == nil || m.count == 0 {
+		return nil, false
+	}
+	if e := m.find64(key, memhash64(uint64(key), m.seed)); e != nil {
+		return e.val, true
+	}
+	return nil, false
+}
+
+// mapassign_faststr sets the value of an existing key; it reports false
+// when the key is absent (or the map nil): the caller then calls mapassign.
+func mapassign_faststr(m *hmap, key string, val any) bool {
+	if m == nil || m.count == 0 {
+		return false
+	}
+	e := m.findStr(key, strhash(key, m.seed))
+	if e == nil {
+		return false
+	}
+	e.val = val
+	return true
+}
+
+func mapassign_fast64(m *hmap, key int64, val any) bool {
+	if m == nil || m.count == 0 {
+		return false
+	}
+	e := m.find64(key, memhash64(uint64(key), m.seed))
+	if e == nil {
+		return false
+	}
+	e.val = val
+	return true
+}
+
+func mapdelete_faststr(m *hmap, key string) {
+	if m == nil || m.count == 0 {
+		return
+	}
+	if e := m.findStr(key, strhash(key, m.seed)); e != nil {
+		m.remove(e)
+	}
+}
+
+func mapdelete_fast64(m *hmap, key int64) {
+	if m == nil || m.count == 0 {
+		return
+	}
+	if e := m.find64(key, memhash64(uint64(key), m.seed)); e != nil {
+		m.remove(e)
+	}
 }

@@ -31,12 +31,34 @@ pub fn make_map(g: &mut FuncGen, ins: &Instr) {
     g.set_result(ins);
 }
 
+/// The runtime's fast path for keys of type k: "str" for strings, "64" for
+/// 64-bit integers (see runtime/map.go).
+fn fast_key(g: &FuncGen, k: TypeId) -> Option<&'static str> {
+    match g.cx.shape(k) {
+        Shape::String => Some("str"),
+        Shape::Int { bits: 64, .. } => Some("64"),
+        _ => None,
+    }
+}
+
+/// Pushes the key operand, unboxed for a fast path.
+fn push_key(g: &mut FuncGen, key: &Operand, k: TypeId) -> Option<&'static str> {
+    let fast = fast_key(g, k);
+    match fast {
+        Some(_) => g.push(key),
+        None => push_as_any(g, key, k),
+    }
+    fast
+}
+
 pub fn lookup(g: &mut FuncGen, ins: &Instr) {
     let m = ins.x.as_ref().unwrap();
     let (k, v) = map_types(g, g.operand_type(m).unwrap());
     g.push(m);
-    push_as_any(g, ins.y.as_ref().unwrap(), k);
-    g.call_runtime("mapaccess");
+    match push_key(g, ins.y.as_ref().unwrap(), k) {
+        Some(fast) => g.call_runtime(&format!("mapaccess_fast{fast}")),
+        None => g.call_runtime("mapaccess"),
+    }
     let found = g.tmp(ValType::I32);
     g.ins().local_set(found);
     pop_any_as(g, v);
@@ -60,19 +82,33 @@ pub fn lookup(g: &mut FuncGen, ins: &Instr) {
 
 pub fn update(g: &mut FuncGen, ins: &Instr) {
     let m = ins.x.as_ref().unwrap();
+    let (key, val) = (ins.y.as_ref().unwrap(), ins.z.as_ref().unwrap());
     let (k, v) = map_types(g, g.operand_type(m).unwrap());
+    if let Some(fast) = fast_key(g, k) {
+        // Existing keys are updated in place; only a new key is boxed.
+        g.push(m);
+        g.push(key);
+        push_as_any(g, val, v);
+        g.call_runtime(&format!("mapassign_fast{fast}"));
+        g.ins().i32_eqz().if_(BlockType::Empty);
+    }
     g.push(m);
-    push_as_any(g, ins.y.as_ref().unwrap(), k);
-    push_as_any(g, ins.z.as_ref().unwrap(), v);
+    push_as_any(g, key, k);
+    push_as_any(g, val, v);
     g.call_runtime("mapassign");
+    if fast_key(g, k).is_some() {
+        g.ins().end();
+    }
 }
 
 pub fn delete(g: &mut FuncGen, ins: &Instr) {
     let args = &ins.call.as_ref().unwrap().args;
     let (k, _) = map_types(g, g.operand_type(&args[0]).unwrap());
     g.push(&args[0]);
-    push_as_any(g, &args[1], k);
-    g.call_runtime("mapdelete");
+    match push_key(g, &args[1], k) {
+        Some(fast) => g.call_runtime(&format!("mapdelete_fast{fast}")),
+        None => g.call_runtime("mapdelete"),
+    }
 }
 
 pub fn range(g: &mut FuncGen, ins: &Instr) {
