@@ -892,6 +892,11 @@ impl<'a, 'p> FuncGen<'a, 'p> {
         }
     }
 
+    /// The index of the last use of a value used only in its own block.
+    pub fn last_use_of(&self, v: usize) -> Option<usize> {
+        self.last_use.get(v).copied().flatten()
+    }
+
     /// Whether value v (defined in the block being emitted) is used only by
     /// the instruction at index k of that block.
     pub fn used_only_at(&self, v: usize, k: usize) -> bool {

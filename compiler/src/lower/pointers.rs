@@ -461,8 +461,10 @@ pub fn load(g: &mut FuncGen, ins: &Instr) {
     match g.cx.shape(t) {
         Shape::Struct(_) => {
             g.push_pointer(x);
-            let copy = super::helpers::copy_func(g.cx, t);
-            g.ins().call(copy);
+            if !read_before_any_write(g, ins) {
+                let copy = super::helpers::copy_func(g.cx, t);
+                g.ins().call(copy);
+            }
         }
         Shape::Array(elem, n) => {
             // Copy n elements from (array, offset) into a new array.
@@ -486,6 +488,37 @@ pub fn load(g: &mut FuncGen, ins: &Instr) {
         }
     }
     g.set_result(ins);
+}
+
+/// Whether the struct loaded by `ins` is only read for scalar fields in
+/// its block, with nothing in between that could write memory: then the
+/// stored object itself can stand for the loaded value (no copy), as in
+/// `for _, e := range structs { sum += e.x }`.
+fn read_before_any_write(g: &FuncGen, ins: &Instr) -> bool {
+    let Some(block) = g.f.blocks.get(g.cur_block) else {
+        return false;
+    };
+    let k = g.cur_instr;
+    let Some(last) = g.last_use_of(ins.id) else {
+        return false;
+    };
+    if block.instrs.get(k).map(|i| i.id) != Some(ins.id) {
+        return false;
+    }
+    block.instrs[k + 1..=last].iter().all(|i| {
+        let uses = i
+            .operands()
+            .iter()
+            .any(|op| matches!(op, Operand::Value(v) if *v == ins.id));
+        if uses {
+            return i.op == "Field"
+                && !matches!(g.cx.shape(i.t), Shape::Struct(_) | Shape::Array(..));
+        }
+        matches!(
+            i.op.as_str(),
+            "Field" | "BinOp" | "Convert" | "ChangeType" | "Extract" | "FieldAddr" | "IndexAddr"
+        ) || i.op == "UnOp" && i.tok != "<-"
+    })
 }
 
 pub fn store(g: &mut FuncGen, ins: &Instr) {
