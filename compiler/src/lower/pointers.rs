@@ -404,16 +404,8 @@ fn push_element(g: &mut FuncGen, ins: &Instr) -> TypeId {
     if !push_constant_index(g, x, y) {
         let len = g.tmp(ValType::I32);
         let (arr, off) = push_indexable(g, x, elem, len);
-        g.ins().local_get(arr).local_get(off);
-        if g.in_bounds.contains(&ins.id) {
-            let t = g.operand_type(y).unwrap();
-            super::arith::push_as_i64(g, y, t);
-            g.ins().i32_wrap_i64();
-        } else {
-            let i = super::slices::checked_index(g, y, len);
-            g.ins().local_get(i);
-        }
-        g.ins().i32_add();
+        let i = super::slices::element_index(g, ins, y, len);
+        g.ins().local_get(arr).local_get(off).local_get(i).i32_add();
     }
     elem
 }

@@ -19,7 +19,7 @@ pub fn index(g: &mut FuncGen, ins: &Instr) {
     ]);
     g.push(x);
     g.set_all(&s);
-    let i = super::slices::checked_index(g, y, s[2]);
+    let i = super::slices::element_index(g, ins, y, s[2]);
     g.ins()
         .local_get(s[0])
         .local_get(s[1])
