@@ -136,12 +136,7 @@ pub fn check_program(
             String::from_utf8_lossy(&out.stderr)
         ));
     }
-    let native = Run::from_output(
-        Command::new(&native_bin)
-            .current_dir(&dir)
-            .output()
-            .map_err(|e| e.to_string())?,
-    );
+    let native = Run::from_output(run_limited(Command::new(&native_bin).current_dir(&dir))?);
     let wasm = dir.join("prog.wasm");
     let out = Command::new(gowasm)
         .arg("build")
@@ -156,17 +151,53 @@ pub fn check_program(
             String::from_utf8_lossy(&out.stderr)
         ));
     }
-    let ours = Run::from_output(
-        Command::new(gowasm_run)
-            .arg(&wasm)
-            .current_dir(&dir)
-            .output()
-            .map_err(|e| e.to_string())?,
-    );
+    let ours = Run::from_output(run_limited(
+        Command::new(gowasm_run).arg(&wasm).current_dir(&dir),
+    )?);
     match compare(&native, &ours) {
         None => Ok(()),
         Some(diff) => Err(diff),
     }
+}
+
+/// How long one run of a program may take.
+const RUN_LIMIT: std::time::Duration = std::time::Duration::from_secs(120);
+
+/// Runs a command to completion, killing it after [`RUN_LIMIT`] (a program
+/// that never ends is a failure, not a hung suite).
+fn run_limited(cmd: &mut Command) -> Result<std::process::Output, String> {
+    use std::process::Stdio;
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| e.to_string())?;
+    let drain = |mut r: Box<dyn std::io::Read + Send>| {
+        std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            let _ = r.read_to_end(&mut buf);
+            buf
+        })
+    };
+    let out = drain(Box::new(child.stdout.take().unwrap()));
+    let err = drain(Box::new(child.stderr.take().unwrap()));
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
+            break status;
+        }
+        if start.elapsed() > RUN_LIMIT {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(format!("timed out after {} s", RUN_LIMIT.as_secs()));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    };
+    Ok(std::process::Output {
+        status,
+        stdout: out.join().unwrap_or_default(),
+        stderr: err.join().unwrap_or_default(),
+    })
 }
 
 /// Every program of the corpus (optionally filtered by

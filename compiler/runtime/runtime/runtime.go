@@ -72,8 +72,11 @@ func writeErr(b []byte) {
 	hostWrite(2, b)
 }
 
-// GC is a no-op: the engine collects.
-func GC() {}
+// GC lets other goroutines run (gc's blocks its caller while the collection
+// runs); the engine collects on its own.
+func GC() {
+	Gosched()
+}
 
 // KeepAlive marks its argument as reachable; with an engine-managed heap
 // there is nothing to do.

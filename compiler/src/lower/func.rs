@@ -793,6 +793,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             let stored = [
                 super::pointers::constant_stores,
                 super::pointers::direct_access,
+                super::pointers::alloc_copy,
                 super::pointers::copy_store,
             ]
             .iter()
@@ -890,11 +891,6 @@ impl<'a, 'p> FuncGen<'a, 'p> {
         for phi in phis.iter().rev() {
             self.set_result(phi);
         }
-    }
-
-    /// The index of the last use of a value used only in its own block.
-    pub fn last_use_of(&self, v: usize) -> Option<usize> {
-        self.last_use.get(v).copied().flatten()
     }
 
     /// Whether value v (defined in the block being emitted) is used only by

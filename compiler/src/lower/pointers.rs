@@ -482,34 +482,68 @@ pub fn load(g: &mut FuncGen, ins: &Instr) {
     g.set_result(ins);
 }
 
-/// Whether the struct loaded by `ins` is only read for scalar fields in
-/// its block, with nothing in between that could write memory: then the
-/// stored object itself can stand for the loaded value (no copy), as in
-/// `for _, e := range structs { sum += e.x }`.
+/// Whether the struct loaded by `ins` is only read for scalar fields, with
+/// nothing that could write memory between the load and those reads: then
+/// the stored object itself can stand for the loaded value (no copy), as in
+/// `for _, e := range structs { if e.x > 0 { sum += e.y } }`. The reads
+/// must be in the load's block, or in blocks whose only predecessor it is.
 fn read_before_any_write(g: &FuncGen, ins: &Instr) -> bool {
-    let Some(block) = g.f.blocks.get(g.cur_block) else {
-        return false;
-    };
-    let k = g.cur_instr;
-    let Some(last) = g.last_use_of(ins.id) else {
+    let f = g.f;
+    let (b, k) = (g.cur_block, g.cur_instr);
+    let Some(block) = f.blocks.get(b) else {
         return false;
     };
     if block.instrs.get(k).map(|i| i.id) != Some(ins.id) {
         return false;
     }
-    block.instrs[k + 1..=last].iter().all(|i| {
-        let uses = i
-            .operands()
+    let v = ins.id;
+    let uses = |i: &Instr| {
+        i.operands()
             .iter()
-            .any(|op| matches!(op, Operand::Value(v) if *v == ins.id));
-        if uses {
+            .any(|op| matches!(op, Operand::Value(u) if *u == v))
+    };
+    // Each instruction must be a scalar field read of v, or neither use v
+    // nor write memory.
+    let harmless = |i: &Instr| {
+        if uses(i) {
             return i.op == "Field"
                 && !matches!(g.cx.shape(i.t), Shape::Struct(_) | Shape::Array(..));
         }
         matches!(
             i.op.as_str(),
-            "Field" | "BinOp" | "Convert" | "ChangeType" | "Extract" | "FieldAddr" | "IndexAddr"
+            "Field"
+                | "BinOp"
+                | "Convert"
+                | "ChangeType"
+                | "Extract"
+                | "FieldAddr"
+                | "IndexAddr"
+                | "Jump"
+                | "If"
         ) || i.op == "UnOp" && i.tok != "<-"
+    };
+    let elsewhere = f
+        .blocks
+        .iter()
+        .enumerate()
+        .any(|(u, other)| u != b && other.instrs.iter().any(uses));
+    // Control leaves the block only after all of it has run.
+    let end = match block.instrs.iter().rposition(uses) {
+        Some(last) if !elsewhere => last + 1,
+        _ if !elsewhere => k + 1,
+        _ => block.instrs.len(),
+    };
+    if !block.instrs[k + 1..end].iter().all(harmless) {
+        return false;
+    }
+    f.blocks.iter().enumerate().all(|(u, other)| {
+        if u == b {
+            return true;
+        }
+        let Some(last) = other.instrs.iter().rposition(uses) else {
+            return true;
+        };
+        other.preds == [b] && other.instrs[..=last].iter().all(harmless)
     })
 }
 
@@ -955,6 +989,39 @@ pub fn direct_access(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
     g.release_after(at, k);
     g.release_after(next, k + 1);
     2
+}
+
+/// `t = *src; v = new(T); *v = t` (Go's SSA for a struct variable
+/// initialized from memory, such as `for _, v := range structs`), with t
+/// used by nothing else: v is a copy of src's object, without a zero
+/// object to copy into. Returns the instructions consumed.
+pub fn alloc_copy(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
+    let (Some(ld), Some(al), Some(st)) = (body.get(k), body.get(k + 1), body.get(k + 2)) else {
+        return 0;
+    };
+    if ld.op != "UnOp"
+        || ld.tok != "*"
+        || al.op != "Alloc"
+        || st.op != "Store"
+        || !g.used_only_at(ld.id, k + 2)
+        || !matches!(&st.x, Some(Operand::Value(v)) if *v == al.id)
+        || !matches!(&st.y, Some(Operand::Value(v)) if *v == ld.id)
+        || !matches!(g.cx.shape(ld.t), Shape::Struct(_))
+        || g.cx.go_size(ld.t) == 0
+    {
+        return 0;
+    }
+    g.alloc_result(al);
+    g.begin_scratch();
+    g.push_pointer(ld.x.as_ref().unwrap());
+    let copy = super::helpers::copy_func(g.cx, ld.t);
+    g.ins().call(copy);
+    g.set_result(al);
+    g.end_scratch();
+    g.release_after(ld, k);
+    g.release_after(al, k + 1);
+    g.release_after(st, k + 2);
+    3
 }
 
 /// `t = *src; *dst = t` for a struct or array type, with t used by nothing
