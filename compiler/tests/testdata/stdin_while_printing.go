@@ -4,20 +4,20 @@
 package main
 
 import (
-	"syscall"
+	"bufio"
+	"os"
 	"time"
 )
 
 func main() {
 	done := make(chan string)
 	go func() {
-		buf := make([]byte, 100)
-		n, err := syscall.Read(0, buf)
+		line, err := bufio.NewReader(os.Stdin).ReadString('\n')
 		if err != nil {
 			done <- "error " + err.Error()
 			return
 		}
-		done <- string(buf[:n])
+		done <- line
 	}()
 	for ticks := 1; ; ticks++ {
 		select {
