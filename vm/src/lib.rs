@@ -148,6 +148,11 @@ impl Runtime {
             // Not used (no async), but Wasmtime requires it to be larger.
             .async_stack_size(WASM_STACK + (1 << 20))
             .wasm_backtrace_details(wasmtime::WasmBacktraceDetails::Disable);
+        if let Some(dir) = std::env::var_os("GOWASM_EMIT_CLIF") {
+            // Cranelift's IR of every compiled function, for reading what
+            // the engine made of the code.
+            config.emit_clif(Path::new(&dir));
+        }
         if std::env::var_os("GOWASM_PERFMAP").is_some() {
             // /tmp/perf-<pid>.map names the compiled functions for `perf`.
             config.profiler(wasmtime::ProfilingStrategy::PerfMap);
