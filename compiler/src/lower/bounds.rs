@@ -134,31 +134,12 @@ fn lower_bound(defs: &HashMap<ValueId, &Instr>, v: ValueId, open: &mut HashSet<V
 
 #[cfg(test)]
 mod tests {
+    use super::super::testir::{block, function, ins, int, val};
     use super::*;
-    use crate::ir::{Block, Call, Const, Value};
-
-    fn ins(op: &str, id: usize) -> Instr {
-        let mut i = super::super::interfaces::synthetic(op);
-        i.id = id;
-        i
-    }
-
-    fn val(v: usize) -> Option<Operand> {
-        Some(Operand::Value(v))
-    }
-
-    fn int(n: i64) -> Operand {
-        Operand::Const(Const {
-            t: 0,
-            kind: "int".into(),
-            bits: n as u64,
-            bits2: 0,
-            hex: String::new(),
-        })
-    }
+    use crate::ir::Call;
 
     /// `for i := range s { _ = s[i] }` as x/tools builds it, with the
-    /// index taken from `idx` (value 3 is the counter).
+    /// index taken from `idx` (value 4 is the counter).
     fn range_loop(idx: usize) -> Function {
         // 0: t2 = len(s); jump 1
         // 1: t3 = phi(-1, t4); t4 = t3 + 1; t5 = t4 < t2; if t5 2 3
@@ -182,30 +163,16 @@ mod tests {
         br.x = val(5);
         let mut at = ins("IndexAddr", 6);
         (at.x, at.y) = (val(0), val(idx));
-        let block = |preds: Vec<usize>, succs: Vec<usize>, instrs| Block {
-            preds,
-            succs,
-            instrs,
-        };
-        Function {
-            name: "f".into(),
-            sig: 0,
-            params: vec![Value { id: 0, ty: 0 }, Value { id: 1, ty: 0 }],
-            free_vars: vec![],
-            results: vec![],
-            variadic: false,
-            blocks: vec![
+        function(
+            &[0, 1],
+            vec![
                 block(vec![], vec![1], vec![len, ins("Jump", 0)]),
                 block(vec![0, 2], vec![2, 3], vec![phi, inc, lt, br]),
                 block(vec![1], vec![1], vec![at, ins("Jump", 0)]),
                 block(vec![1], vec![], vec![ins("Return", 0)]),
             ],
-            recover: -1,
-            import: vec![],
-            implementation: -1,
-            pos: String::new(),
-            num_values: 7,
-        }
+            7,
+        )
     }
 
     #[test]

@@ -140,20 +140,9 @@ fn dominates(idom: &[usize], a: usize, mut b: usize) -> bool {
     }
 }
 
-/// Successor and predecessor lists of a graph given by its edges (tests).
-#[cfg(test)]
-pub fn graph(edges: &[(usize, usize)], n: usize) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
-    let mut succs = vec![Vec::new(); n];
-    let mut preds = vec![Vec::new(); n];
-    for &(a, b) in edges {
-        succs[a].push(b);
-        preds[b].push(a);
-    }
-    (succs, preds)
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::testir::graph;
     use super::*;
 
     #[test]

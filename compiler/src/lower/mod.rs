@@ -24,6 +24,8 @@ mod pointers;
 mod resume;
 mod slices;
 mod strings;
+#[cfg(test)]
+mod testir;
 pub mod types;
 
 use crate::emit::module::Module;

@@ -656,8 +656,59 @@ impl FuncGen<'_, '_> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::cfg::graph;
+    use super::super::testir::{block, function, graph, ins, int, val};
     use super::*;
+
+    #[test]
+    fn plan_saves_only_values_live_across_the_call() {
+        // 0: t1 = p0 + 1; t2 = p0 + 2; t3 = t2 + 1; jump 1
+        // 1: t4 = f(); t5 = t1 + t4; return t5     (f may block)
+        let add = |id, x, y| {
+            let mut i = ins("BinOp", id);
+            (i.tok, i.x, i.y) = ("+".into(), x, y);
+            i
+        };
+        let mut call = ins("Call", 4);
+        call.call = Some(Call {
+            callee: Some(Operand::Func(1)),
+            recv: None,
+            method: None,
+            args: vec![],
+            sig: 0,
+        });
+        let mut ret = ins("Return", 0);
+        ret.args = vec![Operand::Value(5)];
+        let f = function(
+            &[0],
+            vec![
+                block(
+                    vec![],
+                    vec![1],
+                    vec![
+                        add(1, val(0), Some(int(1))),
+                        add(2, val(0), Some(int(2))),
+                        add(3, val(2), Some(int(1))),
+                        ins("Jump", 0),
+                    ],
+                ),
+                block(vec![0], vec![], vec![call, add(5, val(1), val(4)), ret]),
+            ],
+            6,
+        );
+        let blocking = Blocking {
+            funcs: vec![false, true],
+            sigs: HashSet::new(),
+            methods: HashSet::new(),
+            rundefers: None,
+            panic_handler: None,
+        };
+        let plan = Plan::new(&f, &blocking);
+        assert_eq!(plan.site_of_block, vec![0, 1]);
+        assert_eq!(plan.site_blocks, vec![1]);
+        // t1 only: the parameter is passed again, t2 and t3 are dead.
+        assert_eq!(plan.saved, vec![1]);
+        assert_eq!(plan.handler_site, None);
+    }
 
     #[test]
     fn rewind_enters_nested_loops_through_their_headers() {
