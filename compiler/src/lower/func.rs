@@ -85,8 +85,10 @@ pub struct FuncGen<'a, 'p> {
     /// The block and instruction index being emitted.
     pub cur_block: usize,
     pub cur_instr: usize,
-    /// Index instructions whose index is known to be in range (bounds.rs).
+    /// Index instructions whose index is known to be in range (checks.rs).
     pub in_bounds: std::collections::HashSet<usize>,
+    /// Per block, values a dominating branch found not nil (checks.rs).
+    not_nil: Vec<std::collections::HashSet<usize>>,
 }
 
 /// Stands in for the Go function of generated helper routines.
@@ -137,6 +139,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             cur_block: 0,
             cur_instr: 0,
             in_bounds: Default::default(),
+            not_nil: Vec::new(),
         }
     }
 
@@ -387,7 +390,13 @@ impl<'a, 'p> FuncGen<'a, 'p> {
         self.push(op);
         let known = match op {
             Operand::Global(_) => true,
-            Operand::Value(v) => self.nonnull.get(*v).copied().unwrap_or(false),
+            Operand::Value(v) => {
+                self.nonnull.get(*v).copied().unwrap_or(false)
+                    || self
+                        .not_nil
+                        .get(self.cur_block)
+                        .is_some_and(|s| s.contains(v))
+            }
             _ => false,
         };
         if known {
@@ -574,7 +583,8 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             self.vals[fv.id] = self.tmps(&slots);
         }
         self.last_use = block_local_last_uses(f);
-        self.in_bounds = super::bounds::in_bounds(f);
+        self.in_bounds = super::checks::in_bounds(f);
+        self.not_nil = super::checks::not_nil(f);
         self.find_dead_edges();
         for ins in f.blocks.iter().flat_map(|b| &b.instrs) {
             if matches!(

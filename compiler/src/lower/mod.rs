@@ -8,10 +8,10 @@
 //! entry point ends up in the module.
 
 mod arith;
-mod bounds;
 mod calls;
 mod cfg;
 mod channels;
+mod checks;
 mod defer;
 mod entry;
 mod func;

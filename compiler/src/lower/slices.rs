@@ -13,7 +13,7 @@ use wasm_encoder::{BlockType, ValType};
 /// Evaluates an index operand, checks it against the i32 length in
 /// `len_local` (panicking as Go does) and returns a local holding it as i32.
 /// The index of `x[idx]` (instruction `ins`) as an i32 local: checked
-/// against the length in `len_local` unless bounds.rs proved it in range.
+/// against the length in `len_local` unless checks.rs proved it in range.
 pub fn element_index(g: &mut FuncGen, ins: &Instr, idx: &Operand, len_local: u32) -> u32 {
     if !g.in_bounds.contains(&ins.id) {
         return checked_index(g, idx, len_local);

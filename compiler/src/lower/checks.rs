@@ -1,21 +1,24 @@
-//! Bounds-check elimination: an index provably within its slice, array or
-//! string needs no check. Proven: `x[i]` in a block reached only through the
-//! true edge of `if i < len(x)` (through blocks with a single predecessor,
-//! so that test dominates the access), with `i` provably non-negative — a
-//! constant, or a counter counting up from a constant, as in
-//! `for i := range x` and `for i := 0; i < len(x); i++`.
+//! Checks the program has already made: bounds and nil checks that need
+//! not be repeated.
+//!
+//! Bounds: `x[i]` in a block reached only through the true edge of
+//! `if i < len(x)`, with `i` provably non-negative — a constant, or a
+//! counter counting up from a constant, as in `for i := range x` and
+//! `for i := 0; i < len(x); i++`.
+//!
+//! Nil: a pointer in a block reached only through the edge of
+//! `if p == nil` / `if p != nil` on which it is not nil (`for e := head;
+//! e != nil; e = e.next { e.x }`).
+//!
+//! "Reached only through" means along blocks with a single predecessor, so
+//! that the branch dominates the block.
 
 use crate::ir::{Function, Instr, Operand, ValueId};
 use std::collections::{HashMap, HashSet};
 
 /// The instructions (`Index`, `IndexAddr`) of f whose index is in range.
 pub fn in_bounds(f: &Function) -> HashSet<ValueId> {
-    let mut defs: HashMap<ValueId, &Instr> = HashMap::new();
-    for ins in f.blocks.iter().flat_map(|b| &b.instrs) {
-        if super::func::has_value(&ins.op) {
-            defs.insert(ins.id, ins);
-        }
-    }
+    let defs = definitions(f);
     let mut proven = HashSet::new();
     for (bi, b) in f.blocks.iter().enumerate() {
         for ins in &b.instrs {
@@ -25,7 +28,9 @@ pub fn in_bounds(f: &Function) -> HashSet<ValueId> {
             let (Some(Operand::Value(x)), Some(Operand::Value(i))) = (&ins.x, &ins.y) else {
                 continue;
             };
-            if guarded_by_len(f, &defs, bi, *i, *x)
+            if dominating_branches(f, bi)
+                .into_iter()
+                .any(|(c, taken)| taken && is_less_than_len(&defs, c, *i, *x))
                 && matches!(lower_bound(&defs, *i, &mut HashSet::new()), Bound::At(n) if n >= 0)
             {
                 proven.insert(ins.id);
@@ -35,45 +40,81 @@ pub fn in_bounds(f: &Function) -> HashSet<ValueId> {
     proven
 }
 
-/// Whether block b is reached only through the true edge of
-/// `if i < len(x)`.
-fn guarded_by_len(
-    f: &Function,
-    defs: &HashMap<ValueId, &Instr>,
-    mut b: usize,
-    i: ValueId,
-    x: ValueId,
-) -> bool {
+/// The conditions of the branches that lead to block b along
+/// single-predecessor blocks, with the edge taken (true or false).
+fn dominating_branches(f: &Function, mut b: usize) -> Vec<(ValueId, bool)> {
+    let mut out = Vec::new();
     // Single-predecessor chains are short; the limit only bounds the walk.
     for _ in 0..16 {
         let [p] = f.blocks[b].preds[..] else {
-            return false;
+            break;
         };
         let pred = &f.blocks[p];
         if let Some(term) = pred.instrs.last()
             && term.op == "If"
-            && pred.succs.first() == Some(&b)
-            && pred.succs.get(1) != Some(&b)
             && let Some(Operand::Value(c)) = &term.x
-            && let Some(cmp) = defs.get(c)
-            && cmp.op == "BinOp"
-            && cmp.tok == "<"
-            && matches!(&cmp.x, Some(Operand::Value(v)) if *v == i)
-            && let Some(Operand::Value(l)) = &cmp.y
-            && let Some(len) = defs.get(l)
-            && is_len_of(len, x)
+            && pred.succs.first() != pred.succs.get(1)
         {
-            return true;
+            out.push((*c, pred.succs.first() == Some(&b)));
         }
         b = p;
     }
-    false
+    out
+}
+
+/// Whether value c is `i < len(x)`.
+fn is_less_than_len(defs: &HashMap<ValueId, &Instr>, c: ValueId, i: ValueId, x: ValueId) -> bool {
+    let Some(cmp) = defs.get(&c) else {
+        return false;
+    };
+    cmp.op == "BinOp"
+        && cmp.tok == "<"
+        && matches!(&cmp.x, Some(Operand::Value(v)) if *v == i)
+        && matches!(&cmp.y, Some(Operand::Value(l)) if defs.get(l).is_some_and(|len| is_len_of(len, x)))
 }
 
 fn is_len_of(ins: &Instr, x: ValueId) -> bool {
     let Some(c) = &ins.call else { return false };
     matches!(&c.callee, Some(Operand::Builtin(b)) if b == "len")
         && matches!(c.args.first(), Some(Operand::Value(v)) if *v == x)
+}
+
+/// For each block, the values a dominating branch has found not nil.
+pub fn not_nil(f: &Function) -> Vec<HashSet<ValueId>> {
+    let defs = definitions(f);
+    (0..f.blocks.len())
+        .map(|b| {
+            dominating_branches(f, b)
+                .into_iter()
+                .filter_map(|(c, taken)| {
+                    let cmp = defs.get(&c)?;
+                    let nil = |op: &Option<Operand>| {
+                        matches!(op, Some(Operand::Const(k)) if k.kind == "nil")
+                    };
+                    let v = match (&cmp.x, &cmp.y) {
+                        (Some(Operand::Value(v)), y) if nil(y) => *v,
+                        (x, Some(Operand::Value(v))) if nil(x) => *v,
+                        _ => return None,
+                    };
+                    let not_nil_edge = match cmp.tok.as_str() {
+                        "!=" => true,
+                        "==" => false,
+                        _ => return None,
+                    };
+                    (cmp.op == "BinOp" && taken == not_nil_edge).then_some(v)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn definitions(f: &Function) -> HashMap<ValueId, &Instr> {
+    f.blocks
+        .iter()
+        .flat_map(|b| &b.instrs)
+        .filter(|ins| super::func::has_value(&ins.op))
+        .map(|ins| (ins.id, ins))
+        .collect()
 }
 
 /// A lower bound of a value.
@@ -178,6 +219,34 @@ mod tests {
     #[test]
     fn range_loop_index_needs_no_check() {
         assert!(in_bounds(&range_loop(4)).contains(&6));
+    }
+
+    #[test]
+    fn pointer_is_not_nil_past_its_nil_test() {
+        // 0: t1 = p0 != nil; if t1 1 2   1: return   2: return
+        let mut ne = ins("BinOp", 1);
+        let nil = Operand::Const(crate::ir::Const {
+            t: 0,
+            kind: "nil".into(),
+            bits: 0,
+            bits2: 0,
+            hex: String::new(),
+        });
+        (ne.tok, ne.x, ne.y) = ("!=".into(), val(0), Some(nil));
+        let mut br = ins("If", 0);
+        br.x = val(1);
+        let f = function(
+            &[0],
+            vec![
+                block(vec![], vec![1, 2], vec![ne, br]),
+                block(vec![0], vec![], vec![ins("Return", 0)]),
+                block(vec![0], vec![], vec![ins("Return", 0)]),
+            ],
+            2,
+        );
+        let known = not_nil(&f);
+        assert!(known[1].contains(&0));
+        assert!(known[0].is_empty() && known[2].is_empty());
     }
 
     #[test]
