@@ -20,23 +20,10 @@ fn elem_of(g: &FuncGen, ch: &Operand) -> TypeId {
     }
 }
 
-/// Pushes an int operand as i64.
-fn push_int(g: &mut FuncGen, op: &Operand) {
-    g.push(op);
-    let t = g.operand_type(op).expect("typed size");
-    match g.cx.shape(t) {
-        Shape::Int { bits: 64, .. } => {}
-        Shape::Int { signed: true, .. } => {
-            g.ins().i64_extend_i32_s();
-        }
-        _ => {
-            g.ins().i64_extend_i32_u();
-        }
-    }
-}
-
 pub fn make_chan(g: &mut FuncGen, ins: &Instr) {
-    push_int(g, ins.x.as_ref().unwrap());
+    let size = ins.x.as_ref().unwrap();
+    let t = g.operand_type(size).expect("typed size");
+    super::arith::push_as_i64(g, size, t);
     g.call_runtime("makechan");
     g.set_result(ins);
 }
