@@ -4,7 +4,8 @@
 //! Bounds: `x[i]` in a block reached only through the true edge of
 //! `if i < len(x)`, with `i` provably non-negative — a constant, or a
 //! counter counting up from a constant, as in `for i := range x` and
-//! `for i := 0; i < len(x); i++`.
+//! `for i := 0; i < len(x); i++`; and `x[i]` after another `x[i]` in the
+//! same block.
 //!
 //! Nil: a pointer in a block reached only through the edge of
 //! `if p == nil` / `if p != nil` on which it is not nil (`for e := head;
@@ -21,6 +22,9 @@ pub fn in_bounds(f: &Function) -> HashSet<ValueId> {
     let defs = definitions(f);
     let mut proven = HashSet::new();
     for (bi, b) in f.blocks.iter().enumerate() {
+        // (x, i) pairs already checked in this block: `a[i], a[j] = a[j],
+        // a[i]` checks each index once.
+        let mut checked = HashSet::new();
         for ins in &b.instrs {
             if !matches!(ins.op.as_str(), "Index" | "IndexAddr") {
                 continue;
@@ -28,6 +32,10 @@ pub fn in_bounds(f: &Function) -> HashSet<ValueId> {
             let (Some(Operand::Value(x)), Some(Operand::Value(i))) = (&ins.x, &ins.y) else {
                 continue;
             };
+            if !checked.insert((*x, *i)) {
+                proven.insert(ins.id);
+                continue;
+            }
             if dominating_branches(f, bi)
                 .into_iter()
                 .any(|(c, taken)| taken && is_less_than_len(&defs, c, *i, *x))
@@ -219,6 +227,27 @@ mod tests {
     #[test]
     fn range_loop_index_needs_no_check() {
         assert!(in_bounds(&range_loop(4)).contains(&6));
+    }
+
+    #[test]
+    fn second_access_to_the_same_element_needs_no_check() {
+        let at = |id, i| {
+            let mut a = ins("IndexAddr", id);
+            (a.x, a.y) = (val(0), val(i));
+            a
+        };
+        let f = function(
+            &[0, 1, 2],
+            vec![block(
+                vec![],
+                vec![],
+                vec![at(3, 1), at(4, 2), at(5, 1), ins("Return", 0)],
+            )],
+            6,
+        );
+        let proven = in_bounds(&f);
+        assert!(proven.contains(&5));
+        assert!(!proven.contains(&3) && !proven.contains(&4));
     }
 
     #[test]
