@@ -68,12 +68,7 @@ func chansend(c *hchan, elem any, block bool) bool {
 		return true
 	}
 	if c.qcount < c.dataqsiz {
-		c.buf[c.sendx] = elem
-		c.sendx++
-		if c.sendx == c.dataqsiz {
-			c.sendx = 0
-		}
-		c.qcount++
+		c.put(elem)
 		return true
 	}
 	if !block {
@@ -92,8 +87,24 @@ func chansend(c *hchan, elem any, block bool) bool {
 func send(sg *sudog, elem any) {
 	sg.elem = elem
 	sg.success = true
+	wake(sg)
+}
+
+// wake readies the goroutine waiting in sg, telling it (in select) which
+// of its sudogs fired.
+func wake(sg *sudog) {
 	sg.g.param = sg
 	goready(sg.g)
+}
+
+// put appends elem to the buffer, which has room.
+func (c *hchan) put(elem any) {
+	c.buf[c.sendx] = elem
+	c.sendx++
+	if c.sendx == c.dataqsiz {
+		c.sendx = 0
+	}
+	c.qcount++
 }
 
 func chanrecv1(c *hchan) any {
@@ -158,8 +169,7 @@ func recv(c *hchan, sg *sudog) any {
 	}
 	sg.elem = nil
 	sg.success = true
-	sg.g.param = sg
-	goready(sg.g)
+	wake(sg)
 	return elem
 }
 
@@ -178,8 +188,7 @@ func closechan(c *hchan) {
 		}
 		sg.elem = nil
 		sg.success = false
-		sg.g.param = sg
-		goready(sg.g)
+		wake(sg)
 	}
 	for {
 		sg := c.sendq.dequeue()
@@ -187,8 +196,7 @@ func closechan(c *hchan) {
 			break
 		}
 		sg.success = false
-		sg.g.param = sg
-		goready(sg.g)
+		wake(sg)
 	}
 }
 

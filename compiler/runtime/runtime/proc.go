@@ -126,9 +126,14 @@ func checkdead() {
 }
 
 func newproc(fn func()) {
+	runqput(newg(fn))
+}
+
+// newg makes a goroutine that will run fn; it counts as existing at once.
+func newg(fn func()) *g {
 	goidgen++
 	gcount++
-	runqput(&g{goid: goidgen, fn: fn})
+	return &g{goid: goidgen, fn: fn}
 }
 
 func runqput(gp *g) {
@@ -188,9 +193,7 @@ type coro struct {
 //go:linkname iterNewcoro iter.runtimeNewcoro
 func iterNewcoro(f func()) any {
 	c := &coro{f: f}
-	goidgen++
-	gcount++
-	c.gp = &g{goid: goidgen, fn: func() { corostart(c) }}
+	c.gp = newg(func() { corostart(c) })
 	return c
 }
 

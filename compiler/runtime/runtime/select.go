@@ -44,12 +44,7 @@ func selectgo(cases []scase, block bool) (int, bool, any) {
 				return i, false, nil
 			}
 			if c.qcount < c.dataqsiz {
-				c.buf[c.sendx] = cas.elem
-				c.sendx++
-				if c.sendx == c.dataqsiz {
-					c.sendx = 0
-				}
-				c.qcount++
+				c.put(cas.elem)
 				return i, false, nil
 			}
 		} else {

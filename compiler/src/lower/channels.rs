@@ -62,9 +62,9 @@ pub fn recv(g: &mut FuncGen, ins: &Instr) {
 /// The result tuple is (index, recvOK, one value per receive case).
 pub fn select(g: &mut FuncGen, ins: &Instr) {
     let n = ins.states.len();
-    let cases_t = g.cx.runtime_func_id("newselect");
+    let newselect = g.cx.runtime_func_id("newselect");
     let slots: Vec<ValType> = {
-        let r = g.cx.prog.functions[cases_t].results[0];
+        let r = g.cx.prog.functions[newselect].results[0];
         g.cx.slots(r)
     };
     let cases = g.tmps(&slots);

@@ -17,9 +17,30 @@
 use crate::ir::{Function, Instr, Operand, ValueId};
 use std::collections::{HashMap, HashSet};
 
-/// The instructions (`Index`, `IndexAddr`) of f whose index is in range.
-pub fn in_bounds(f: &Function) -> HashSet<ValueId> {
+/// What the checks already made establish in a function.
+pub struct Known {
+    /// The instructions (`Index`, `IndexAddr`) whose index is in range.
+    pub in_bounds: HashSet<ValueId>,
+    /// For each block, the values a dominating branch has found not nil.
+    pub not_nil: Vec<HashSet<ValueId>>,
+}
+
+pub fn known(f: &Function) -> Known {
     let defs = definitions(f);
+    let branches: Vec<Vec<(ValueId, bool)>> = (0..f.blocks.len())
+        .map(|b| dominating_branches(f, b))
+        .collect();
+    Known {
+        in_bounds: in_bounds(f, &defs, &branches),
+        not_nil: not_nil(&defs, &branches),
+    }
+}
+
+fn in_bounds(
+    f: &Function,
+    defs: &HashMap<ValueId, &Instr>,
+    branches: &[Vec<(ValueId, bool)>],
+) -> HashSet<ValueId> {
     let mut proven = HashSet::new();
     for (bi, b) in f.blocks.iter().enumerate() {
         // (x, i) pairs already checked in this block: `a[i], a[j] = a[j],
@@ -36,10 +57,10 @@ pub fn in_bounds(f: &Function) -> HashSet<ValueId> {
                 proven.insert(ins.id);
                 continue;
             }
-            if dominating_branches(f, bi)
-                .into_iter()
-                .any(|(c, taken)| taken && is_less_than_len(&defs, c, *i, *x))
-                && matches!(lower_bound(&defs, *i, &mut HashSet::new()), Bound::At(n) if n >= 0)
+            if branches[bi]
+                .iter()
+                .any(|&(c, taken)| taken && is_less_than_len(defs, c, *i, *x))
+                && matches!(lower_bound(defs, *i, &mut HashSet::new()), Bound::At(n) if n >= 0)
             {
                 proven.insert(ins.id);
             }
@@ -87,14 +108,15 @@ fn is_len_of(ins: &Instr, x: ValueId) -> bool {
         && matches!(c.args.first(), Some(Operand::Value(v)) if *v == x)
 }
 
-/// For each block, the values a dominating branch has found not nil.
-pub fn not_nil(f: &Function) -> Vec<HashSet<ValueId>> {
-    let defs = definitions(f);
-    (0..f.blocks.len())
-        .map(|b| {
-            dominating_branches(f, b)
-                .into_iter()
-                .filter_map(|(c, taken)| {
+fn not_nil(
+    defs: &HashMap<ValueId, &Instr>,
+    branches: &[Vec<(ValueId, bool)>],
+) -> Vec<HashSet<ValueId>> {
+    branches
+        .iter()
+        .map(|bs| {
+            bs.iter()
+                .filter_map(|&(c, taken)| {
                     let cmp = defs.get(&c)?;
                     let nil = |op: &Option<Operand>| {
                         matches!(op, Some(Operand::Const(k)) if k.kind == "nil")
@@ -226,7 +248,7 @@ mod tests {
 
     #[test]
     fn range_loop_index_needs_no_check() {
-        assert!(in_bounds(&range_loop(4)).contains(&6));
+        assert!(known(&range_loop(4)).in_bounds.contains(&6));
     }
 
     #[test]
@@ -245,7 +267,7 @@ mod tests {
             )],
             6,
         );
-        let proven = in_bounds(&f);
+        let proven = known(&f).in_bounds;
         assert!(proven.contains(&5));
         assert!(!proven.contains(&3) && !proven.contains(&4));
     }
@@ -273,14 +295,14 @@ mod tests {
             ],
             2,
         );
-        let known = not_nil(&f);
-        assert!(known[1].contains(&0));
-        assert!(known[0].is_empty() && known[2].is_empty());
+        let not_nil = known(&f).not_nil;
+        assert!(not_nil[1].contains(&0));
+        assert!(not_nil[0].is_empty() && not_nil[2].is_empty());
     }
 
     #[test]
     fn other_index_keeps_its_check() {
         // A parameter: neither guarded nor known non-negative.
-        assert!(in_bounds(&range_loop(1)).is_empty());
+        assert!(known(&range_loop(1)).in_bounds.is_empty());
     }
 }

@@ -583,8 +583,8 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             self.vals[fv.id] = self.tmps(&slots);
         }
         self.last_use = block_local_last_uses(f);
-        self.in_bounds = super::checks::in_bounds(f);
-        self.not_nil = super::checks::not_nil(f);
+        let known = super::checks::known(f);
+        (self.in_bounds, self.not_nil) = (known.in_bounds, known.not_nil);
         self.find_dead_edges();
         for ins in f.blocks.iter().flat_map(|b| &b.instrs) {
             if matches!(
@@ -903,10 +903,16 @@ impl<'a, 'p> FuncGen<'a, 'p> {
         }
     }
 
+    /// For a value used only in the block defining it, the index of its
+    /// last use there.
+    pub fn block_local_last_use(&self, v: usize) -> Option<usize> {
+        self.last_use.get(v).copied().flatten()
+    }
+
     /// Whether value v (defined in the block being emitted) is used only by
     /// the instruction at index k of that block.
     pub fn used_only_at(&self, v: usize, k: usize) -> bool {
-        self.last_use.get(v).copied().flatten() == Some(k)
+        self.block_local_last_use(v) == Some(k)
     }
 
     /// Emits instruction k of its block, with its block-local values'

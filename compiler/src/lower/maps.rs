@@ -84,7 +84,8 @@ pub fn update(g: &mut FuncGen, ins: &Instr) {
     let m = ins.x.as_ref().unwrap();
     let (key, val) = (ins.y.as_ref().unwrap(), ins.z.as_ref().unwrap());
     let (k, v) = map_types(g, g.operand_type(m).unwrap());
-    if let Some(fast) = fast_key(g, k) {
+    let fast = fast_key(g, k);
+    if let Some(fast) = fast {
         // Existing keys are updated in place; only a new key is boxed.
         g.push(m);
         g.push(key);
@@ -96,7 +97,7 @@ pub fn update(g: &mut FuncGen, ins: &Instr) {
     push_as_any(g, key, k);
     push_as_any(g, val, v);
     g.call_runtime("mapassign");
-    if fast_key(g, k).is_some() {
+    if fast.is_some() {
         g.ins().end();
     }
 }

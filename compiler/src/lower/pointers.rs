@@ -522,18 +522,12 @@ fn read_before_any_write(g: &FuncGen, ins: &Instr) -> bool {
                 | "If"
         ) || i.op == "UnOp" && i.tok != "<-"
     };
-    let elsewhere = f
-        .blocks
-        .iter()
-        .enumerate()
-        .any(|(u, other)| u != b && other.instrs.iter().any(uses));
-    // Control leaves the block only after all of it has run.
-    let end = match block.instrs.iter().rposition(uses) {
-        Some(last) if !elsewhere => last + 1,
-        _ if !elsewhere => k + 1,
-        _ => block.instrs.len(),
-    };
-    if !block.instrs[k + 1..end].iter().all(harmless) {
+    if let Some(last) = g.block_local_last_use(v) {
+        return block.instrs[k + 1..=last].iter().all(harmless);
+    }
+    // Used in other blocks: control leaves this one only after all of it
+    // has run.
+    if !block.instrs[k + 1..].iter().all(harmless) {
         return false;
     }
     f.blocks.iter().enumerate().all(|(u, other)| {
