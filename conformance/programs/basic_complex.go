@@ -8,7 +8,7 @@ func main() {
 	var c64 complex64 = complex64(a)
 	println(c64, c64*c64, real(c64))
 	z := complex(0, 0)
-	println(a/z)
+	println(a / z)
 	var c complex128
 	for i := 0; i < 4; i++ {
 		c += complex(float64(i), -float64(i))

@@ -5,7 +5,7 @@ type Dog struct{}
 type Cat struct{ name string }
 type Fish struct{}
 
-func (Dog) Sound() string  { return "woof" }
+func (Dog) Sound() string    { return "woof" }
 func (c *Cat) Sound() string { return "meow " + c.name }
 
 func kind(x any) string {

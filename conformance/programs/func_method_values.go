@@ -2,8 +2,8 @@ package main
 
 type Counter struct{ n int }
 
-func (c *Counter) Inc()     { c.n++ }
-func (c Counter) Get() int  { return c.n }
+func (c *Counter) Inc()         { c.n++ }
+func (c Counter) Get() int      { return c.n }
 func (c Counter) Add(k int) int { return c.n + k }
 
 type Op func(int, int) int

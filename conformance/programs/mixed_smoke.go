@@ -1,7 +1,5 @@
 package main
 
-
-
 type Shape interface {
 	Area() float64
 	Name() string

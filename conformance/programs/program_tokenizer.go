@@ -73,7 +73,7 @@ type Parser struct {
 }
 
 func (p *Parser) peek() Token { return p.toks[p.i] }
-func (p *Parser) next() Token  { t := p.toks[p.i]; p.i++; return t }
+func (p *Parser) next() Token { t := p.toks[p.i]; p.i++; return t }
 
 func (p *Parser) parse() Value {
 	t := p.next()

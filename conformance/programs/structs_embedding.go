@@ -5,7 +5,7 @@ type Animal struct {
 	Legs int
 }
 
-func (a Animal) Describe() string { return a.Name }
+func (a Animal) Describe() string  { return a.Name }
 func (a *Animal) SetName(n string) { a.Name = n }
 
 type Dog struct {

@@ -802,9 +802,11 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             }
             let stored = [
                 super::pointers::constant_stores,
+                super::pointers::constant_elems,
                 super::pointers::direct_access,
                 super::pointers::alloc_copy,
                 super::pointers::copy_store,
+                super::slices::append_values,
             ]
             .iter()
             .map(|peephole| peephole(self, body, k))

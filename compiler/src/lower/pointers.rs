@@ -453,7 +453,7 @@ pub fn load(g: &mut FuncGen, ins: &Instr) {
     match g.cx.shape(t) {
         Shape::Struct(_) => {
             g.push_pointer(x);
-            if !read_before_any_write(g, ins) {
+            if !read_before_any_write(g, ins) && !last_read_of_local(g, ins) {
                 let copy = super::helpers::copy_func(g.cx, t);
                 g.ins().call(copy);
             }
@@ -485,60 +485,154 @@ pub fn load(g: &mut FuncGen, ins: &Instr) {
 /// Whether the struct loaded by `ins` is only read for scalar fields, with
 /// nothing that could write memory between the load and those reads: then
 /// the stored object itself can stand for the loaded value (no copy), as in
-/// `for _, e := range structs { if e.x > 0 { sum += e.y } }`. The reads
-/// must be in the load's block, or in blocks whose only predecessor it is.
+/// `for _, e := range structs { if e.x > 0 { sum += e.y } }`.
 fn read_before_any_write(g: &FuncGen, ins: &Instr) -> bool {
-    let f = g.f;
     let (b, k) = (g.cur_block, g.cur_instr);
-    let Some(block) = f.blocks.get(b) else {
+    if g.f
+        .blocks
+        .get(b)
+        .and_then(|block| block.instrs.get(k))
+        .map(|i| i.id)
+        != Some(ins.id)
+    {
+        return false;
+    }
+    reads_before_any_write(g, b, k, ins.id, |g, i| {
+        if i.op == "Field" && !matches!(g.cx.shape(i.t), Shape::Struct(_) | Shape::Array(..)) {
+            Use::Read
+        } else {
+            Use::Other
+        }
+    })
+}
+
+/// Whether `ins` loads a local variable (a non-escaping Alloc of its
+/// block) for the last time, with every earlier use of the variable and of
+/// its field addresses in the block a store or load: nothing can write the
+/// variable afterwards, so its object can be the loaded value (no copy), as
+/// in `return T{kind: k}` (Go's SSA builds the literal in a local).
+fn last_read_of_local(g: &FuncGen, ins: &Instr) -> bool {
+    let Some(Operand::Value(var)) = ins.x else {
+        return false;
+    };
+    let k = g.cur_instr;
+    let Some(block) = g.f.blocks.get(g.cur_block) else {
         return false;
     };
     if block.instrs.get(k).map(|i| i.id) != Some(ins.id) {
         return false;
     }
-    let v = ins.id;
-    let uses = |i: &Instr| {
-        i.operands()
-            .iter()
-            .any(|op| matches!(op, Operand::Value(u) if *u == v))
+    let Some(start) = block.instrs[..k]
+        .iter()
+        .position(|i| i.id == var && i.op == "Alloc" && !i.heap)
+    else {
+        return false;
     };
-    // Each instruction must be a scalar field read of v, or neither use v
-    // nor write memory.
-    let harmless = |i: &Instr| {
-        if uses(i) {
-            return i.op == "Field"
-                && !matches!(g.cx.shape(i.t), Shape::Struct(_) | Shape::Array(..));
-        }
-        matches!(
-            i.op.as_str(),
-            "Field"
-                | "BinOp"
-                | "Convert"
-                | "ChangeType"
-                | "Extract"
-                | "FieldAddr"
-                | "IndexAddr"
-                | "Jump"
-                | "If"
-        ) || i.op == "UnOp" && i.tok != "<-"
-    };
-    if let Some(last) = g.block_local_last_use(v) {
-        return block.instrs[k + 1..=last].iter().all(harmless);
-    }
-    // Used in other blocks: control leaves this one only after all of it
-    // has run.
-    if !block.instrs[k + 1..].iter().all(harmless) {
+    if g.block_local_last_use(var) != Some(k) {
         return false;
     }
-    f.blocks.iter().enumerate().all(|(u, other)| {
-        if u == b {
-            return true;
+    let mut addrs = vec![var];
+    block.instrs[start + 1..k].iter().all(|i| {
+        let is_addr =
+            |op: &Option<Operand>| matches!(op, Some(Operand::Value(v)) if addrs.contains(v));
+        match i.op.as_str() {
+            "FieldAddr" | "IndexAddr" if is_addr(&i.x) => {
+                let dies_before = g.block_local_last_use(i.id).is_some_and(|l| l < k);
+                addrs.push(i.id);
+                dies_before
+            }
+            "Store" => !is_addr(&i.y),
+            "UnOp" if i.tok == "*" => true,
+            _ => !i
+                .operands()
+                .iter()
+                .any(|op| matches!(op, Operand::Value(v) if addrs.contains(v))),
         }
-        let Some(last) = other.instrs.iter().rposition(uses) else {
-            return true;
-        };
-        other.preds == [b] && other.instrs[..=last].iter().all(harmless)
     })
+}
+
+/// How an instruction uses a value `reads_before_any_write` follows.
+enum Use {
+    /// Reads through it or from it.
+    Read,
+    /// Derives an address (a field's) that is followed too.
+    Derive,
+    /// Anything else.
+    Other,
+}
+
+/// Whether `root` (defined by instruction k of block b) and the addresses
+/// `classify` derives from it are used only by reads, with nothing that
+/// could write memory from k up to the last of those reads. The reads must
+/// be in block b or in blocks whose only predecessor is b (control leaves b
+/// only after all of it has run).
+fn reads_before_any_write(
+    g: &FuncGen,
+    b: usize,
+    k: usize,
+    root: usize,
+    classify: impl Fn(&FuncGen, &Instr) -> Use,
+) -> bool {
+    let f = g.f;
+    let mut tracked = vec![root];
+    // Whether every instruction up to the last use of a followed value is
+    // an allowed use of one, or neither uses one nor writes memory; None
+    // when nothing uses them.
+    let scan = |tracked: &mut Vec<usize>, instrs: &[Instr]| -> Option<bool> {
+        let mut used = false;
+        let mut ok = true;
+        let mut writes_before = false;
+        for i in instrs {
+            let uses = i
+                .operands()
+                .iter()
+                .any(|op| matches!(op, Operand::Value(u) if tracked.contains(u)));
+            if uses {
+                match classify(g, i) {
+                    Use::Read => {}
+                    Use::Derive => tracked.push(i.id),
+                    Use::Other => return Some(false),
+                }
+                ok &= !writes_before;
+                used = true;
+            } else {
+                writes_before |= !harmless(i);
+            }
+        }
+        used.then_some(ok)
+    };
+    let Some(block) = f.blocks.get(b) else {
+        return false;
+    };
+    if scan(&mut tracked, &block.instrs[k + 1..]) == Some(false) {
+        return false;
+    }
+    if tracked.iter().all(|&v| g.block_local_last_use(v).is_some()) {
+        return true;
+    }
+    f.blocks.iter().enumerate().all(|(u, other)| {
+        u == b
+            || match scan(&mut tracked, &other.instrs) {
+                None => true,
+                Some(ok) => ok && other.preds == [b],
+            }
+    })
+}
+
+/// Instructions that do not write memory (nor block, nor call).
+fn harmless(i: &Instr) -> bool {
+    matches!(
+        i.op.as_str(),
+        "Field"
+            | "BinOp"
+            | "Convert"
+            | "ChangeType"
+            | "Extract"
+            | "FieldAddr"
+            | "IndexAddr"
+            | "Jump"
+            | "If"
+    ) || i.op == "UnOp" && i.tok != "<-"
 }
 
 pub fn store(g: &mut FuncGen, ins: &Instr) {
@@ -864,17 +958,7 @@ pub fn constant_stores(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
     };
     g.begin_scratch();
     // A run of numeric constants into consecutive elements of the same array.
-    let numeric = g.cx.elem_storage(elem);
-    let width = match (numeric, g.cx.shape(elem)) {
-        (_, Shape::F32 | Shape::F64 | Shape::Int { .. } | Shape::Bool) => match numeric {
-            StorageType::I8 => Some(1),
-            StorageType::I16 => Some(2),
-            StorageType::Val(ValType::I32 | ValType::F32) => Some(4),
-            StorageType::Val(ValType::I64 | ValType::F64) => Some(8),
-            _ => None,
-        },
-        _ => None,
-    };
+    let width = numeric_width(g, elem);
     let same_array = |a: &Operand, b: &Operand| match (a, b) {
         (Operand::Global(p), Operand::Global(q)) => p == q,
         (Operand::Value(p), Operand::Value(q)) => p == q,
@@ -891,15 +975,9 @@ pub fn constant_stores(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
             j += 2;
         }
         if run.len() >= 4 {
-            let f32 = g.cx.shape(elem) == Shape::F32;
             let mut bytes = Vec::with_capacity(run.len() * width);
             for c in &run {
-                let bits = if f32 {
-                    (f64::from_bits(c.bits) as f32).to_bits() as u64
-                } else {
-                    c.bits
-                };
-                bytes.extend_from_slice(&bits.to_le_bytes()[..width]);
+                push_le(g, elem, c, &mut bytes);
             }
             let off = g.cx.module.add_data(&bytes);
             let arr = g.cx.array_type(elem);
@@ -925,6 +1003,351 @@ pub fn constant_stores(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
     g.release_after(&body[k], k);
     g.release_after(&body[k + 1], k + 1);
     2
+}
+
+/// The byte width of a numeric type's array elements (None: not numeric).
+fn numeric_width(g: &mut FuncGen, t: TypeId) -> Option<usize> {
+    if !matches!(
+        g.cx.shape(t),
+        Shape::F32 | Shape::F64 | Shape::Int { .. } | Shape::Bool
+    ) {
+        return None;
+    }
+    match g.cx.elem_storage(t) {
+        StorageType::I8 => Some(1),
+        StorageType::I16 => Some(2),
+        StorageType::Val(ValType::I32 | ValType::F32) => Some(4),
+        StorageType::Val(ValType::I64 | ValType::F64) => Some(8),
+        _ => None,
+    }
+}
+
+/// Appends constant c of numeric type t as `array.new_data` and
+/// `array.init_data` read an element of t: little endian, in its width.
+fn push_le(g: &mut FuncGen, t: TypeId, c: &crate::ir::Const, out: &mut Vec<u8>) {
+    let width = numeric_width(g, t).expect("numeric constant");
+    let bits = if g.cx.shape(t) == Shape::F32 {
+        (f64::from_bits(c.bits) as f32).to_bits() as u64
+    } else {
+        c.bits
+    };
+    out.extend_from_slice(&bits.to_le_bytes()[..width]);
+}
+
+/// Composite-literal elements that are themselves literals of numeric
+/// fields or elements — `[]Range16{{0x9, 0xd, 1}, ...}` in unicode's
+/// tables, `[...][2]uint64{{...}, ...}` in strconv's. Go's SSA builds each
+/// element in a local (`l = local T; *&l.f = c ...; *&a[i] = *l`); a run of
+/// two or more into consecutive elements of one array is emitted as one
+/// call of a per-type helper that fills the elements from the data segment
+/// (about 6 bytes of data per Range16 instead of some 60 of code). Returns
+/// the instructions consumed.
+pub fn constant_elems(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
+    let mut run = Vec::new();
+    let mut j = k;
+    let mut array: Option<(Operand, TypeId, i64)> = None;
+    while let Some((x, elem, i, row, len)) = constant_elem(g, body, j) {
+        match &array {
+            None => array = Some((x, elem, i)),
+            Some((x0, e0, first)) => {
+                let same = match (x0, &x) {
+                    (Operand::Global(p), Operand::Global(q)) => p == q,
+                    (Operand::Value(p), Operand::Value(q)) => p == q,
+                    _ => false,
+                };
+                if !same || *e0 != elem || i != first + run.len() as i64 {
+                    break;
+                }
+            }
+        }
+        run.push((row, j, len));
+        j += len;
+    }
+    let Some((x, elem, first)) = array else {
+        return 0;
+    };
+    if run.len() < 2 {
+        return 0;
+    }
+    // A column per part (see fill_elems_func).
+    let bytes: Vec<u8> = (0..run[0].0.len())
+        .flat_map(|p| {
+            run.iter()
+                .flat_map(move |(parts, _, _)| parts[p].iter().copied())
+        })
+        .collect();
+    let off = g.cx.module.add_data(&bytes);
+    let fill = fill_elems_func(g.cx, elem);
+    g.begin_scratch();
+    g.push_pointer(&x);
+    g.ins()
+        .i32_const(first as i32)
+        .i32_add()
+        .i32_const(off as i32)
+        .i32_const(run.len() as i32)
+        .call(fill);
+    g.end_scratch();
+    for (_, start, len) in &run {
+        for (i, ins) in body.iter().enumerate().skip(*start).take(*len) {
+            g.release_after(ins, i);
+        }
+    }
+    j - k
+}
+
+/// An element literal found by `constant_elem`: the array operand, its
+/// element type, the index, the bytes of each of the element's parts (see
+/// `fill_parts`), and the instructions it spans.
+type ElemLiteral = (Operand, TypeId, i64, Vec<Vec<u8>>, usize);
+
+/// The element literal at j, if there is one (see `constant_elems`).
+fn constant_elem(g: &mut FuncGen, body: &[Instr], j: usize) -> Option<ElemLiteral> {
+    let addr = body.get(j)?;
+    let Some(Operand::Const(idx)) = &addr.y else {
+        return None;
+    };
+    if addr.op != "IndexAddr" {
+        return None;
+    }
+    let x = addr.x.clone()?;
+    let Shape::PtrArray(at) = g.cx.shape(g.operand_type(&x)?) else {
+        return None;
+    };
+    let Shape::Array(elem, n) = g.cx.shape(at) else {
+        return None;
+    };
+    let i = idx.bits as i64;
+    if i < 0 || i >= n || fill_parts(g, elem).is_none() {
+        return None;
+    }
+    let (parts, ld) = numeric_literal(g, body, j + 1, elem, true)?;
+    let st = body.get(ld + 1)?;
+    if st.op != "Store"
+        || !matches!(&st.x, Some(Operand::Value(v)) if *v == addr.id)
+        || !matches!(&st.y, Some(Operand::Value(v)) if *v == body[ld].id)
+        || !g.used_only_at(body[ld].id, ld + 1)
+        || !g.used_only_at(addr.id, ld + 1)
+    {
+        return None;
+    }
+    let parts = match g.cx.shape(elem) {
+        Shape::Struct(_) => parts,
+        _ => vec![parts.concat()],
+    };
+    Some((x, elem, i, parts, ld + 2 - j))
+}
+
+/// A composite literal of type t built in a local (Go's SSA: `l = local
+/// t` at body[j], then `*&l.f = c` or `*&l[i] = c` for its constant
+/// numeric fields or elements, and, if `nested`, numeric array fields
+/// built the same way one level down, then `v = *l`): the bytes of each
+/// field or element (zeros for those not stored), and the index of the
+/// load.
+fn numeric_literal(
+    g: &mut FuncGen,
+    body: &[Instr],
+    j: usize,
+    t: TypeId,
+    nested: bool,
+) -> Option<(Vec<Vec<u8>>, usize)> {
+    let local = body.get(j)?;
+    if local.op != "Alloc" || local.heap {
+        return None;
+    }
+    let parts: Vec<TypeId> = match g.cx.shape(t) {
+        Shape::Struct(_) => {
+            let u = g.cx.underlying(t);
+            g.cx.prog.types[u].fields.iter().map(|f| f.ty).collect()
+        }
+        Shape::Array(e, n) => vec![e; n as usize],
+        _ => return None,
+    };
+    let mut bytes: Vec<Option<Vec<u8>>> = vec![None; parts.len()];
+    let mut m = j + 1;
+    loop {
+        let (pa, next) = (body.get(m)?, body.get(m + 1)?);
+        let on_local = matches!(&pa.x, Some(Operand::Value(v)) if *v == local.id);
+        let p = match pa.op.as_str() {
+            "FieldAddr" if on_local => pa.index,
+            "IndexAddr" if on_local => match &pa.y {
+                Some(Operand::Const(c)) => c.bits as usize,
+                _ => return None,
+            },
+            _ => break,
+        };
+        let pt = *parts.get(p)?;
+        let into_pa = |ins: &Instr| {
+            ins.op == "Store" && matches!(&ins.x, Some(Operand::Value(v)) if *v == pa.id)
+        };
+        if let (true, Some(Operand::Const(c))) = (into_pa(next), &next.y) {
+            if numeric_width(g, pt).is_none() || !g.used_only_at(pa.id, m + 1) {
+                return None;
+            }
+            let mut b = Vec::new();
+            push_le(g, pt, c, &mut b);
+            bytes[p] = Some(b);
+            m += 2;
+        } else if nested && matches!(g.cx.shape(pt), Shape::Array(..)) {
+            let (inner, ld) = numeric_literal(g, body, m + 1, pt, false)?;
+            let st = body.get(ld + 1)?;
+            if !into_pa(st)
+                || !matches!(&st.y, Some(Operand::Value(v)) if *v == body[ld].id)
+                || !g.used_only_at(body[ld].id, ld + 1)
+                || !g.used_only_at(pa.id, ld + 1)
+            {
+                return None;
+            }
+            bytes[p] = Some(inner.concat());
+            m = ld + 2;
+        } else {
+            return None;
+        }
+    }
+    let ld = body.get(m)?;
+    if ld.op != "UnOp"
+        || ld.tok != "*"
+        || !matches!(&ld.x, Some(Operand::Value(v)) if *v == local.id)
+        || !g.used_only_at(local.id, m)
+    {
+        return None;
+    }
+    let mut out = Vec::with_capacity(parts.len());
+    for (pt, b) in parts.iter().zip(bytes) {
+        out.push(match b {
+            Some(b) => b,
+            None => vec![0; part_width(g, *pt)?],
+        });
+    }
+    Some((out, m))
+}
+
+/// The byte width of a numeric value or of an array of numeric elements
+/// in the data segment.
+fn part_width(g: &mut FuncGen, t: TypeId) -> Option<usize> {
+    match g.cx.shape(t) {
+        Shape::Array(e, n) => Some(n as usize * numeric_width(g, e)?),
+        _ => numeric_width(g, t),
+    }
+}
+
+/// How `fill_elems_func` fills elements of type t: per part (a struct's
+/// fields; an array element is one part), its type and byte width; None if
+/// some part is neither numeric nor an array of numbers.
+fn fill_parts(g: &mut FuncGen, t: TypeId) -> Option<Vec<(TypeId, usize)>> {
+    let parts: Vec<TypeId> = match g.cx.shape(t) {
+        Shape::Struct(_) => {
+            let u = g.cx.underlying(t);
+            g.cx.prog.types[u].fields.iter().map(|f| f.ty).collect()
+        }
+        Shape::Array(e, _) => {
+            numeric_width(g, e)?;
+            vec![t]
+        }
+        _ => return None,
+    };
+    if parts.is_empty() {
+        return None;
+    }
+    parts
+        .into_iter()
+        .map(|p| Some((p, part_width(g, p)?)))
+        .collect()
+}
+
+/// The helper behind `constant_elems` for element type t: (array, first
+/// index, data offset, count) sets elements first..first+count from the
+/// data segment, which holds a column per part (`fill_parts`): count
+/// values of the part, each in its width. A numeric part is read from its
+/// column as an array of its type; an array part is copied into the
+/// element's array object with `array.init_data`.
+fn fill_elems_func(cx: &mut Ctx, t: TypeId) -> u32 {
+    let outer = cx.array_type(t);
+    let key = format!("fill:{}", cx.prog.types[t].str);
+    let params = vec![ref_null(outer), ValType::I32, ValType::I32, ValType::I32];
+    cx.helper(&key, params, vec![], |cx, idx| {
+        let mut g = FuncGen::helper(cx, 4);
+        let (arr, first, data, count) = (0, 1, 2, 3);
+        let parts = fill_parts(&mut g, t).expect("constant_elems checked the parts");
+        let is_struct = matches!(g.cx.shape(t), Shape::Struct(_));
+        let u = g.cx.underlying(t);
+        // Per part: its column's start (a local), and for a numeric part
+        // the column as an array.
+        let mut columns = Vec::with_capacity(parts.len());
+        let mut col_off = 0;
+        for &(p, w) in &parts {
+            let start = g.tmp(ValType::I32);
+            g.ins()
+                .local_get(data)
+                .local_get(count)
+                .i32_const(col_off as i32)
+                .i32_mul()
+                .i32_add()
+                .local_set(start);
+            let numeric = match g.cx.shape(p) {
+                Shape::Array(..) => None,
+                _ => {
+                    let col = g.cx.array_type(p);
+                    let local = g.tmp(ref_null(col));
+                    g.ins()
+                        .local_get(start)
+                        .local_get(count)
+                        .array_new_data(col, 0)
+                        .local_set(local);
+                    Some(local)
+                }
+            };
+            columns.push((start, numeric));
+            col_off += w;
+        }
+        let obj_ty = match g.cx.shape(t) {
+            Shape::Array(e, _) => ref_null(g.cx.array_type(e)),
+            _ => ref_null(g.cx.struct_type(u)),
+        };
+        g.counted_loop(
+            |g| {
+                g.ins().local_get(count);
+            },
+            |g, i| {
+                let obj = g.tmp(obj_ty);
+                g.ins()
+                    .local_get(arr)
+                    .local_get(first)
+                    .local_get(i)
+                    .i32_add()
+                    .array_get(outer)
+                    .local_set(obj);
+                for (f, (&(p, w), &(start, numeric))) in parts.iter().zip(&columns).enumerate() {
+                    g.ins().local_get(obj);
+                    match (numeric, g.cx.shape(p)) {
+                        (Some(col), _) => {
+                            g.ins().local_get(col).local_get(i);
+                            load_elem(g, p);
+                            store_field(g, u, f);
+                        }
+                        (None, Shape::Array(e, n)) => {
+                            if is_struct {
+                                let (field, _) = g.cx.field_layout(u, f);
+                                let s = g.cx.struct_type(u);
+                                g.ins().struct_get(s, field);
+                            }
+                            let inner = g.cx.array_type(e);
+                            g.ins()
+                                .i32_const(0)
+                                .local_get(start)
+                                .local_get(i)
+                                .i32_const(w as i32)
+                                .i32_mul()
+                                .i32_add()
+                                .i32_const(n as i32)
+                                .array_init_data(inner, 0);
+                        }
+                        _ => unreachable!("numeric or array part"),
+                    }
+                }
+            },
+        );
+        g.finish(idx);
+    })
 }
 
 /// `*(&a[i])`, `*(&x.f)` and stores through them, where the address is
@@ -988,7 +1411,8 @@ pub fn direct_access(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
 /// `t = *src; v = new(T); *v = t` (Go's SSA for a struct variable
 /// initialized from memory, such as `for _, v := range structs`), with t
 /// used by nothing else: v is a copy of src's object, without a zero
-/// object to copy into. Returns the instructions consumed.
+/// object to copy into, or src's object itself if v is only read (see
+/// `read_only_local`). Returns the instructions consumed.
 pub fn alloc_copy(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
     let (Some(ld), Some(al), Some(st)) = (body.get(k), body.get(k + 1), body.get(k + 2)) else {
         return 0;
@@ -1008,14 +1432,35 @@ pub fn alloc_copy(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
     g.alloc_result(al);
     g.begin_scratch();
     g.push_pointer(ld.x.as_ref().unwrap());
-    let copy = super::helpers::copy_func(g.cx, ld.t);
-    g.ins().call(copy);
+    if al.heap || !read_only_local(g, k + 2, al.id) {
+        let copy = super::helpers::copy_func(g.cx, ld.t);
+        g.ins().call(copy);
+    }
     g.set_result(al);
     g.end_scratch();
     g.release_after(ld, k);
     g.release_after(al, k + 1);
     g.release_after(st, k + 2);
     3
+}
+
+/// Whether the local variable `v` (initialized by instruction k) is only
+/// read, field by scalar field, before anything could write memory: then
+/// it can be the object it was initialized from rather than a copy, as in
+/// `for _, a := range structs { if r < a.p { c = a.c } }`.
+fn read_only_local(g: &FuncGen, k: usize, v: usize) -> bool {
+    reads_before_any_write(g, g.cur_block, k, v, |g, i| match i.op.as_str() {
+        "FieldAddr" => {
+            let field = g.cx.prog.types[g.cx.underlying(i.t)].elem;
+            if matches!(g.cx.shape(field), Shape::Struct(_) | Shape::Array(..)) {
+                Use::Other
+            } else {
+                Use::Derive
+            }
+        }
+        "UnOp" if i.tok == "*" => Use::Read,
+        _ => Use::Other,
+    })
 }
 
 /// `t = *src; *dst = t` for a struct or array type, with t used by nothing

@@ -371,51 +371,179 @@ pub fn append(g: &mut FuncGen, ins: &Instr) {
 fn append_func(cx: &mut Ctx, elem: TypeId) -> u32 {
     let arr = cx.array_type(elem);
     let key = format!("append:{}", cx.prog.types[elem].str);
-    let size = cx.go_size(elem);
-    let noscan = !cx.prog.types[elem].pointers;
     let slice = vec![ref_null(arr), ValType::I32, ValType::I32, ValType::I32];
     let mut params = slice.clone();
     params.extend([ref_null(arr), ValType::I32, ValType::I32]);
     cx.helper(&key, params, slice, |cx, idx| {
         let mut g = FuncGen::helper(cx, 7);
         let (a, off, len, cap, src, soff, n) = (0, 1, 2, 3, 4, 5, 6);
-        let newlen = g.tmp(ValType::I32);
+        let newlen = grow_for_append(&mut g, elem, [a, off, len, cap], |g| {
+            g.ins().local_get(n);
+        });
         let dst_i = g.tmp(ValType::I32);
-        g.ins()
-            .local_get(len)
-            .local_get(n)
-            .i32_add()
-            .local_set(newlen)
-            .local_get(newlen)
-            .local_get(cap)
-            .i32_gt_u()
-            .if_(BlockType::Empty)
-            .local_get(newlen)
-            .i64_extend_i32_u()
-            .local_get(cap)
-            .i64_extend_i32_u()
-            .i64_const(size)
-            .i32_const(noscan as i32);
-        g.call_runtime("growslicecap");
-        g.ins().i32_wrap_i64().local_set(cap);
-        g.ins().local_get(cap);
-        new_array(&mut g, elem);
-        let fresh = g.tmp(ref_null(arr));
-        let zero = g.zeroed_i32();
-        g.ins().local_set(fresh);
-        copy_elems(&mut g, elem, [fresh, zero, a, off, len]);
-        g.ins()
-            .local_get(fresh)
-            .local_set(a)
-            .i32_const(0)
-            .local_set(off)
-            .end();
         g.ins()
             .local_get(off)
             .local_get(len)
             .i32_add()
             .local_set(dst_i);
         copy_elems(&mut g, elem, [a, dst_i, src, soff, n]);
+        g.ins()
+            .local_get(a)
+            .local_get(off)
+            .local_get(newlen)
+            .local_get(cap);
+        g.finish(idx);
+    })
+}
+
+/// The start of an append to the slice in locals [array, offset, len,
+/// cap]: if the new length (len + what `push_count` pushes) exceeds cap,
+/// the elements move to a new array grown as `runtime.growslice` grows it
+/// (the locals are updated). Returns the local holding the new length.
+fn grow_for_append(
+    g: &mut FuncGen,
+    elem: TypeId,
+    [a, off, len, cap]: [u32; 4],
+    push_count: impl FnOnce(&mut FuncGen),
+) -> u32 {
+    let arr = g.cx.array_type(elem);
+    let size = g.cx.go_size(elem);
+    let noscan = !g.cx.prog.types[elem].pointers;
+    let newlen = g.tmp(ValType::I32);
+    g.ins().local_get(len);
+    push_count(g);
+    g.ins()
+        .i32_add()
+        .local_set(newlen)
+        .local_get(newlen)
+        .local_get(cap)
+        .i32_gt_u()
+        .if_(BlockType::Empty)
+        .local_get(newlen)
+        .i64_extend_i32_u()
+        .local_get(cap)
+        .i64_extend_i32_u()
+        .i64_const(size)
+        .i32_const(noscan as i32);
+    g.call_runtime("growslicecap");
+    g.ins().i32_wrap_i64().local_set(cap);
+    g.ins().local_get(cap);
+    new_array(g, elem);
+    let fresh = g.tmp(ref_null(arr));
+    let zero = g.zeroed_i32();
+    g.ins().local_set(fresh);
+    copy_elems(g, elem, [fresh, zero, a, off, len]);
+    g.ins()
+        .local_get(fresh)
+        .local_set(a)
+        .i32_const(0)
+        .local_set(off)
+        .end();
+    newlen
+}
+
+/// `append(s, v1, ..., vn)`: Go's SSA puts the values in a new array
+/// (`new [n]T (varargs)`, a store per element, a slice of it) and appends
+/// the slice; here the values go straight into s's array, without the
+/// temporary array. Returns the instructions consumed.
+pub fn append_values(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
+    let al = &body[k];
+    if al.op != "Alloc" {
+        return 0;
+    }
+    let Shape::PtrArray(at) = g.cx.shape(al.t) else {
+        return 0;
+    };
+    let Shape::Array(elem, n) = g.cx.shape(at) else {
+        return 0;
+    };
+    if !(1..=8).contains(&n) || matches!(g.cx.shape(elem), Shape::Struct(_) | Shape::Array(..)) {
+        return 0;
+    }
+    let n = n as usize;
+    let Some(seq) = body.get(k + 1..k + 2 * n + 3) else {
+        return 0;
+    };
+    let is = |op: &Option<Operand>, v: usize| matches!(op, Some(Operand::Value(u)) if *u == v);
+    let mut values = Vec::with_capacity(n);
+    for (i, pair) in seq[..2 * n].chunks(2).enumerate() {
+        let (addr, store) = (&pair[0], &pair[1]);
+        let at_i = matches!(&addr.y, Some(Operand::Const(c)) if c.bits == i as u64);
+        if addr.op != "IndexAddr"
+            || !is(&addr.x, al.id)
+            || !at_i
+            || store.op != "Store"
+            || !is(&store.x, addr.id)
+            || !g.used_only_at(addr.id, k + 2 + 2 * i)
+        {
+            return 0;
+        }
+        values.push(store.y.clone().unwrap());
+    }
+    let (sl, call) = (&seq[2 * n], &seq[2 * n + 1]);
+    let whole = sl.y.is_none() && sl.z.is_none() && sl.w.is_none();
+    let Some(c) = &call.call else {
+        return 0;
+    };
+    if sl.op != "Slice"
+        || !is(&sl.x, al.id)
+        || !whole
+        || !g.used_only_at(al.id, k + 2 * n + 1)
+        || !g.used_only_at(sl.id, k + 2 * n + 2)
+        || !matches!(&c.callee, Some(Operand::Builtin(b)) if b == "append")
+        || !matches!(c.args.get(1), Some(Operand::Value(v)) if *v == sl.id)
+        || matches!(c.args.first(), Some(Operand::Value(v)) if *v == sl.id)
+    {
+        return 0;
+    }
+    let f = append_values_func(g.cx, elem, n);
+    g.alloc_result(call);
+    g.begin_scratch();
+    g.push(&c.args[0]);
+    for v in &values {
+        g.push(v);
+    }
+    g.ins().call(f);
+    g.set_result(call);
+    g.end_scratch();
+    for (j, ins) in body.iter().enumerate().skip(k).take(2 * n + 3) {
+        g.release_after(ins, j);
+    }
+    2 * n + 3
+}
+
+/// The helper appending n values of type elem: (slice, v1, ..., vn) →
+/// slice.
+fn append_values_func(cx: &mut Ctx, elem: TypeId, n: usize) -> u32 {
+    let arr = cx.array_type(elem);
+    let key = format!("append{n}:{}", cx.prog.types[elem].str);
+    let slice = vec![ref_null(arr), ValType::I32, ValType::I32, ValType::I32];
+    let value = cx.slots(elem);
+    let mut params = slice.clone();
+    for _ in 0..n {
+        params.extend(value.iter().copied());
+    }
+    let nparams = params.len() as u32;
+    cx.helper(&key, params, slice, |cx, idx| {
+        let mut g = FuncGen::helper(cx, nparams);
+        let (a, off, len, cap) = (0, 1, 2, 3);
+        let newlen = grow_for_append(&mut g, elem, [a, off, len, cap], |g| {
+            g.ins().i32_const(n as i32);
+        });
+        for i in 0..n {
+            g.ins()
+                .local_get(a)
+                .local_get(off)
+                .local_get(len)
+                .i32_add()
+                .i32_const(i as i32)
+                .i32_add();
+            let first = 4 + (i * value.len()) as u32;
+            for slot in first..first + value.len() as u32 {
+                g.ins().local_get(slot);
+            }
+            super::pointers::store_elem(&mut g, elem);
+        }
         g.ins()
             .local_get(a)
             .local_get(off)
