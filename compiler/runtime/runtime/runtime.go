@@ -99,4 +99,3 @@ var buildVersion = "go1.26"
 // SetFinalizer is accepted and ignored: the engine's collector does not
 // report object death.
 func SetFinalizer(obj any, finalizer any) {}
-

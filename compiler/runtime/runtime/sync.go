@@ -97,8 +97,8 @@ func sync_fatal(s string) { fatal(s) }
 // A notifyList is the waiting side of a sync.Cond: tickets are handed out
 // in order by notifyListAdd; notifications release tickets in order.
 type notifyList struct {
-	wait   uint32
-	notify uint32
+	wait    uint32
+	notify  uint32
 	waiters waitq
 }
 

@@ -183,19 +183,16 @@ const (
 )
 
 // https://github.com/WebAssembly/WASI/blob/a2b96e81c0586125cc4dc79a5be0b78d9a059925/legacy/preview1/docs.md#-fd_closefd-fd---result-errno
-//
 func fd_close(fd int32) Errno {
 	return ENOSYS
 }
 
 // https://github.com/WebAssembly/WASI/blob/a2b96e81c0586125cc4dc79a5be0b78d9a059925/legacy/preview1/docs.md#-fd_filestat_set_sizefd-fd-size-filesize---result-errno
-//
 func fd_filestat_set_size(fd int32, set_size filesize) Errno {
 	return ENOSYS
 }
 
 // https://github.com/WebAssembly/WASI/blob/a2b96e81c0586125cc4dc79a5be0b78d9a059925/legacy/preview1/docs.md#-fd_preadfd-fd-iovs-iovec_array-offset-filesize---resultsize-errno
-//
 func fd_pread(fd int32, iovs *iovec, iovsLen size, offset filesize, nread *size) Errno {
 	return ENOSYS
 }
@@ -217,7 +214,6 @@ func fd_seek(fd int32, offset filedelta, whence uint32, newoffset *filesize) Err
 }
 
 // https://github.com/WebAssembly/WASI/blob/a2b96e81c0586125cc4dc79a5be0b78d9a059925/legacy/preview1/docs.md#-fd_fdstat_set_rightsfd-fd-fs_rights_base-rights-fs_rights_inheriting-rights---result-errno
-//
 func fd_fdstat_set_rights(fd int32, rightsBase rights, rightsInheriting rights) Errno {
 	return ENOSYS
 }

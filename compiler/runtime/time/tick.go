@@ -7,7 +7,6 @@
 
 package time
 
-
 // Note: The runtime knows the layout of struct Ticker, since newTimer allocates it.
 // Note also that Ticker and Timer have the same layout, so that newTimer can handle both.
 // The initTimer and initTicker fields are named differently so that
