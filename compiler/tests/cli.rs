@@ -151,3 +151,55 @@ fn stdin_read_does_not_block_other_goroutines() {
     );
     assert!(child.wait().unwrap().success());
 }
+
+/// gowasm-run's --gc-heap-initial: a program whose live data is many times
+/// the heap it starts with runs the same from a tiny and from a large
+/// initial heap; a malformed size is refused before anything runs.
+#[test]
+fn gowasm_run_gc_heap_initial() {
+    let dir = scratch("gcheap");
+    let wasm = dir.join("app.wasm");
+    let out = gowasm()
+        .args(["build", "-o"])
+        .arg(&wasm)
+        .arg("compiler/tests/testdata/gc_live_list.go")
+        .current_dir(repo())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let run = Path::new(env!("CARGO_BIN_EXE_gowasm")).with_file_name("gowasm-run");
+    let outputs: Vec<String> = ["64K", "256M"]
+        .iter()
+        .map(|size| {
+            let out = Command::new(&run)
+                .args(["--gc-heap-initial", size])
+                .arg(&wasm)
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "--gc-heap-initial {size}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            String::from_utf8_lossy(&out.stderr).into_owned()
+        })
+        .collect();
+    assert!(outputs[0].starts_with("ok "), "{}", outputs[0]);
+    assert_eq!(outputs[0], outputs[1]);
+    let out = Command::new(&run)
+        .args(["--gc-heap-initial", "12X"])
+        .arg(&wasm)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("is not a size"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

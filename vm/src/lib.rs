@@ -64,11 +64,36 @@ pub enum LoadError {
 /// recursion depth of one goroutine, as Go's 1 GB stack limit does.
 const WASM_STACK: usize = 256 << 20;
 
-/// Initial size of a program's GC heap. Wasmtime collects before it grows
-/// the heap, so a small heap means a collection every few allocations (each
-/// walks the stack and every global); the memory is reserved, and committed
-/// only as it is used.
-const GC_HEAP_INITIAL: u64 = 16 << 20;
+/// Default initial size of a program's GC heap. Wasmtime collects before
+/// it grows the heap, so a small heap means a collection every few
+/// allocations (each walks the stack and every global); the memory is
+/// reserved, and committed only as it is used. Wasmtime 48 grows the heap
+/// only when a collection leaves the live data filling the semi-space, so
+/// a program whose live data nears the heap's size collects often (see
+/// `RuntimeOptions::gc_heap_initial`).
+pub const GC_HEAP_INITIAL: u64 = 16 << 20;
+
+/// How a `Runtime` is configured.
+#[derive(Debug, Clone)]
+pub struct RuntimeOptions {
+    /// Where Wasmtime's compiled-module cache lives (created if missing);
+    /// None: every load compiles.
+    pub cache: Option<PathBuf>,
+    /// The GC heap's initial size in bytes. Larger trades resident memory
+    /// (a program that allocates more than half of it touches all of it)
+    /// for fewer collections when the live data is large (docs/status.md
+    /// has measurements).
+    pub gc_heap_initial: u64,
+}
+
+impl Default for RuntimeOptions {
+    fn default() -> Self {
+        RuntimeOptions {
+            cache: None,
+            gc_heap_initial: GC_HEAP_INITIAL,
+        }
+    }
+}
 
 /// An engine configured for gowasm modules.
 #[derive(Clone)]
@@ -116,18 +141,22 @@ pub fn cache_dir() -> PathBuf {
 impl Runtime {
     /// A runtime that compiles every module it loads.
     pub fn new() -> anyhow::Result<Runtime> {
-        Self::build(None)
+        Self::with_options(RuntimeOptions::default())
     }
 
     /// A runtime with Wasmtime's compiled-module cache in `dir` (created if
     /// missing): loading a module compiled before skips Cranelift.
     pub fn with_cache(dir: &Path) -> anyhow::Result<Runtime> {
-        Self::build(Some(dir))
+        Self::with_options(RuntimeOptions {
+            cache: Some(dir.to_path_buf()),
+            ..RuntimeOptions::default()
+        })
     }
 
-    fn build(cache: Option<&Path>) -> anyhow::Result<Runtime> {
+    /// A runtime configured by `opts`.
+    pub fn with_options(opts: RuntimeOptions) -> anyhow::Result<Runtime> {
         let mut config = Config::new();
-        if let Some(dir) = cache {
+        if let Some(dir) = &opts.cache {
             let dir = std::path::absolute(dir)?;
             std::fs::create_dir_all(&dir)
                 .with_context(|| format!("creating module cache {}", dir.display()))?;
@@ -139,7 +168,7 @@ impl Runtime {
             .wasm_features(wasm_features(), true)
             .collector(wasmtime::Collector::Copying)
             .max_wasm_stack(WASM_STACK)
-            .gc_heap_initial_size(GC_HEAP_INITIAL)
+            .gc_heap_initial_size(opts.gc_heap_initial)
             // Go code is many small functions (accessors, helpers the
             // compiler generates): let Cranelift inline them. Costs cold
             // compile time (hello world 38 -> 100 ms), which the module

@@ -16,6 +16,12 @@ struct Cli {
     /// default ~/.cache/gowasm/modules).
     #[arg(long)]
     no_cache: bool,
+    /// Initial size of the program's garbage-collected heap, in bytes or
+    /// with a K, M or G suffix (default 16M). Larger means fewer
+    /// collections for programs with much live data, and more resident
+    /// memory for programs that allocate a lot.
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    gc_heap_initial: Option<u64>,
     /// The module to run.
     module: PathBuf,
     /// Arguments passed to the program.
@@ -42,11 +48,10 @@ fn main() -> ExitCode {
             None => return fail(format!("--env {kv}: expected KEY=VALUE")),
         }
     }
-    let runtime = if cli.no_cache {
-        vm::Runtime::new()
-    } else {
-        vm::Runtime::with_cache(&vm::cache_dir().join("modules"))
-    };
+    let runtime = vm::Runtime::with_options(vm::RuntimeOptions {
+        cache: (!cli.no_cache).then(|| vm::cache_dir().join("modules")),
+        gc_heap_initial: cli.gc_heap_initial.unwrap_or(vm::GC_HEAP_INITIAL),
+    });
     let runtime = match runtime {
         Ok(r) => r,
         Err(e) => return fail(format!("{e:#}")),
@@ -65,5 +70,40 @@ fn main() -> ExitCode {
     }) {
         Ok(outcome) => ExitCode::from(outcome.exit_code as u8),
         Err(e) => fail(format!("{e:#}")),
+    }
+}
+
+/// A size in bytes: a number with an optional K, M or G (binary) suffix.
+fn parse_size(s: &str) -> Result<u64, String> {
+    let (digits, shift) = match s.strip_suffix(['K', 'k']) {
+        Some(d) => (d, 10),
+        None => match s.strip_suffix(['M', 'm']) {
+            Some(d) => (d, 20),
+            None => match s.strip_suffix(['G', 'g']) {
+                Some(d) => (d, 30),
+                None => (s, 0),
+            },
+        },
+    };
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| format!("{s:?} is not a size (bytes, or a number with K, M or G)"))?;
+    n.checked_mul(1 << shift)
+        .ok_or_else(|| format!("{s:?} is too large"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("4096"), Ok(4096));
+        assert_eq!(parse_size("64K"), Ok(64 << 10));
+        assert_eq!(parse_size("128M"), Ok(128 << 20));
+        assert_eq!(parse_size("2g"), Ok(2 << 30));
+        assert!(parse_size("12X").is_err());
+        assert!(parse_size("M").is_err());
+        assert!(parse_size("99999999999G").is_err());
     }
 }
