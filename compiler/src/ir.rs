@@ -149,7 +149,7 @@ pub struct RawOperand {
     b: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Operand {
     Value(ValueId),
     Const(Const),
@@ -180,7 +180,7 @@ impl<'de> Deserialize<'de> for Operand {
     }
 }
 
-#[derive(Debug, Deserialize, Clone)]
+#[derive(Debug, Deserialize, Clone, PartialEq)]
 pub struct Const {
     pub t: TypeId,
     pub kind: String,

@@ -56,28 +56,35 @@ func local() []mixed {
 	return []mixed{{i8: 1}, {i8: 2}, {i8: 3}}
 }
 
+// Slices whose capacities are printed escape (gc backs non-escaping
+// appends with a stack buffer, which changes cap).
+var (
+	b  []byte
+	s  []string
+	a  []any
+	fs []float64
+	zs []int
+)
+
 func appends() {
-	var b []byte
 	for i := 0; i < 40; i++ {
 		b = append(b, byte('a'+i%26))
 		println(len(b), cap(b))
 	}
 	println(string(b))
-	var s []string
 	s = append(s, "x")
 	s = append(s, "y", "z")
 	s = append(s, s...)
 	s = append(s[:2], "w")
 	println(len(s), cap(s), s[0], s[1], s[2])
-	var a []any
 	a = append(a, 1, "two", 3.0, nil, []int{4})
 	println(len(a), cap(a), a[0].(int), a[1].(string), a[2].(float64), a[3] == nil, a[4].([]int)[0])
-	f := make([]float64, 2, 3)
-	g := append(f, 1.5)
-	h := append(f, 2.5) // shares g's array
+	fs = make([]float64, 2, 3)
+	g := append(fs, 1.5)
+	h := append(fs, 2.5) // shares g's array
 	println(g[2], h[2], len(g), cap(g))
-	g = append(g, 7, 8, 9, 10, 11, 12, 13, 14)
-	println(len(g), cap(g), g[10])
+	fs = append(g, 7, 8, 9, 10, 11, 12, 13, 14)
+	println(len(fs), cap(fs), fs[10])
 	var bs []bool
 	bs = append(bs, true, false, true)
 	println(len(bs), bs[0], bs[1], bs[2])
@@ -93,8 +100,8 @@ func appends() {
 	y := append([]int(nil), x[1:3]...)
 	y = append(y, 9)
 	println(len(x), x[3], len(y), y[0], y[2])
-	z := append([]int(nil), 5)
-	println(len(z), cap(z), z[0])
+	zs = append([]int(nil), 5)
+	println(len(zs), cap(zs), zs[0])
 }
 
 func structVars() {

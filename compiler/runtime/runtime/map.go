@@ -251,6 +251,35 @@ func mapassign_fast64(m *hmap, key int64, val any) bool {
 	return true
 }
 
+// A lookup followed by an update of the same key (m[k]++,
+// m[k] = append(m[k], v)): the compiler keeps the entry the lookup found
+// and updates it with mapentryset, or inserts with mapassign if there was
+// none.
+
+func mapaccessentry_faststr(m *hmap, key string) (any, bool, *mapEntry) {
+	if m == nil || m.count == 0 {
+		return nil, false, nil
+	}
+	if e := m.findStr(key, strhash(key, m.seed)); e != nil {
+		return e.val, true, e
+	}
+	return nil, false, nil
+}
+
+func mapaccessentry_fast64(m *hmap, key int64) (any, bool, *mapEntry) {
+	if m == nil || m.count == 0 {
+		return nil, false, nil
+	}
+	if e := m.find64(key, memhash64(uint64(key), m.seed)); e != nil {
+		return e.val, true, e
+	}
+	return nil, false, nil
+}
+
+func mapentryset(e *mapEntry, val any) {
+	e.val = val
+}
+
 func mapdelete_faststr(m *hmap, key string) {
 	if m == nil || m.count == 0 {
 		return

@@ -89,6 +89,9 @@ pub struct FuncGen<'a, 'p> {
     pub in_bounds: std::collections::HashSet<usize>,
     /// Per block, values a dominating branch found not nil (checks.rs).
     not_nil: Vec<std::collections::HashSet<usize>>,
+    /// The map entry a lookup found for an update of the same key later
+    /// in the block (maps.rs): the update's index and the entry's local.
+    pub map_entry: Option<(usize, u32)>,
 }
 
 /// Stands in for the Go function of generated helper routines.
@@ -139,6 +142,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             cur_block: 0,
             cur_instr: 0,
             in_bounds: Default::default(),
+            map_entry: None,
             not_nil: Vec::new(),
         }
     }

@@ -51,13 +51,63 @@ fn push_key(g: &mut FuncGen, key: &Operand, k: TypeId) -> Option<&'static str> {
     fast
 }
 
+/// The index of an update of the map and key `lookup` reads, later in its
+/// block with nothing in between that could change the map (calls other
+/// than pure builtins, channel operations: another goroutine could run),
+/// as in `m[k]++` and `m[k] = append(m[k], v)`.
+fn update_of_same_key(g: &FuncGen, lookup: &Instr) -> Option<usize> {
+    let block = g.f.blocks.get(g.cur_block)?;
+    if block.instrs.get(g.cur_instr).map(|i| i.id) != Some(lookup.id) {
+        return None;
+    }
+    for (j, i) in block.instrs.iter().enumerate().skip(g.cur_instr + 1) {
+        if i.op == "MapUpdate" && i.x == lookup.x && i.y == lookup.y {
+            return Some(j);
+        }
+        let pure_builtin = i.op == "Call"
+            && matches!(&i.call, Some(c) if matches!(&c.callee,
+                Some(Operand::Builtin(b)) if matches!(b.as_str(), "append" | "len" | "cap" | "min" | "max")));
+        let leaves_maps_alone = matches!(
+            i.op.as_str(),
+            "BinOp"
+                | "Convert"
+                | "ChangeType"
+                | "MakeInterface"
+                | "Extract"
+                | "Field"
+                | "FieldAddr"
+                | "Index"
+                | "IndexAddr"
+                | "Slice"
+                | "Alloc"
+                | "Store"
+        ) || i.op == "UnOp" && i.tok != "<-";
+        if !(pure_builtin || leaves_maps_alone) {
+            return None;
+        }
+    }
+    None
+}
+
 pub fn lookup(g: &mut FuncGen, ins: &Instr) {
     let m = ins.x.as_ref().unwrap();
     let (k, v) = map_types(g, g.operand_type(m).unwrap());
+    let update = fast_key(g, k).and_then(|_| update_of_same_key(g, ins));
     g.push(m);
-    match push_key(g, ins.y.as_ref().unwrap(), k) {
-        Some(fast) => g.call_runtime(&format!("mapaccess_fast{fast}")),
-        None => g.call_runtime("mapaccess"),
+    match (push_key(g, ins.y.as_ref().unwrap(), k), update) {
+        (Some(fast), Some(j)) => {
+            // Keep the entry for the update (see `update`).
+            let name = format!("mapaccessentry_fast{fast}");
+            let id = g.cx.runtime_func_id(&name);
+            let entry_t = *g.cx.prog.functions[id].results.last().unwrap();
+            let entry_slots = g.cx.slots(entry_t);
+            let entry = g.tmp(entry_slots[0]);
+            g.call_runtime(&name);
+            g.ins().local_set(entry);
+            g.map_entry = Some((j, entry));
+        }
+        (Some(fast), None) => g.call_runtime(&format!("mapaccess_fast{fast}")),
+        (None, _) => g.call_runtime("mapaccess"),
     }
     let found = g.tmp(ValType::I32);
     g.ins().local_set(found);
@@ -85,6 +135,23 @@ pub fn update(g: &mut FuncGen, ins: &Instr) {
     let (key, val) = (ins.y.as_ref().unwrap(), ins.z.as_ref().unwrap());
     let (k, v) = map_types(g, g.operand_type(m).unwrap());
     let fast = fast_key(g, k);
+    if let Some((j, entry)) = g.map_entry
+        && j == g.cur_instr
+    {
+        // The lookup of this key found the entry (or nothing): update it in
+        // place without hashing again.
+        g.map_entry = None;
+        g.ins().local_get(entry).ref_is_null().if_(BlockType::Empty);
+        g.push(m);
+        push_as_any(g, key, k);
+        push_as_any(g, val, v);
+        g.call_runtime("mapassign");
+        g.ins().else_().local_get(entry);
+        push_as_any(g, val, v);
+        g.call_runtime("mapentryset");
+        g.ins().end();
+        return;
+    }
     if let Some(fast) = fast {
         // Existing keys are updated in place; only a new key is boxed.
         g.push(m);
