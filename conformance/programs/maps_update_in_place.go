@@ -84,6 +84,23 @@ func main() {
 	}
 	println(strs[0], strs[1])
 
+	// Keys converted from byte slices: looked up without a copy, copied
+	// when inserted.
+	buf := []byte("abcabd")
+	seen := map[string]int{}
+	for i := 0; i+3 <= len(buf); i++ {
+		seen[string(buf[i:i+3])]++
+	}
+	buf[0] = 'x'
+	seen[string(buf[:3])]++
+	seen[string(buf[3:])] += 5
+	if _, ok := seen[string(buf[1:4])]; ok {
+		println("found bca")
+	}
+	for _, k := range keys(seen) {
+		println(k, seen[k])
+	}
+
 	defer func() {
 		println("recovered:", recover().(error).Error())
 	}()

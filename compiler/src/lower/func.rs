@@ -92,6 +92,8 @@ pub struct FuncGen<'a, 'p> {
     /// The map entry a lookup found for an update of the same key later
     /// in the block (maps.rs): the update's index and the entry's local.
     pub map_entry: Option<(usize, u32)>,
+    /// Strings that view a byte slice's bytes (maps.rs `key_only_view`).
+    pub string_views: std::collections::HashSet<usize>,
 }
 
 /// Stands in for the Go function of generated helper routines.
@@ -143,6 +145,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             cur_instr: 0,
             in_bounds: Default::default(),
             map_entry: None,
+            string_views: Default::default(),
             not_nil: Vec::new(),
         }
     }

@@ -60,7 +60,13 @@ fn update_of_same_key(g: &FuncGen, lookup: &Instr) -> Option<usize> {
     if block.instrs.get(g.cur_instr).map(|i| i.id) != Some(lookup.id) {
         return None;
     }
-    for (j, i) in block.instrs.iter().enumerate().skip(g.cur_instr + 1) {
+    update_after(block, g.cur_instr)
+}
+
+/// `update_of_same_key` for the lookup at index k of block.
+fn update_after(block: &crate::ir::Block, k: usize) -> Option<usize> {
+    let lookup = &block.instrs[k];
+    for (j, i) in block.instrs.iter().enumerate().skip(k + 1) {
         if i.op == "MapUpdate" && i.x == lookup.x && i.y == lookup.y {
             return Some(j);
         }
@@ -87,6 +93,43 @@ fn update_of_same_key(g: &FuncGen, lookup: &Instr) -> Option<usize> {
         }
     }
     None
+}
+
+/// Whether the string converted from a byte slice by `conv` is used only
+/// as the key of map lookups, and of updates that follow a lookup of the
+/// same key (`m[string(b)]++`), in its block, with nothing in between that
+/// could write memory: then it can be a view of the slice's bytes (no
+/// copy, as gc does for `m[string(b)]`); an update that inserts copies it.
+pub fn key_only_view(g: &FuncGen, conv: &Instr) -> bool {
+    let Some(block) = g.f.blocks.get(g.cur_block) else {
+        return false;
+    };
+    let k = g.cur_instr;
+    let Some(last) = g.block_local_last_use(conv.id) else {
+        return false;
+    };
+    if block.instrs.get(k).map(|i| i.id) != Some(conv.id) || last == k {
+        return false;
+    }
+    let view = Some(Operand::Value(conv.id));
+    (k + 1..=last).all(|j| {
+        let i = &block.instrs[j];
+        let uses = i.operands().contains(&&Operand::Value(conv.id));
+        match i.op.as_str() {
+            "Lookup" if i.y == view => i.x != view,
+            "MapUpdate" if i.y == view => {
+                i.z != view
+                    && (k + 1..j).any(|l| {
+                        let lk = &block.instrs[l];
+                        lk.op == "Lookup"
+                            && lk.x == i.x
+                            && lk.y == view
+                            && update_after(block, l) == Some(j)
+                    })
+            }
+            _ => !uses && super::pointers::harmless(i),
+        }
+    })
 }
 
 pub fn lookup(g: &mut FuncGen, ins: &Instr) {
@@ -143,7 +186,19 @@ pub fn update(g: &mut FuncGen, ins: &Instr) {
         g.map_entry = None;
         g.ins().local_get(entry).ref_is_null().if_(BlockType::Empty);
         g.push(m);
-        push_as_any(g, key, k);
+        match key {
+            Operand::Value(view) if g.string_views.contains(view) => {
+                // The key views a byte slice (see `key_only_view`): the
+                // map keeps a copy.
+                super::interfaces::push_descriptor(g, k);
+                let len = g.tmp(ValType::I32);
+                g.push(key);
+                g.ins().local_tee(len).local_get(len);
+                g.call_runtime("slicebytetostring");
+                super::helpers::box_value(g, k);
+            }
+            _ => push_as_any(g, key, k),
+        }
         push_as_any(g, val, v);
         g.call_runtime("mapassign");
         g.ins().else_().local_get(entry);

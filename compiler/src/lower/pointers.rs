@@ -620,7 +620,7 @@ fn reads_before_any_write(
 }
 
 /// Instructions that do not write memory (nor block, nor call).
-fn harmless(i: &Instr) -> bool {
+pub fn harmless(i: &Instr) -> bool {
     matches!(
         i.op.as_str(),
         "Field"

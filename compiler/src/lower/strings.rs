@@ -37,6 +37,12 @@ pub fn convert(g: &mut FuncGen, ins: &Instr, from: &Shape, to: &Shape) {
         (Shape::Slice(e), Shape::String) => {
             g.push(x);
             match elem_kind(g, *e).as_str() {
+                "uint8" if super::maps::key_only_view(g, ins) => {
+                    // (array, offset, len, cap) → the string (array,
+                    // offset, len) viewing the same bytes.
+                    g.ins().drop();
+                    g.string_views.insert(ins.id);
+                }
                 "uint8" => g.call_runtime("slicebytetostring"),
                 _ => g.call_runtime("slicerunetostring"),
             }
