@@ -499,11 +499,45 @@ pub fn append_values(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
     let f = append_values_func(g.cx, elem, n);
     g.alloc_result(call);
     g.begin_scratch();
+    // Inline when the values fit (the common case, and a call Cranelift
+    // does not inline: the helper also grows); else the helper.
+    let arr = g.cx.array_type(elem);
+    let s = g.tmps(&[ref_null(arr), ValType::I32, ValType::I32, ValType::I32]);
     g.push(&c.args[0]);
+    g.set_all(&s);
+    let (a, off, len, cap) = (s[0], s[1], s[2], s[3]);
+    g.ins()
+        .local_get(len)
+        .i32_const(n as i32)
+        .i32_add()
+        .local_get(cap)
+        .i32_le_u()
+        .if_(BlockType::Empty);
+    for (i, v) in values.iter().enumerate() {
+        g.ins()
+            .local_get(a)
+            .local_get(off)
+            .local_get(len)
+            .i32_add()
+            .i32_const(i as i32)
+            .i32_add();
+        g.push(v);
+        super::pointers::store_elem(g, elem);
+    }
+    g.ins()
+        .local_get(len)
+        .i32_const(n as i32)
+        .i32_add()
+        .local_set(len)
+        .else_();
+    g.get_all(&s);
     for v in &values {
         g.push(v);
     }
     g.ins().call(f);
+    g.set_all(&s);
+    g.ins().end();
+    g.get_all(&s);
     g.set_result(call);
     g.end_scratch();
     for (j, ins) in body.iter().enumerate().skip(k).take(2 * n + 3) {
