@@ -10,28 +10,34 @@ func unsafestring(b []byte) string {
 	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
+// concatstring2, 3 and 4 concatenate two to four strings (the compiler
+// joins chains like a + "/" + b into one call): one allocation, none when
+// all parts but one are empty.
 func concatstring2(a, b string) string {
-	if len(a) == 0 {
-		return b
-	}
-	if len(b) == 0 {
-		return a
-	}
-	buf := make([]byte, len(a)+len(b))
-	copy(buf, a)
-	copy(buf[len(a):], b)
-	return unsafestring(buf)
+	return concatstring4(a, b, "", "")
 }
 
-func concatstrings(a []string) string {
-	n := 0
-	for _, s := range a {
-		n += len(s)
+func concatstring3(a, b, c string) string {
+	return concatstring4(a, b, c, "")
+}
+
+func concatstring4(a, b, c, d string) string {
+	n := len(a) + len(b) + len(c) + len(d)
+	switch n {
+	case len(a):
+		return a
+	case len(b):
+		return b
+	case len(c):
+		return c
+	case len(d):
+		return d
 	}
-	buf := make([]byte, 0, n)
-	for _, s := range a {
-		buf = append(buf, s...)
-	}
+	buf := make([]byte, n)
+	i := copy(buf, a)
+	i += copy(buf[i:], b)
+	i += copy(buf[i:], c)
+	copy(buf[i:], d)
 	return unsafestring(buf)
 }
 

@@ -59,6 +59,10 @@ pub fn binop(g: &mut FuncGen, ins: &Instr) {
         "<" | "<=" | ">" | ">=" => compare(g, &shape, &ins.tok, x, y),
         "<<" | ">>" => shift(g, ins, &shape, x, y),
         "/" | "%" if matches!(shape, Shape::Int { .. }) => divide(g, ins, &shape, x, y),
+        "+" if shape == Shape::String => {
+            super::strings::concat(g, ins);
+            return;
+        }
         tok => {
             g.push(x);
             g.push(y);
@@ -116,9 +120,6 @@ fn arith(g: &mut FuncGen, shape: &Shape, tok: &str, ins: &Instr) {
             };
         }
         Shape::C64 | Shape::C128 => complex_arith(g, shape, tok, ins),
-        Shape::String if tok == "+" => {
-            g.call_runtime("concatstring2");
-        }
         _ => g.unsupported(ins, &format!("operator {tok} on {shape:?}")),
     }
 }

@@ -94,6 +94,10 @@ pub struct FuncGen<'a, 'p> {
     pub map_entry: Option<(usize, u32)>,
     /// Strings that view a byte slice's bytes (maps.rs `key_only_view`).
     pub string_views: std::collections::HashSet<usize>,
+    /// String concatenations deferred into a later one (strings.rs
+    /// `defer_concat`): per deferred value, the indexes of the deferred
+    /// instructions and the parts so far.
+    pub pending_concat: std::collections::HashMap<usize, (Vec<usize>, Vec<Operand>)>,
 }
 
 /// Stands in for the Go function of generated helper routines.
@@ -146,6 +150,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             in_bounds: Default::default(),
             map_entry: None,
             string_views: Default::default(),
+            pending_concat: Default::default(),
             not_nil: Vec::new(),
         }
     }
@@ -814,6 +819,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
                 super::pointers::alloc_copy,
                 super::pointers::copy_store,
                 super::slices::append_values,
+                super::strings::defer_concat,
             ]
             .iter()
             .map(|peephole| peephole(self, body, k))
