@@ -3,7 +3,9 @@ package runtime
 // Maps. Keys and values are held as interface values (the compiler boxes
 // them), hashed and compared through the key's type descriptor. Entries are
 // chained per bucket and linked in insertion order for iteration, which
-// keeps iteration well-defined while the map is modified.
+// keeps iteration well-defined while the map is modified. A map of up to
+// smallMap entries has no buckets: lookups walk the insertion order (most
+// maps are small, and the bucket array was their largest allocation).
 
 type hmap struct {
 	count   int
@@ -31,17 +33,40 @@ type hiter struct {
 
 var mapSeed uintptr = 0x2545F4914F6CDD1D
 
+// smallMap is the most entries a map holds without buckets.
+const smallMap = 8
+
 func makemap(hint int) *hmap {
-	n := 8
-	for n < hint {
-		n <<= 1
-	}
 	mapSeed = mapSeed*6364136223846793005 + 1442695040888963407
-	return &hmap{buckets: make([]*mapEntry, n), seed: mapSeed}
+	m := &hmap{seed: mapSeed}
+	if hint > smallMap {
+		n := 2 * smallMap
+		for n < hint {
+			n <<= 1
+		}
+		m.buckets = make([]*mapEntry, n)
+	}
+	return m
+}
+
+// first and after walk the entries that may hold a key of hash h: its
+// bucket's chain, or every entry of a map without buckets.
+func (m *hmap) first(h uintptr) *mapEntry {
+	if m.buckets == nil {
+		return m.head
+	}
+	return m.buckets[h&uintptr(len(m.buckets)-1)]
+}
+
+func (m *hmap) after(e *mapEntry) *mapEntry {
+	if m.buckets == nil {
+		return e.inext
+	}
+	return e.next
 }
 
 func (m *hmap) find(key any, h uintptr) *mapEntry {
-	for e := m.buckets[h&uintptr(len(m.buckets)-1)]; e != nil; e = e.next {
+	for e := m.first(h); e != nil; e = m.after(e) {
 		if e.hash == h && efaceeq(e.key, key) {
 			return e
 		}
@@ -72,12 +97,15 @@ func mapassign(m *hmap, key any, val any) {
 		e.val = val
 		return
 	}
-	if m.count >= len(m.buckets) {
+	if m.count >= max(len(m.buckets), smallMap) {
 		m.grow()
 	}
-	b := h & uintptr(len(m.buckets)-1)
-	e := &mapEntry{key: key, val: val, hash: h, next: m.buckets[b], iprev: m.tail}
-	m.buckets[b] = e
+	e := &mapEntry{key: key, val: val, hash: h, iprev: m.tail}
+	if m.buckets != nil {
+		b := h & uintptr(len(m.buckets)-1)
+		e.next = m.buckets[b]
+		m.buckets[b] = e
+	}
 	if m.tail != nil {
 		m.tail.inext = e
 	} else {
@@ -88,7 +116,7 @@ func mapassign(m *hmap, key any, val any) {
 }
 
 func (m *hmap) grow() {
-	buckets := make([]*mapEntry, 2*len(m.buckets))
+	buckets := make([]*mapEntry, max(2*len(m.buckets), 2*smallMap))
 	for e := m.head; e != nil; e = e.inext {
 		b := e.hash & uintptr(len(buckets)-1)
 		e.next = buckets[b]
@@ -109,15 +137,17 @@ func mapdelete(m *hmap, key any) {
 
 // remove takes e out of its bucket chain and the iteration order.
 func (m *hmap) remove(e *mapEntry) {
-	b := e.hash & uintptr(len(m.buckets)-1)
-	if m.buckets[b] == e {
-		m.buckets[b] = e.next
-	} else {
-		p := m.buckets[b]
-		for p.next != e {
-			p = p.next
+	if m.buckets != nil {
+		b := e.hash & uintptr(len(m.buckets)-1)
+		if m.buckets[b] == e {
+			m.buckets[b] = e.next
+		} else {
+			p := m.buckets[b]
+			for p.next != e {
+				p = p.next
+			}
+			p.next = e.next
 		}
-		p.next = e.next
 	}
 	m.unlink(e)
 }
@@ -188,7 +218,7 @@ func mapiternext(it *hiter) (bool, any, any) {
 // mapassign, which stores the key boxed with its own type.
 
 func (m *hmap) findStr(key string, h uintptr) *mapEntry {
-	for e := m.buckets[h&uintptr(len(m.buckets)-1)]; e != nil; e = e.next {
+	for e := m.first(h); e != nil; e = m.after(e) {
 		if e.hash == h && payload[string](e.key) == key {
 			return e
 		}
@@ -197,7 +227,7 @@ func (m *hmap) findStr(key string, h uintptr) *mapEntry {
 }
 
 func (m *hmap) find64(key int64, h uintptr) *mapEntry {
-	for e := m.buckets[h&uintptr(len(m.buckets)-1)]; e != nil; e = e.next {
+	for e := m.first(h); e != nil; e = m.after(e) {
 		if e.hash == h && payload[int64](e.key) == key {
 			return e
 		}
