@@ -144,7 +144,8 @@ pub fn lookup(g: &mut FuncGen, ins: &Instr) {
             let id = g.cx.runtime_func_id(&name);
             let entry_t = *g.cx.prog.functions[id].results.last().unwrap();
             let entry_slots = g.cx.slots(entry_t);
-            let entry = g.tmp(entry_slots[0]);
+            // Not a scratch local: it must survive until the update.
+            let entry = g.fresh_local(entry_slots[0]);
             g.call_runtime(&name);
             g.ins().local_set(entry);
             g.map_entry = Some((j, entry));
