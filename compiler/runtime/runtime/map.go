@@ -97,6 +97,14 @@ func mapassign(m *hmap, key any, val any) {
 		e.val = val
 		return
 	}
+	mapinsert(m, key, val, h)
+}
+
+// mapinsert adds key, which m does not hold and whose hash is h.
+func mapinsert(m *hmap, key any, val any, h uintptr) {
+	if m == nil {
+		panicNilMap()
+	}
 	if m.count >= max(len(m.buckets), smallMap) {
 		m.grow()
 	}
@@ -214,8 +222,9 @@ func mapiternext(it *hiter) (bool, any, any) {
 // Fast paths for string and 64-bit integer keys: lookups, updates of
 // existing entries and deletes hash and compare the key directly, without
 // boxing it (every key of such a map has the same representation, so its
-// payload can be read as a string or an int64). Inserting goes through
-// mapassign, which stores the key boxed with its own type.
+// payload can be read as a string or an int64). When mapassign_faststr or
+// _fast64 finds no entry it returns the key's hash, and the compiled code
+// inserts with mapinsert, the key boxed with its own type.
 
 func (m *hmap) findStr(key string, h uintptr) *mapEntry {
 	for e := m.first(h); e != nil; e = m.after(e) {
@@ -257,28 +266,28 @@ func mapaccess_fast64(m *hmap, key int64) (any, bool) {
 
 // mapassign_faststr sets the value of an existing key; it reports false
 // when the key is absent (or the map nil): the caller then calls mapassign.
-func mapassign_faststr(m *hmap, key string, val any) bool {
-	if m == nil || m.count == 0 {
-		return false
+func mapassign_faststr(m *hmap, key string, val any) (uintptr, bool) {
+	if m == nil {
+		return 0, false
 	}
-	e := m.findStr(key, strhash(key, m.seed))
-	if e == nil {
-		return false
+	h := strhash(key, m.seed)
+	if e := m.findStr(key, h); e != nil {
+		e.val = val
+		return h, true
 	}
-	e.val = val
-	return true
+	return h, false
 }
 
-func mapassign_fast64(m *hmap, key int64, val any) bool {
-	if m == nil || m.count == 0 {
-		return false
+func mapassign_fast64(m *hmap, key int64, val any) (uintptr, bool) {
+	if m == nil {
+		return 0, false
 	}
-	e := m.find64(key, memhash64(uint64(key), m.seed))
-	if e == nil {
-		return false
+	h := memhash64(uint64(key), m.seed)
+	if e := m.find64(key, h); e != nil {
+		e.val = val
+		return h, true
 	}
-	e.val = val
-	return true
+	return h, false
 }
 
 // A lookup followed by an update of the same key (m[k]++,

@@ -208,21 +208,36 @@ pub fn update(g: &mut FuncGen, ins: &Instr) {
         g.ins().end();
         return;
     }
-    if let Some(fast) = fast {
-        // Existing keys are updated in place; only a new key is boxed.
+    let Some(fast) = fast else {
         g.push(m);
-        g.push(key);
+        push_as_any(g, key, k);
         push_as_any(g, val, v);
-        g.call_runtime(&format!("mapassign_fast{fast}"));
-        g.ins().i32_eqz().if_(BlockType::Empty);
-    }
+        g.call_runtime("mapassign");
+        return;
+    };
+    // Existing keys are updated in place; a new key is boxed and inserted
+    // with the hash the fast path computed.
+    let rt = ref_null(g.cx.runtime_struct("_type"));
+    let boxed = g.tmps(&[rt, ANYREF]);
+    push_as_any(g, val, v);
+    g.set_all(&boxed);
+    g.push(m);
+    g.push(key);
+    g.get_all(&boxed);
+    g.call_runtime(&format!("mapassign_fast{fast}"));
+    let (hash, updated) = (g.tmp(ValType::I64), g.tmp(ValType::I32));
+    g.ins()
+        .local_set(updated)
+        .local_set(hash)
+        .local_get(updated)
+        .i32_eqz()
+        .if_(BlockType::Empty);
     g.push(m);
     push_as_any(g, key, k);
-    push_as_any(g, val, v);
-    g.call_runtime("mapassign");
-    if fast.is_some() {
-        g.ins().end();
-    }
+    g.get_all(&boxed);
+    g.ins().local_get(hash);
+    g.call_runtime("mapinsert");
+    g.ins().end();
 }
 
 pub fn delete(g: &mut FuncGen, ins: &Instr) {
