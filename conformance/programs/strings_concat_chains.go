@@ -7,7 +7,14 @@ func name(i int) string {
 	return []string{"", "x", "yy", "zzz"}[i%4]
 }
 
+// unused's last concatenation has no use at all.
+func unused(s1, s2 string) {
+	s1 += s2
+	s1 = s1 + s2 + s1
+}
+
 func main() {
+	unused("hi", "ho")
 	a, b, c, d, e := "alpha", "", "γ", "delta", "e"
 	println(a + b)
 	println(a + "/" + c)

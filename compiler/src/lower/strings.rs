@@ -159,7 +159,7 @@ pub fn defer_concat(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
     if ins.op != "BinOp" || ins.tok != "+" || g.cx.shape(ins.t) != Shape::String {
         return 0;
     }
-    let Some(last) = g.block_local_last_use(ins.id) else {
+    let Some(last) = g.block_local_last_use(ins.id).filter(|&l| l > k) else {
         return 0;
     };
     let me = Some(Operand::Value(ins.id));
