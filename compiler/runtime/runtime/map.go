@@ -292,27 +292,29 @@ func mapassign_fast64(m *hmap, key int64, val any) (uintptr, bool) {
 
 // A lookup followed by an update of the same key (m[k]++,
 // m[k] = append(m[k], v)): the compiler keeps the entry the lookup found
-// and updates it with mapentryset, or inserts with mapassign if there was
-// none.
+// and updates it with mapentryset, or, if there was none, inserts with
+// mapinsert and the key's hash.
 
-func mapaccessentry_faststr(m *hmap, key string) (any, bool, *mapEntry) {
-	if m == nil || m.count == 0 {
-		return nil, false, nil
+func mapaccessentry_faststr(m *hmap, key string) (any, bool, *mapEntry, uintptr) {
+	if m == nil {
+		return nil, false, nil, 0
 	}
-	if e := m.findStr(key, strhash(key, m.seed)); e != nil {
-		return e.val, true, e
+	h := strhash(key, m.seed)
+	if e := m.findStr(key, h); e != nil {
+		return e.val, true, e, h
 	}
-	return nil, false, nil
+	return nil, false, nil, h
 }
 
-func mapaccessentry_fast64(m *hmap, key int64) (any, bool, *mapEntry) {
-	if m == nil || m.count == 0 {
-		return nil, false, nil
+func mapaccessentry_fast64(m *hmap, key int64) (any, bool, *mapEntry, uintptr) {
+	if m == nil {
+		return nil, false, nil, 0
 	}
-	if e := m.find64(key, memhash64(uint64(key), m.seed)); e != nil {
-		return e.val, true, e
+	h := memhash64(uint64(key), m.seed)
+	if e := m.find64(key, h); e != nil {
+		return e.val, true, e, h
 	}
-	return nil, false, nil
+	return nil, false, nil, h
 }
 
 func mapentryset(e *mapEntry, val any) {

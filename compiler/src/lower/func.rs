@@ -90,8 +90,9 @@ pub struct FuncGen<'a, 'p> {
     /// Per block, values a dominating branch found not nil (checks.rs).
     not_nil: Vec<std::collections::HashSet<usize>>,
     /// The map entry a lookup found for an update of the same key later
-    /// in the block (maps.rs): the update's index and the entry's local.
-    pub map_entry: Option<(usize, u32)>,
+    /// in the block (maps.rs): the update's index and the locals of the
+    /// entry and of the key's hash.
+    pub map_entry: Option<(usize, u32, u32)>,
     /// Strings that view a byte slice's bytes (maps.rs `key_only_view`).
     pub string_views: std::collections::HashSet<usize>,
     /// String concatenations deferred into a later one (strings.rs

@@ -142,13 +142,14 @@ pub fn lookup(g: &mut FuncGen, ins: &Instr) {
             // Keep the entry for the update (see `update`).
             let name = format!("mapaccessentry_fast{fast}");
             let id = g.cx.runtime_func_id(&name);
-            let entry_t = *g.cx.prog.functions[id].results.last().unwrap();
+            let entry_t = g.cx.prog.functions[id].results[2];
             let entry_slots = g.cx.slots(entry_t);
-            // Not a scratch local: it must survive until the update.
+            // Not scratch locals: they must survive until the update.
             let entry = g.fresh_local(entry_slots[0]);
+            let hash = g.fresh_local(ValType::I64);
             g.call_runtime(&name);
-            g.ins().local_set(entry);
-            g.map_entry = Some((j, entry));
+            g.ins().local_set(hash).local_set(entry);
+            g.map_entry = Some((j, entry, hash));
         }
         (Some(fast), None) => g.call_runtime(&format!("mapaccess_fast{fast}")),
         (None, _) => g.call_runtime("mapaccess"),
@@ -179,7 +180,7 @@ pub fn update(g: &mut FuncGen, ins: &Instr) {
     let (key, val) = (ins.y.as_ref().unwrap(), ins.z.as_ref().unwrap());
     let (k, v) = map_types(g, g.operand_type(m).unwrap());
     let fast = fast_key(g, k);
-    if let Some((j, entry)) = g.map_entry
+    if let Some((j, entry, hash)) = g.map_entry
         && j == g.cur_instr
     {
         // The lookup of this key found the entry (or nothing): update it in
@@ -201,7 +202,8 @@ pub fn update(g: &mut FuncGen, ins: &Instr) {
             _ => push_as_any(g, key, k),
         }
         push_as_any(g, val, v);
-        g.call_runtime("mapassign");
+        g.ins().local_get(hash);
+        g.call_runtime("mapinsert");
         g.ins().else_().local_get(entry);
         push_as_any(g, val, v);
         g.call_runtime("mapentryset");
