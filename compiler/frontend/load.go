@@ -193,7 +193,11 @@ func collectDirectives(pkgs []*packages.Package) *directives {
 					if len(fields) == 3 && fields[0] == "//go:linkname" {
 						local := p.PkgPath + "." + fields[1]
 						d.linkname[local] = fields[2]
-						d.pushed[fields[2]] = local
+						// A function naming itself (maps.clone: "provided by
+						// the runtime") must not hide the runtime's push.
+						if local != fields[2] {
+							d.pushed[fields[2]] = local
+						}
 					}
 				}
 			}

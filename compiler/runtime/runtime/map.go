@@ -177,6 +177,22 @@ func (m *hmap) unlink(e *mapEntry) {
 	m.count--
 }
 
+// maps_clone is maps.Clone's copy of the map in m. Keys and values are
+// immutable boxes (an update stores a new one), so the copy shares them.
+//
+//go:linkname maps_clone maps.clone
+func maps_clone(m any) any {
+	src := payload[*hmap](m)
+	if src == nil {
+		return m
+	}
+	dst := makemap(src.count)
+	for e := src.head; e != nil; e = e.inext {
+		mapinsert(dst, e.key, e.val, efacehash(e.key, dst.seed))
+	}
+	return withPayload(m, dst)
+}
+
 func mapclear(m *hmap) {
 	if m == nil {
 		return

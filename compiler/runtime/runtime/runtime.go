@@ -20,6 +20,10 @@ func wasmThrow()
 // efaceType returns the dynamic type of e (nil for a nil interface).
 func efaceType(e any) *_type
 
+// withPayload returns an interface value of e's dynamic type holding p's
+// payload, which must have that type's representation.
+func withPayload(e, p any) any
+
 // efaceIdentical reports whether two interface values have the same type
 // and the very same payload (gc compares the data words).
 func efaceIdentical(a, b any) bool

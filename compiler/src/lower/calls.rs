@@ -154,6 +154,7 @@ pub fn is_intrinsic(name: &str) -> bool {
             name,
             "runtime.wasmThrow"
                 | "runtime.efaceType"
+                | "runtime.withPayload"
                 | "runtime.efaceIdentical"
                 | "runtime.kindReachable"
                 | "math.archFloor"
@@ -185,6 +186,9 @@ pub fn define_intrinsic_body(cx: &mut Ctx, fid: FuncId) {
             }
             "runtime.efaceType" => {
                 ins.local_get(0);
+            }
+            "runtime.withPayload" => {
+                ins.local_get(0).local_get(3);
             }
             "runtime.kindReachable" => {
                 let mask = cx.reachable_kinds();
