@@ -20,6 +20,23 @@ fn scratch(name: &str) -> PathBuf {
     d
 }
 
+/// `gowasm build -o out target` from the repository root, which must
+/// succeed.
+fn build(out: &Path, target: &str) {
+    let res = gowasm()
+        .args(["build", "-o"])
+        .arg(out)
+        .arg(target)
+        .current_dir(repo())
+        .output()
+        .unwrap();
+    assert!(
+        res.status.success(),
+        "{}",
+        String::from_utf8_lossy(&res.stderr)
+    );
+}
+
 #[test]
 fn run_example() {
     let out = gowasm()
@@ -107,18 +124,7 @@ fn run_passes_arguments_and_exit_status() {
 #[test]
 fn println_hello_world_is_under_32_kb() {
     let dir = scratch("size");
-    let out = gowasm()
-        .args(["build", "-o"])
-        .arg(dir.join("hello.wasm"))
-        .arg("./examples/hello")
-        .current_dir(repo())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    build(&dir.join("hello.wasm"), "./examples/hello");
     let size = std::fs::metadata(dir.join("hello.wasm")).unwrap().len();
     assert!(size < 32 << 10, "hello world is {size} bytes");
     std::fs::remove_dir_all(&dir).unwrap();
@@ -159,18 +165,7 @@ fn stdin_read_does_not_block_other_goroutines() {
 fn gowasm_run_gc_heap_initial() {
     let dir = scratch("gcheap");
     let wasm = dir.join("app.wasm");
-    let out = gowasm()
-        .args(["build", "-o"])
-        .arg(&wasm)
-        .arg("compiler/tests/testdata/gc_live_list.go")
-        .current_dir(repo())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    build(&wasm, "compiler/tests/testdata/gc_live_list.go");
     let run = Path::new(env!("CARGO_BIN_EXE_gowasm")).with_file_name("gowasm-run");
     let outputs: Vec<String> = ["64K", "256M"]
         .iter()

@@ -3,18 +3,12 @@
 // entry must still be the key's when the update happens.
 package main
 
-import "sort"
+import (
+	"maps"
+	"slices"
+)
 
 type point struct{ x, y int }
-
-func keys[V any](m map[string]V) []string {
-	var ks []string
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
-}
 
 func main() {
 	words := []string{"a", "b", "a", "c", "b", "a", "dd", "", "dd"}
@@ -22,7 +16,7 @@ func main() {
 	for _, w := range words {
 		counts[w]++
 	}
-	for _, k := range keys(counts) {
+	for _, k := range slices.Sorted(maps.Keys(counts)) {
 		println(k, counts[k])
 	}
 
@@ -30,7 +24,7 @@ func main() {
 	for i, w := range words {
 		lists[w] = append(lists[w], i)
 	}
-	for _, k := range keys(lists) {
+	for _, k := range slices.Sorted(maps.Keys(lists)) {
 		println(k, len(lists[k]), lists[k][0])
 	}
 
@@ -97,7 +91,7 @@ func main() {
 	if _, ok := seen[string(buf[1:4])]; ok {
 		println("found bca")
 	}
-	for _, k := range keys(seen) {
+	for _, k := range slices.Sorted(maps.Keys(seen)) {
 		println(k, seen[k])
 	}
 

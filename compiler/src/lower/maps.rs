@@ -73,21 +73,12 @@ fn update_after(block: &crate::ir::Block, k: usize) -> Option<usize> {
         let pure_builtin = i.op == "Call"
             && matches!(&i.call, Some(c) if matches!(&c.callee,
                 Some(Operand::Builtin(b)) if matches!(b.as_str(), "append" | "len" | "cap" | "min" | "max")));
-        let leaves_maps_alone = matches!(
-            i.op.as_str(),
-            "BinOp"
-                | "Convert"
-                | "ChangeType"
-                | "MakeInterface"
-                | "Extract"
-                | "Field"
-                | "FieldAddr"
-                | "Index"
-                | "IndexAddr"
-                | "Slice"
-                | "Alloc"
-                | "Store"
-        ) || i.op == "UnOp" && i.tok != "<-";
+        // Writes to memory are fine: only runtime calls change a map.
+        let leaves_maps_alone = super::pointers::harmless(i)
+            || matches!(
+                i.op.as_str(),
+                "MakeInterface" | "Index" | "Slice" | "Alloc" | "Store"
+            );
         if !(pure_builtin || leaves_maps_alone) {
             return None;
         }

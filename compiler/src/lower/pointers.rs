@@ -959,11 +959,6 @@ pub fn constant_stores(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
     g.begin_scratch();
     // A run of numeric constants into consecutive elements of the same array.
     let width = numeric_width(g, elem);
-    let same_array = |a: &Operand, b: &Operand| match (a, b) {
-        (Operand::Global(p), Operand::Global(q)) => p == q,
-        (Operand::Value(p), Operand::Value(q)) => p == q,
-        _ => false,
-    };
     let mut run: Vec<crate::ir::Const> = Vec::new();
     if let Some(width) = width {
         let mut j = k;
@@ -979,15 +974,9 @@ pub fn constant_stores(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
             for c in &run {
                 push_le(g, elem, c, &mut bytes);
             }
-            let off = g.cx.module.add_data(&bytes);
             let arr = g.cx.array_type(elem);
-            g.push_pointer(&x);
-            g.ins()
-                .i32_const(first as i32)
-                .i32_add()
-                .i32_const(off as i32)
-                .i32_const(run.len() as i32)
-                .array_init_data(arr, 0);
+            push_data_run(g, &x, first, &bytes, run.len());
+            g.ins().array_init_data(arr, 0);
             g.end_scratch();
             for (j, ins) in body.iter().enumerate().skip(k).take(2 * run.len()) {
                 g.release_after(ins, j);
@@ -1003,6 +992,24 @@ pub fn constant_stores(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
     g.release_after(&body[k], k);
     g.release_after(&body[k + 1], k + 1);
     2
+}
+
+/// Whether two operands are the same array (the same value or global).
+fn same_array(a: &Operand, b: &Operand) -> bool {
+    matches!(a, Operand::Global(_) | Operand::Value(_)) && a == b
+}
+
+/// Adds `bytes` to the data segment and pushes what `array.init_data` and
+/// the `fill` helpers take for `count` elements of the array x from index
+/// first: (array, index, data offset, count).
+fn push_data_run(g: &mut FuncGen, x: &Operand, first: i64, bytes: &[u8], count: usize) {
+    let off = g.cx.module.add_data(bytes);
+    g.push_pointer(x);
+    g.ins()
+        .i32_const(first as i32)
+        .i32_add()
+        .i32_const(off as i32)
+        .i32_const(count as i32);
 }
 
 /// The byte width of a numeric type's array elements (None: not numeric).
@@ -1050,12 +1057,7 @@ pub fn constant_elems(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
         match &array {
             None => array = Some((x, elem, i)),
             Some((x0, e0, first)) => {
-                let same = match (x0, &x) {
-                    (Operand::Global(p), Operand::Global(q)) => p == q,
-                    (Operand::Value(p), Operand::Value(q)) => p == q,
-                    _ => false,
-                };
-                if !same || *e0 != elem || i != first + run.len() as i64 {
+                if !same_array(x0, &x) || *e0 != elem || i != first + run.len() as i64 {
                     break;
                 }
             }
@@ -1076,16 +1078,10 @@ pub fn constant_elems(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
                 .flat_map(move |(parts, _, _)| parts[p].iter().copied())
         })
         .collect();
-    let off = g.cx.module.add_data(&bytes);
     let fill = fill_elems_func(g.cx, elem);
     g.begin_scratch();
-    g.push_pointer(&x);
-    g.ins()
-        .i32_const(first as i32)
-        .i32_add()
-        .i32_const(off as i32)
-        .i32_const(run.len() as i32)
-        .call(fill);
+    push_data_run(g, &x, first, &bytes, run.len());
+    g.ins().call(fill);
     g.end_scratch();
     for (_, start, len) in &run {
         for (i, ins) in body.iter().enumerate().skip(*start).take(*len) {
@@ -1154,14 +1150,7 @@ fn numeric_literal(
     if local.op != "Alloc" || local.heap {
         return None;
     }
-    let parts: Vec<TypeId> = match g.cx.shape(t) {
-        Shape::Struct(_) => {
-            let u = g.cx.underlying(t);
-            g.cx.prog.types[u].fields.iter().map(|f| f.ty).collect()
-        }
-        Shape::Array(e, n) => vec![e; n as usize],
-        _ => return None,
-    };
+    let parts = literal_parts(g, t)?;
     let mut bytes: Vec<Option<Vec<u8>>> = vec![None; parts.len()];
     let mut m = j + 1;
     loop {
@@ -1221,6 +1210,18 @@ fn numeric_literal(
     Some((out, m))
 }
 
+/// The types of a struct's fields or an array's elements, in order.
+fn literal_parts(g: &FuncGen, t: TypeId) -> Option<Vec<TypeId>> {
+    match g.cx.shape(t) {
+        Shape::Struct(_) => {
+            let u = g.cx.underlying(t);
+            Some(g.cx.prog.types[u].fields.iter().map(|f| f.ty).collect())
+        }
+        Shape::Array(e, n) => Some(vec![e; n as usize]),
+        _ => None,
+    }
+}
+
 /// The byte width of a numeric value or of an array of numeric elements
 /// in the data segment.
 fn part_width(g: &mut FuncGen, t: TypeId) -> Option<usize> {
@@ -1234,16 +1235,12 @@ fn part_width(g: &mut FuncGen, t: TypeId) -> Option<usize> {
 /// fields; an array element is one part), its type and byte width; None if
 /// some part is neither numeric nor an array of numbers.
 fn fill_parts(g: &mut FuncGen, t: TypeId) -> Option<Vec<(TypeId, usize)>> {
-    let parts: Vec<TypeId> = match g.cx.shape(t) {
-        Shape::Struct(_) => {
-            let u = g.cx.underlying(t);
-            g.cx.prog.types[u].fields.iter().map(|f| f.ty).collect()
-        }
+    let parts = match g.cx.shape(t) {
         Shape::Array(e, _) => {
             numeric_width(g, e)?;
             vec![t]
         }
-        _ => return None,
+        _ => literal_parts(g, t)?,
     };
     if parts.is_empty() {
         return None;

@@ -514,15 +514,7 @@ pub fn append_values(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
         .i32_le_u()
         .if_(BlockType::Empty);
     for (i, v) in values.iter().enumerate() {
-        g.ins()
-            .local_get(a)
-            .local_get(off)
-            .local_get(len)
-            .i32_add()
-            .i32_const(i as i32)
-            .i32_add();
-        g.push(v);
-        super::pointers::store_elem(g, elem);
+        store_appended(g, elem, [a, off, len], i, |g| g.push(v));
     }
     g.ins()
         .local_get(len)
@@ -546,6 +538,26 @@ pub fn append_values(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
     2 * n + 3
 }
 
+/// Stores the value `push_value` pushes as appended element i of the slice
+/// in locals [array, offset, len] (len before the append).
+fn store_appended(
+    g: &mut FuncGen,
+    elem: TypeId,
+    [a, off, len]: [u32; 3],
+    i: usize,
+    push_value: impl FnOnce(&mut FuncGen),
+) {
+    g.ins()
+        .local_get(a)
+        .local_get(off)
+        .local_get(len)
+        .i32_add()
+        .i32_const(i as i32)
+        .i32_add();
+    push_value(g);
+    super::pointers::store_elem(g, elem);
+}
+
 /// The helper appending n values of type elem: (slice, v1, ..., vn) →
 /// slice.
 fn append_values_func(cx: &mut Ctx, elem: TypeId, n: usize) -> u32 {
@@ -565,18 +577,12 @@ fn append_values_func(cx: &mut Ctx, elem: TypeId, n: usize) -> u32 {
             g.ins().i32_const(n as i32);
         });
         for i in 0..n {
-            g.ins()
-                .local_get(a)
-                .local_get(off)
-                .local_get(len)
-                .i32_add()
-                .i32_const(i as i32)
-                .i32_add();
             let first = 4 + (i * value.len()) as u32;
-            for slot in first..first + value.len() as u32 {
-                g.ins().local_get(slot);
-            }
-            super::pointers::store_elem(&mut g, elem);
+            store_appended(&mut g, elem, [a, off, len], i, |g| {
+                for slot in first..first + value.len() as u32 {
+                    g.ins().local_get(slot);
+                }
+            });
         }
         g.ins()
             .local_get(a)

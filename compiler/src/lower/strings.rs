@@ -174,20 +174,16 @@ pub fn defer_concat(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
     if user.op != "BinOp" || user.tok != "+" || user.x != me || user.y == me || !used_once {
         return 0;
     }
-    let (mut deferred, mut parts) = match &ins.x {
-        Some(Operand::Value(v)) => g.pending_concat.remove(v).unwrap_or_default(),
-        _ => Default::default(),
+    let x = ins.x.clone().unwrap();
+    let pending = match &x {
+        Operand::Value(v) => g.pending_concat.get(v).map_or(1, |(_, parts)| parts.len()),
+        _ => 1,
     };
-    if parts.is_empty() {
-        parts.push(ins.x.clone().unwrap());
-    }
-    if parts.len() + 2 > MAX_CONCAT {
+    if pending + 2 > MAX_CONCAT {
         // The chain is long enough: this one is emitted as it is.
-        if let Some(Operand::Value(v)) = &ins.x {
-            g.pending_concat.insert(*v, (deferred, parts));
-        }
         return 0;
     }
+    let (mut deferred, mut parts) = take_parts(g, x);
     parts.push(ins.y.clone().unwrap());
     deferred.push(k);
     g.pending_concat.insert(ins.id, (deferred, parts));
@@ -199,15 +195,8 @@ const MAX_CONCAT: usize = 4;
 
 /// `x + y` on strings, joining the parts `defer_concat` deferred into x.
 pub fn concat(g: &mut FuncGen, ins: &Instr) {
-    let (x, y) = (ins.x.clone().unwrap(), ins.y.clone().unwrap());
-    let (deferred, mut parts) = match &x {
-        Operand::Value(v) => g.pending_concat.remove(v).unwrap_or_default(),
-        _ => Default::default(),
-    };
-    if parts.is_empty() {
-        parts.push(x);
-    }
-    parts.push(y);
+    let (deferred, mut parts) = take_parts(g, ins.x.clone().unwrap());
+    parts.push(ins.y.clone().unwrap());
     for p in &parts {
         g.push(p);
     }
@@ -217,4 +206,14 @@ pub fn concat(g: &mut FuncGen, ins: &Instr) {
     for k in deferred {
         g.release_after(&block.instrs[k], k);
     }
+}
+
+/// The deferred instructions and parts that make up x: those
+/// `defer_concat` remembered for it, or none and x itself.
+fn take_parts(g: &mut FuncGen, x: Operand) -> (Vec<usize>, Vec<Operand>) {
+    let pending = match &x {
+        Operand::Value(v) => g.pending_concat.remove(v),
+        _ => None,
+    };
+    pending.unwrap_or_else(|| (Vec::new(), vec![x]))
 }
