@@ -203,7 +203,9 @@ fn module_cache_fills_and_serves() {
         assert_eq!(outcome.exit_code, 7);
     }
     let entries = walk(&dir);
-    std::fs::remove_dir_all(&dir).unwrap();
+    // Wasmtime's cache worker thread may still be writing usage statistics
+    // into the directory, so removing it can race; leftovers are harmless.
+    let _ = std::fs::remove_dir_all(&dir);
     assert!(entries > 0, "nothing cached in {}", dir.display());
 }
 
