@@ -17,6 +17,71 @@ impl Cfg {
     /// Analyses the graph given by successor and predecessor lists (some
     /// edges of the SSA graph may be pruned).
     pub fn new(succs: &[Vec<usize>], preds: &[Vec<usize>], root: usize) -> Result<Cfg, String> {
+        let Dominators { order, rpo, idom } = Dominators::new(succs, preds, root);
+        let n = succs.len();
+        let mut children = vec![Vec::new(); n];
+        for &b in order.iter().skip(1) {
+            children[idom[b]].push(b);
+        }
+        let mut loop_header = vec![false; n];
+        let mut merge = vec![false; n];
+        for &b in &order {
+            let mut forward_preds = 0;
+            for &p in &preds[b] {
+                if rpo[p] == usize::MAX {
+                    continue;
+                }
+                if rpo[p] >= rpo[b] {
+                    if !dominates(&idom, b, p) {
+                        return Err("irreducible control flow".into());
+                    }
+                    loop_header[b] = true;
+                } else {
+                    forward_preds += 1;
+                }
+            }
+            merge[b] = forward_preds >= 2;
+        }
+        Ok(Cfg {
+            rpo,
+            children,
+            loop_header,
+            merge,
+        })
+    }
+
+    /// Dominator-tree children of b that are merge nodes, the one with the
+    /// highest reverse-postorder number first (it becomes the outermost
+    /// block).
+    pub fn merge_children(&self, b: usize) -> Vec<usize> {
+        let mut ys: Vec<usize> = self.children[b]
+            .iter()
+            .copied()
+            .filter(|&c| self.merge[c])
+            .collect();
+        ys.sort_by_key(|&c| std::cmp::Reverse(self.rpo[c]));
+        ys
+    }
+
+    pub fn is_backward(&self, from: usize, to: usize) -> bool {
+        self.rpo[to] <= self.rpo[from]
+    }
+}
+
+/// Reverse postorder and immediate dominators of the blocks reachable from
+/// a root; defined for any graph, reducible or not.
+pub struct Dominators {
+    /// The reachable blocks in reverse postorder.
+    pub order: Vec<usize>,
+    /// Reverse-postorder number of each block (usize::MAX if unreachable).
+    pub rpo: Vec<usize>,
+    /// Immediate dominator of each block (the root's is itself; usize::MAX
+    /// if unreachable).
+    pub idom: Vec<usize>,
+}
+
+impl Dominators {
+    pub fn new(succs: &[Vec<usize>], preds: &[Vec<usize>], root: usize) -> Dominators {
         let n = succs.len();
         let mut order = Vec::with_capacity(n);
         let mut visited = vec![false; n];
@@ -65,53 +130,7 @@ impl Cfg {
                 }
             }
         }
-
-        let mut children = vec![Vec::new(); n];
-        for &b in order.iter().skip(1) {
-            children[idom[b]].push(b);
-        }
-        let mut loop_header = vec![false; n];
-        let mut merge = vec![false; n];
-        for &b in &order {
-            let mut forward_preds = 0;
-            for &p in &preds[b] {
-                if rpo[p] == usize::MAX {
-                    continue;
-                }
-                if rpo[p] >= rpo[b] {
-                    if !dominates(&idom, b, p) {
-                        return Err("irreducible control flow".into());
-                    }
-                    loop_header[b] = true;
-                } else {
-                    forward_preds += 1;
-                }
-            }
-            merge[b] = forward_preds >= 2;
-        }
-        Ok(Cfg {
-            rpo,
-            children,
-            loop_header,
-            merge,
-        })
-    }
-
-    /// Dominator-tree children of b that are merge nodes, the one with the
-    /// highest reverse-postorder number first (it becomes the outermost
-    /// block).
-    pub fn merge_children(&self, b: usize) -> Vec<usize> {
-        let mut ys: Vec<usize> = self.children[b]
-            .iter()
-            .copied()
-            .filter(|&c| self.merge[c])
-            .collect();
-        ys.sort_by_key(|&c| std::cmp::Reverse(self.rpo[c]));
-        ys
-    }
-
-    pub fn is_backward(&self, from: usize, to: usize) -> bool {
-        self.rpo[to] <= self.rpo[from]
+        Dominators { order, rpo, idom }
     }
 }
 

@@ -11,9 +11,13 @@
 //! `if p == nil` / `if p != nil` on which it is not nil (`for e := head;
 //! e != nil; e = e.next { e.x }`).
 //!
-//! "Reached only through" means along blocks with a single predecessor, so
-//! that the branch dominates the block.
+//! "Reached only through" means the branch's edge dominates the block: some
+//! dominator of the block (the block itself included) has the branching
+//! block as its single predecessor, so that every path to the block takes
+//! that edge — also past inner loops (`v[i]` after a loop nested in
+//! `for i := range v`).
 
+use super::cfg::Dominators;
 use crate::ir::{Function, Instr, Operand, ValueId};
 use std::collections::{HashMap, HashSet};
 
@@ -27,8 +31,11 @@ pub struct Known {
 
 pub fn known(f: &Function) -> Known {
     let defs = definitions(f);
+    let succs: Vec<Vec<usize>> = f.blocks.iter().map(|b| b.succs.clone()).collect();
+    let preds: Vec<Vec<usize>> = f.blocks.iter().map(|b| b.preds.clone()).collect();
+    let doms = Dominators::new(&succs, &preds, 0);
     let branches: Vec<Vec<(ValueId, bool)>> = (0..f.blocks.len())
-        .map(|b| dominating_branches(f, b))
+        .map(|b| dominating_branches(f, &doms.idom, b))
         .collect();
     Known {
         in_bounds: in_bounds(f, &defs, &branches),
@@ -69,24 +76,24 @@ fn in_bounds(
     proven
 }
 
-/// The conditions of the branches that lead to block b along
-/// single-predecessor blocks, with the edge taken (true or false).
-fn dominating_branches(f: &Function, mut b: usize) -> Vec<(ValueId, bool)> {
+/// The conditions of the branches whose edges dominate block b, with the
+/// edge (true or false).
+fn dominating_branches(f: &Function, idom: &[usize], mut b: usize) -> Vec<(ValueId, bool)> {
     let mut out = Vec::new();
-    // Single-predecessor chains are short; the limit only bounds the walk.
-    for _ in 0..16 {
-        let [p] = f.blocks[b].preds[..] else {
-            break;
-        };
-        let pred = &f.blocks[p];
-        if let Some(term) = pred.instrs.last()
+    while idom[b] != usize::MAX {
+        if let [p] = f.blocks[b].preds[..]
+            && let pred = &f.blocks[p]
+            && let Some(term) = pred.instrs.last()
             && term.op == "If"
             && let Some(Operand::Value(c)) = &term.x
             && pred.succs.first() != pred.succs.get(1)
         {
             out.push((*c, pred.succs.first() == Some(&b)));
         }
-        b = p;
+        if idom[b] == b {
+            break;
+        }
+        b = idom[b];
     }
     out
 }
@@ -249,6 +256,33 @@ mod tests {
     #[test]
     fn range_loop_index_needs_no_check() {
         assert!(known(&range_loop(4)).in_bounds.contains(&6));
+    }
+
+    /// `range_loop(4)` with a loop inside the body before `s[i]`, or with
+    /// the access in a block also reached from the loop's exit edge.
+    fn range_loop_with_inner(access_block_reached_from_exit: bool) -> Function {
+        // 2: jump 4   4: if p1 5 6   5: jump 4   6: t6 = &s[t4]; jump 1
+        let mut f = range_loop(4);
+        let at = f.blocks[2].instrs.remove(0);
+        let mut inner = ins("If", 0);
+        inner.x = val(1);
+        f.blocks[2].succs = vec![4];
+        f.blocks.push(block(vec![2, 5], vec![5, 6], vec![inner]));
+        f.blocks.push(block(vec![4], vec![4], vec![ins("Jump", 0)]));
+        f.blocks
+            .push(block(vec![4], vec![1], vec![at, ins("Jump", 0)]));
+        if access_block_reached_from_exit {
+            // 3: jump 6 instead of returning; 6 then merges both edges.
+            f.blocks[3] = block(vec![1], vec![6], vec![ins("Jump", 0)]);
+            f.blocks[6].preds.push(3);
+        }
+        f
+    }
+
+    #[test]
+    fn index_after_an_inner_loop_needs_no_check() {
+        assert!(known(&range_loop_with_inner(false)).in_bounds.contains(&6));
+        assert!(known(&range_loop_with_inner(true)).in_bounds.is_empty());
     }
 
     #[test]
