@@ -158,6 +158,13 @@ pub enum Operand {
     Builtin(String),
 }
 
+impl Operand {
+    /// Whether this is the constant nil (of any type).
+    pub fn is_nil(&self) -> bool {
+        matches!(self, Operand::Const(k) if k.kind == "nil")
+    }
+}
+
 impl From<RawOperand> for Operand {
     fn from(r: RawOperand) -> Operand {
         if let Some(v) = r.v {

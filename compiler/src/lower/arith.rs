@@ -48,6 +48,14 @@ pub fn binop(g: &mut FuncGen, ins: &Instr) {
     let t = g.operand_type(x).unwrap_or(ins.t);
     let shape = g.cx.shape(t);
     match ins.tok.as_str() {
+        "==" | "!=" if matches!(shape, Shape::Interface(_)) && (x.is_nil() || y.is_nil()) => {
+            // An interface is nil when its type word is: no runtime call.
+            g.push(if x.is_nil() { y } else { x });
+            g.ins().drop().ref_is_null();
+            if ins.tok == "!=" {
+                g.ins().i32_eqz();
+            }
+        }
         "==" | "!=" => {
             g.push(x);
             g.push(y);

@@ -125,9 +125,7 @@ fn not_nil(
             bs.iter()
                 .filter_map(|&(c, taken)| {
                     let cmp = defs.get(&c)?;
-                    let nil = |op: &Option<Operand>| {
-                        matches!(op, Some(Operand::Const(k)) if k.kind == "nil")
-                    };
+                    let nil = |op: &Option<Operand>| op.as_ref().is_some_and(Operand::is_nil);
                     let v = match (&cmp.x, &cmp.y) {
                         (Some(Operand::Value(v)), y) if nil(y) => *v,
                         (x, Some(Operand::Value(v))) if nil(x) => *v,

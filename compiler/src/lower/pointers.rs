@@ -365,19 +365,26 @@ fn indexed_elem(g: &FuncGen, x: &Operand) -> TypeId {
     }
 }
 
+/// The length of an array type, or of the array a pointer type points to.
+fn array_length(g: &mut FuncGen, t: TypeId) -> Option<i64> {
+    match g.cx.shape(t) {
+        Shape::Array(_, n) => Some(n),
+        Shape::PtrArray(at) => match g.cx.shape(at) {
+            Shape::Array(_, n) => Some(n),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// For an array (or pointer to array) indexed by an in-range constant,
 /// pushes the array object and the index, with no bounds check; a global
 /// needs no nil check either.
 fn push_constant_index(g: &mut FuncGen, x: &Operand, y: &Operand) -> bool {
     let Operand::Const(c) = y else { return false };
     let t = g.operand_type(x).unwrap();
-    let n = match g.cx.shape(t) {
-        Shape::Array(_, n) => n,
-        Shape::PtrArray(at) => match g.cx.shape(at) {
-            Shape::Array(_, n) => n,
-            _ => return false,
-        },
-        _ => return false,
+    let Some(n) = array_length(g, t) else {
+        return false;
     };
     let i = c.bits as i64;
     if i < 0 || i >= n {
@@ -402,6 +409,20 @@ fn push_element(g: &mut FuncGen, ins: &Instr) -> TypeId {
     let y = ins.y.as_ref().unwrap();
     let elem = indexed_elem(g, x);
     if !push_constant_index(g, x, y) {
+        // `table[b]` with b a byte and 256 entries: in range by its type.
+        let n = array_length(g, g.operand_type(x).unwrap());
+        if let (
+            Some(n),
+            Some(Shape::Int {
+                bits,
+                signed: false,
+            }),
+        ) = (n, g.operand_type(y).map(|t| g.cx.shape(t)))
+            && bits < 32
+            && 1i64 << bits <= n
+        {
+            g.in_bounds.insert(ins.id);
+        }
         let len = g.tmp(ValType::I32);
         let (arr, off) = push_indexable(g, x, elem, len);
         let i = super::slices::element_index(g, ins, y, len);
