@@ -358,7 +358,10 @@ pub fn call(g: &mut FuncGen, ins: &Instr) {
             for a in &c.args {
                 g.push(a);
             }
-            let idx = g.cx.func(f);
+            let mut idx = g.cx.func(f);
+            if g.flat.is_flat_call(ins) {
+                idx = g.cx.flat_funcs[&f];
+            }
             g.ins().call(idx);
             g.suspend_check();
         }

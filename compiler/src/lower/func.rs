@@ -99,6 +99,8 @@ pub struct FuncGen<'a, 'p> {
     /// `defer_concat`): per deferred value, the indexes of the deferred
     /// instructions and the parts so far.
     pub pending_concat: std::collections::HashMap<usize, (Vec<usize>, Vec<Operand>)>,
+    /// What this function holds as fields rather than objects (flat.rs).
+    pub flat: super::flat::Flat,
 }
 
 /// Stands in for the Go function of generated helper routines.
@@ -153,6 +155,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             string_views: Default::default(),
             pending_concat: Default::default(),
             not_nil: Vec::new(),
+            flat: Default::default(),
         }
     }
 
@@ -267,6 +270,9 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             Operand::Value(v) => {
                 let ls = self.vals[*v].clone();
                 self.get_all(&ls);
+                if let Some(t) = self.flat.value_type(*v) {
+                    super::flat::materialize(self, t);
+                }
             }
             Operand::Const(c) => self.push_const(c),
             Operand::Global(g) => super::pointers::push_global_address(self, *g),
@@ -480,7 +486,7 @@ pub fn generate(cx: &mut Ctx, fid: FuncId) {
             if f.pos.is_empty() { "gowasm" } else { &f.pos },
             super::display_name(&f.name)
         ));
-        let idx = cx.funcs[&fid];
+        let idx = cx.body_index(fid);
         let mut body = wasm_encoder::Function::new([]);
         body.instructions().unreachable().end();
         cx.module.define(idx, body);
@@ -562,7 +568,7 @@ pub fn generate(cx: &mut Ctx, fid: FuncId) {
         g.unwind_exit(&results);
     }
     g.ins().end();
-    let idx = g.cx.funcs[&fid];
+    let idx = g.cx.body_index(fid);
     let mut body = wasm_encoder::Function::new_with_locals_types(g.locals.iter().copied());
     body.raw(g.code.iter().copied());
     let names = std::mem::take(&mut g.local_names);
@@ -599,6 +605,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
         let known = super::checks::known(f);
         (self.in_bounds, self.not_nil) = (known.in_bounds, known.not_nil);
         self.find_dead_edges();
+        self.flat = super::flat::plan(self);
         for ins in f.blocks.iter().flat_map(|b| &b.instrs) {
             if matches!(
                 ins.op.as_str(),
@@ -612,7 +619,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
                 if has_value(&ins.op) {
                     self.val_types[ins.id] = ins.t;
                     if self.last_use[ins.id].is_none() {
-                        let slots = self.cx.slots(ins.t);
+                        let slots = self.value_slots(ins);
                         self.vals[ins.id] = self.tmps(&slots);
                     }
                 }
@@ -813,7 +820,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
                 k += 1;
                 continue;
             }
-            let stored = [
+            let peepholes = [
                 super::pointers::constant_stores,
                 super::pointers::constant_elems,
                 super::pointers::direct_access,
@@ -821,11 +828,21 @@ impl<'a, 'p> FuncGen<'a, 'p> {
                 super::pointers::copy_store,
                 super::slices::append_values,
                 super::strings::defer_concat,
-            ]
-            .iter()
-            .map(|peephole| peephole(self, body, k))
-            .find(|&n| n > 0)
-            .unwrap_or(0);
+            ];
+            // Peepholes take up to three instructions (or runs of stores
+            // to one object, all involved or none).
+            let stored = if body[k..body.len().min(k + 3)]
+                .iter()
+                .any(|i| self.flat.involves(i))
+            {
+                0
+            } else {
+                peepholes
+                    .iter()
+                    .map(|peephole| peephole(self, body, k))
+                    .find(|&n| n > 0)
+                    .unwrap_or(0)
+            };
             if stored > 0 {
                 k += stored;
                 continue;
@@ -865,8 +882,13 @@ impl<'a, 'p> FuncGen<'a, 'p> {
                 if self.deferstack && !own_defers {
                     super::defer::run_defers(self);
                 }
-                for a in &last.args {
-                    self.push(a);
+                let flat_results = self.cx.flat_funcs.contains_key(&self.fid);
+                for (a, &t) in last.args.iter().zip(&self.f.results) {
+                    if flat_results && self.cx.flat_fields(t).is_some() {
+                        super::flat::push_fields(self, a, t);
+                    } else {
+                        self.push(a);
+                    }
                 }
                 self.ins().return_();
             }
@@ -945,8 +967,16 @@ impl<'a, 'p> FuncGen<'a, 'p> {
     /// block (others have theirs from the prologue).
     pub fn alloc_result(&mut self, ins: &Instr) {
         if has_value(&ins.op) && self.last_use[ins.id].is_some() {
-            let slots = self.cx.slots(ins.t);
+            let slots = self.value_slots(ins);
             self.vals[ins.id] = self.tmps(&slots);
+        }
+    }
+
+    /// The slots of an instruction's value.
+    fn value_slots(&mut self, ins: &Instr) -> Vec<ValType> {
+        match self.flat.value_slots(self.cx, ins) {
+            Some(slots) => slots,
+            None => self.cx.slots(ins.t),
         }
     }
 
@@ -983,6 +1013,9 @@ impl<'a, 'p> FuncGen<'a, 'p> {
     }
 
     fn instr(&mut self, ins: &Instr) {
+        if super::flat::instr(self, ins) {
+            return;
+        }
         match ins.op.as_str() {
             "Alloc" => super::pointers::alloc(self, ins),
             "Call" => super::calls::call(self, ins),
@@ -1027,14 +1060,14 @@ impl<'a, 'p> FuncGen<'a, 'p> {
                 let Shape::Tuple(elems) = self.cx.shape(tuple) else {
                     panic!("Extract from non-tuple")
                 };
-                let mut start = 0;
-                for &e in &elems[..ins.index] {
-                    start += self.cx.slots(e).len();
-                }
-                let n = self.cx.slots(elems[ins.index]).len();
                 let Operand::Value(v) = ins.x.as_ref().unwrap() else {
                     panic!("Extract from non-value")
                 };
+                let mut start = 0;
+                for &e in &elems[..ins.index] {
+                    start += self.flat.tuple_elem_slots(self.cx, *v, e);
+                }
+                let n = self.flat.tuple_elem_slots(self.cx, *v, elems[ins.index]);
                 let src: Vec<u32> = self.vals[*v][start..start + n].to_vec();
                 self.get_all(&src);
                 self.set_result(ins);

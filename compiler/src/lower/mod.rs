@@ -14,6 +14,7 @@ mod channels;
 mod checks;
 mod defer;
 mod entry;
+mod flat;
 mod func;
 mod goroutines;
 mod helpers;
@@ -54,6 +55,9 @@ pub struct Ctx<'p> {
     closures_recursive: std::collections::HashSet<TypeId>,
     /// Go function → wasm function index.
     funcs: HashMap<FuncId, u32>,
+    /// Fields-returning entry points of functions returning flat structs
+    /// (flat.rs); their `funcs` index is the object-making wrapper.
+    flat_funcs: HashMap<FuncId, u32>,
     worklist: Vec<FuncId>,
     /// Named helper routines → wasm function index.
     helpers: HashMap<String, u32>,
@@ -201,6 +205,7 @@ impl<'p> Ctx<'p> {
             closures_in_progress: Default::default(),
             closures_recursive: Default::default(),
             funcs: HashMap::new(),
+            flat_funcs: HashMap::new(),
             worklist: Vec::new(),
             helpers: HashMap::new(),
             late: Vec::new(),
@@ -294,9 +299,12 @@ impl<'p> Ctx<'p> {
             return a;
         }
         let (params, results) = func::wasm_signature(self, f);
-        let ty = self.module.func_type(params, results);
+        let ty = self.module.func_type(params.clone(), results);
         let i = self.module.declare_func(ty, display_name(&fun.name));
         self.funcs.insert(f, i);
+        if self.returns_flat(f) {
+            self.declare_flat_entry(f, i, params);
+        }
         // Package initializers are generated last (see inits.rs).
         if !self.is_package_init(f) {
             self.worklist.push(f);
