@@ -1,7 +1,8 @@
 package runtime
 
 // Maps. Keys and values are held as interface values (the compiler boxes
-// them), hashed and compared through the key's type descriptor. Entries are
+// them), hashed and compared through the key's type descriptor; string
+// keys are held unboxed (skey), which saves an object per entry. Entries are
 // chained per bucket and linked in insertion order for iteration, which
 // keeps iteration well-defined while the map is modified. A map of up to
 // smallMap entries has no buckets: lookups walk the insertion order (most
@@ -13,10 +14,15 @@ type hmap struct {
 	head    *mapEntry
 	tail    *mapEntry
 	seed    uintptr
+	// strKeys: the keys are strings, held in skey (key is nil). Set by
+	// the first mapinsert_faststr; the compiler uses the _faststr paths
+	// for every map whose keys are strings.
+	strKeys bool
 }
 
 type mapEntry struct {
 	key     any
+	skey    string
 	val     any
 	hash    uintptr
 	next    *mapEntry // bucket chain
@@ -105,12 +111,27 @@ func mapinsert(m *hmap, key any, val any, h uintptr) {
 	if m == nil {
 		panicNilMap()
 	}
+	m.link(&mapEntry{key: key, val: val, hash: h})
+}
+
+// mapinsert_faststr adds string key, which m does not hold and whose hash
+// is h.
+func mapinsert_faststr(m *hmap, key string, val any, h uintptr) {
+	if m == nil {
+		panicNilMap()
+	}
+	m.strKeys = true
+	m.link(&mapEntry{skey: key, val: val, hash: h})
+}
+
+// link adds a new entry to m's bucket and iteration order.
+func (m *hmap) link(e *mapEntry) {
 	if m.count >= max(len(m.buckets), smallMap) {
 		m.grow()
 	}
-	e := &mapEntry{key: key, val: val, hash: h, iprev: m.tail}
+	e.iprev = m.tail
 	if m.buckets != nil {
-		b := h & uintptr(len(m.buckets)-1)
+		b := e.hash & uintptr(len(m.buckets)-1)
 		e.next = m.buckets[b]
 		m.buckets[b] = e
 	}
@@ -188,7 +209,11 @@ func maps_clone(m any) any {
 	}
 	dst := makemap(src.count)
 	for e := src.head; e != nil; e = e.inext {
-		mapinsert(dst, e.key, e.val, efacehash(e.key, dst.seed))
+		if src.strKeys {
+			mapinsert_faststr(dst, e.skey, e.val, strhash(e.skey, dst.seed))
+		} else {
+			mapinsert(dst, e.key, e.val, efacehash(e.key, dst.seed))
+		}
 	}
 	return withPayload(m, dst)
 }
@@ -223,16 +248,33 @@ func mapiterinit(m *hmap) *hiter {
 
 // mapiternext returns the next live entry's key and value.
 func mapiternext(it *hiter) (bool, any, any) {
+	e := it.nextEntry()
+	if e == nil {
+		return false, nil, nil
+	}
+	return true, e.key, e.val
+}
+
+// mapiternext_faststr is mapiternext for string keys.
+func mapiternext_faststr(it *hiter) (bool, string, any) {
+	e := it.nextEntry()
+	if e == nil {
+		return false, "", nil
+	}
+	return true, e.skey, e.val
+}
+
+func (it *hiter) nextEntry() *mapEntry {
 	e := it.next
 	for e != nil && e.deleted {
 		e = e.inext
 	}
 	if e == nil {
 		it.next = nil
-		return false, nil, nil
+		return nil
 	}
 	it.next = e.inext
-	return true, e.key, e.val
+	return e
 }
 
 // Fast paths for string and 64-bit integer keys: lookups, updates of
@@ -240,11 +282,12 @@ func mapiternext(it *hiter) (bool, any, any) {
 // boxing it (every key of such a map has the same representation, so its
 // payload can be read as a string or an int64). When mapassign_faststr or
 // _fast64 finds no entry it returns the key's hash, and the compiled code
-// inserts with mapinsert, the key boxed with its own type.
+// inserts with mapinsert (mapinsert_faststr for strings), the key boxed
+// with its own type.
 
 func (m *hmap) findStr(key string, h uintptr) *mapEntry {
 	for e := m.first(h); e != nil; e = m.after(e) {
-		if e.hash == h && payload[string](e.key) == key {
+		if e.hash == h && e.skey == key {
 			return e
 		}
 	}

@@ -179,22 +179,10 @@ pub fn update(g: &mut FuncGen, ins: &Instr) {
         g.map_entry = None;
         g.ins().local_get(entry).ref_is_null().if_(BlockType::Empty);
         g.push(m);
-        match key {
-            Operand::Value(view) if g.string_views.contains(view) => {
-                // The key views a byte slice (see `key_only_view`): the
-                // map keeps a copy.
-                super::interfaces::push_descriptor(g, k);
-                let len = g.tmp(ValType::I32);
-                g.push(key);
-                g.ins().local_tee(len).local_get(len);
-                g.call_runtime("slicebytetostring");
-                super::helpers::box_value(g, k);
-            }
-            _ => push_as_any(g, key, k),
-        }
+        let insert = push_new_key(g, key, k);
         push_as_any(g, val, v);
         g.ins().local_get(hash);
-        g.call_runtime("mapinsert");
+        g.call_runtime(insert);
         g.ins().else_().local_get(entry);
         push_as_any(g, val, v);
         g.call_runtime("mapentryset");
@@ -226,11 +214,41 @@ pub fn update(g: &mut FuncGen, ins: &Instr) {
         .i32_eqz()
         .if_(BlockType::Empty);
     g.push(m);
-    push_as_any(g, key, k);
+    let insert = push_new_key(g, key, k);
     g.get_all(&boxed);
     g.ins().local_get(hash);
-    g.call_runtime("mapinsert");
+    g.call_runtime(insert);
     g.ins().end();
+}
+
+/// Pushes a key a map does not hold yet as the runtime's insert for its
+/// type takes it (a string as itself, others boxed) and returns the
+/// insert's name.
+fn push_new_key(g: &mut FuncGen, key: &Operand, k: TypeId) -> &'static str {
+    let string = fast_key(g, k) == Some("str");
+    match key {
+        Operand::Value(view) if g.string_views.contains(view) => {
+            // The key views a byte slice (see `key_only_view`): the map
+            // keeps a copy.
+            if !string {
+                super::interfaces::push_descriptor(g, k);
+            }
+            let len = g.tmp(ValType::I32);
+            g.push(key);
+            g.ins().local_tee(len).local_get(len);
+            g.call_runtime("slicebytetostring");
+            if !string {
+                super::helpers::box_value(g, k);
+            }
+        }
+        _ if string => g.push(key),
+        _ => push_as_any(g, key, k),
+    }
+    if string {
+        "mapinsert_faststr"
+    } else {
+        "mapinsert"
+    }
 }
 
 pub fn delete(g: &mut FuncGen, ins: &Instr) {
@@ -341,14 +359,24 @@ pub fn next(g: &mut FuncGen, ins: &Instr) {
         g.ins()
             .local_get(it[0])
             .ref_cast_nullable(HeapType::Concrete(hiter_ty));
-        g.call_runtime("mapiternext");
+        // String keys are held unboxed (runtime/map.go).
+        let string_keys = !k.is_empty() && fast_key(g, kt) == Some("str");
         let rt = ref_null(g.cx.runtime_struct("_type"));
-        let ak = g.tmps(&[rt, ANYREF]);
         let av = g.tmps(&[rt, ANYREF]);
-        g.set_all(&av);
-        g.set_all(&ak);
+        let ak = if string_keys {
+            g.call_runtime("mapiternext_faststr");
+            g.set_all(&av);
+            g.set_all(&k);
+            Vec::new()
+        } else {
+            g.call_runtime("mapiternext");
+            let ak = g.tmps(&[rt, ANYREF]);
+            g.set_all(&av);
+            g.set_all(&ak);
+            ak
+        };
         g.ins().local_set(ok);
-        if !k.is_empty() {
+        if !ak.is_empty() && !k.is_empty() {
             g.ins().local_get(ok).if_(BlockType::Empty);
             g.get_all(&ak);
             pop_any_as(g, kt);
