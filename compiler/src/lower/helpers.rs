@@ -7,7 +7,7 @@ use super::func::FuncGen;
 use super::types::{ANYREF, Shape};
 use crate::emit::module::ref_null;
 use crate::ir::{Operand, TypeId};
-use wasm_encoder::{BlockType, HeapType, ValType};
+use wasm_encoder::{AbstractHeapType, BlockType, HeapType, ValType};
 
 fn key(cx: &Ctx, what: &str, t: TypeId) -> String {
     format!("{what}:{}#{t}", cx.prog.types[t].str)
@@ -139,6 +139,23 @@ pub fn unbox_func(cx: &mut Ctx, t: TypeId) -> u32 {
             g.ins().local_get(0).ref_is_null().if_(BlockType::Empty);
             g.push_zero(t);
             g.ins().return_().end();
+            if let Some((wide, _)) = small_int(g.cx, t) {
+                let i31 = HeapType::Abstract {
+                    shared: false,
+                    ty: AbstractHeapType::I31,
+                };
+                g.ins()
+                    .local_get(0)
+                    .ref_test_non_null(i31)
+                    .if_(BlockType::Empty)
+                    .local_get(0)
+                    .ref_cast_non_null(i31)
+                    .i31_get_s();
+                if wide {
+                    g.ins().i64_extend_i32_s();
+                }
+                g.ins().return_().end();
+            }
             let bl = g.tmp(ref_null(b));
             g.ins()
                 .local_get(0)
@@ -176,9 +193,49 @@ pub fn pop_any_as(g: &mut FuncGen, t: TypeId) {
 
 /// Pushes a boxed payload for the value of type t on the stack.
 pub fn box_value(g: &mut FuncGen, t: TypeId) {
+    if let Some((wide, signed)) = small_int(g.cx, t) {
+        let b = g.cx.box_type(t);
+        let v = g.tmp(if wide { ValType::I64 } else { ValType::I32 });
+        g.ins().local_tee(v);
+        // In [-2^30, 2^30) (signed) or below 2^30: an i31 reference.
+        match (wide, signed) {
+            (true, true) => g
+                .ins()
+                .i64_const(1 << 30)
+                .i64_add()
+                .i64_const(1 << 31)
+                .i64_lt_u(),
+            (true, false) => g.ins().i64_const(1 << 30).i64_lt_u(),
+            (false, true) => g
+                .ins()
+                .i32_const(1 << 30)
+                .i32_add()
+                .i32_const(i32::MIN)
+                .i32_lt_u(),
+            (false, false) => g.ins().i32_const(1 << 30).i32_lt_u(),
+        };
+        g.ins().if_(BlockType::Result(ANYREF)).local_get(v);
+        if wide {
+            g.ins().i32_wrap_i64();
+        }
+        g.ins().ref_i31().else_().local_get(v).struct_new(b).end();
+        return;
+    }
     if !g.cx.is_single_ref(t) {
         let b = g.cx.box_type(t);
         g.ins().struct_new(b);
+    }
+}
+
+/// For booleans and integers, which travel in interfaces as i31
+/// references when they fit (no box object: `m[k]++` on a
+/// `map[string]int` stores a new value each time): whether the value is
+/// 64-bit and whether it is signed.
+fn small_int(cx: &mut Ctx, t: TypeId) -> Option<(bool, bool)> {
+    match cx.shape(t) {
+        Shape::Bool => Some((false, false)),
+        Shape::Int { bits, signed } => Some((bits == 64, signed)),
+        _ => None,
     }
 }
 
