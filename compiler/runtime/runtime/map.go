@@ -2,7 +2,8 @@ package runtime
 
 // Maps. Keys and values are held as interface values (the compiler boxes
 // them), hashed and compared through the key's type descriptor; string
-// keys are held unboxed (skey), which saves an object per entry. Entries are
+// and 64-bit integer keys are held unboxed (skey, ikey), which saves an
+// object per entry and an unboxing per comparison. Entries are
 // chained per bucket and linked in insertion order for iteration, which
 // keeps iteration well-defined while the map is modified. A map of up to
 // smallMap entries has no buckets: lookups walk the insertion order (most
@@ -14,15 +15,18 @@ type hmap struct {
 	head    *mapEntry
 	tail    *mapEntry
 	seed    uintptr
-	// strKeys: the keys are strings, held in skey (key is nil). Set by
-	// the first mapinsert_faststr; the compiler uses the _faststr paths
-	// for every map whose keys are strings.
+	// strKeys, intKeys: the keys are strings held in skey, or 64-bit
+	// integers held in ikey (key is nil). Set by the first
+	// mapinsert_faststr or _fast64; the compiler uses those paths for
+	// every map with such keys.
 	strKeys bool
+	intKeys bool
 }
 
 type mapEntry struct {
 	key     any
 	skey    string
+	ikey    int64
 	val     any
 	hash    uintptr
 	next    *mapEntry // bucket chain
@@ -124,6 +128,16 @@ func mapinsert_faststr(m *hmap, key string, val any, h uintptr) {
 	m.link(&mapEntry{skey: key, val: val, hash: h})
 }
 
+// mapinsert_fast64 adds 64-bit integer key, which m does not hold and
+// whose hash is h.
+func mapinsert_fast64(m *hmap, key int64, val any, h uintptr) {
+	if m == nil {
+		panicNilMap()
+	}
+	m.intKeys = true
+	m.link(&mapEntry{ikey: key, val: val, hash: h})
+}
+
 // link adds a new entry to m's bucket and iteration order.
 func (m *hmap) link(e *mapEntry) {
 	if m.count >= max(len(m.buckets), smallMap) {
@@ -211,6 +225,8 @@ func maps_clone(m any) any {
 	for e := src.head; e != nil; e = e.inext {
 		if src.strKeys {
 			mapinsert_faststr(dst, e.skey, e.val, strhash(e.skey, dst.seed))
+		} else if src.intKeys {
+			mapinsert_fast64(dst, e.ikey, e.val, memhash64(uint64(e.ikey), dst.seed))
 		} else {
 			mapinsert(dst, e.key, e.val, efacehash(e.key, dst.seed))
 		}
@@ -264,6 +280,15 @@ func mapiternext_faststr(it *hiter) (bool, string, any) {
 	return true, e.skey, e.val
 }
 
+// mapiternext_fast64 is mapiternext for 64-bit integer keys.
+func mapiternext_fast64(it *hiter) (bool, int64, any) {
+	e := it.nextEntry()
+	if e == nil {
+		return false, 0, nil
+	}
+	return true, e.ikey, e.val
+}
+
 func (it *hiter) nextEntry() *mapEntry {
 	e := it.next
 	for e != nil && e.deleted {
@@ -278,12 +303,10 @@ func (it *hiter) nextEntry() *mapEntry {
 }
 
 // Fast paths for string and 64-bit integer keys: lookups, updates of
-// existing entries and deletes hash and compare the key directly, without
-// boxing it (every key of such a map has the same representation, so its
-// payload can be read as a string or an int64). When mapassign_faststr or
-// _fast64 finds no entry it returns the key's hash, and the compiled code
-// inserts with mapinsert (mapinsert_faststr for strings), the key boxed
-// with its own type.
+// existing entries and deletes hash the key directly and compare it with
+// the entries' unboxed keys. When mapassign_faststr or _fast64 finds no
+// entry it returns the key's hash, and the compiled code inserts with
+// mapinsert_faststr or _fast64.
 
 func (m *hmap) findStr(key string, h uintptr) *mapEntry {
 	for e := m.first(h); e != nil; e = m.after(e) {
@@ -296,7 +319,7 @@ func (m *hmap) findStr(key string, h uintptr) *mapEntry {
 
 func (m *hmap) find64(key int64, h uintptr) *mapEntry {
 	for e := m.first(h); e != nil; e = m.after(e) {
-		if e.hash == h && payload[int64](e.key) == key {
+		if e.hash == h && e.ikey == key {
 			return e
 		}
 	}

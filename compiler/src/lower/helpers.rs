@@ -7,7 +7,7 @@ use super::func::FuncGen;
 use super::types::{ANYREF, Shape};
 use crate::emit::module::ref_null;
 use crate::ir::{Operand, TypeId};
-use wasm_encoder::{AbstractHeapType, BlockType, HeapType, ValType};
+use wasm_encoder::{AbstractHeapType, BlockType, HeapType, RefType, ValType};
 
 fn key(cx: &Ctx, what: &str, t: TypeId) -> String {
     format!("{what}:{}#{t}", cx.prog.types[t].str)
@@ -134,28 +134,46 @@ pub fn unbox_func(cx: &mut Ctx, t: TypeId) -> u32 {
                 unreachable!()
             };
             g.ins().local_get(0).ref_cast_nullable(r.heap_type);
+        } else if let Some((wide, _)) = small_int(g.cx, t) {
+            // null → zero; an i31 → its value; else the box's. Branching
+            // casts keep this small enough for Cranelift to inline its
+            // callers' loops (map lookups unbox every key they pass).
+            let b = g.cx.box_type(t);
+            let i31 = RefType {
+                nullable: false,
+                heap_type: HeapType::Abstract {
+                    shared: false,
+                    ty: AbstractHeapType::I31,
+                },
+            };
+            let any = RefType {
+                nullable: false,
+                heap_type: HeapType::Abstract {
+                    shared: false,
+                    ty: AbstractHeapType::Any,
+                },
+            };
+            g.ins()
+                .block(BlockType::Empty)
+                .block(BlockType::Result(ValType::Ref(i31)))
+                .local_get(0)
+                .br_on_null(1)
+                .br_on_cast(0, any, i31)
+                .ref_cast_non_null(HeapType::Concrete(b))
+                .struct_get(b, 0)
+                .return_()
+                .end()
+                .i31_get_s();
+            if wide {
+                g.ins().i64_extend_i32_s();
+            }
+            g.ins().return_().end();
+            g.push_zero(t);
         } else {
             let b = g.cx.box_type(t);
             g.ins().local_get(0).ref_is_null().if_(BlockType::Empty);
             g.push_zero(t);
             g.ins().return_().end();
-            if let Some((wide, _)) = small_int(g.cx, t) {
-                let i31 = HeapType::Abstract {
-                    shared: false,
-                    ty: AbstractHeapType::I31,
-                };
-                g.ins()
-                    .local_get(0)
-                    .ref_test_non_null(i31)
-                    .if_(BlockType::Empty)
-                    .local_get(0)
-                    .ref_cast_non_null(i31)
-                    .i31_get_s();
-                if wide {
-                    g.ins().i64_extend_i32_s();
-                }
-                g.ins().return_().end();
-            }
             let bl = g.tmp(ref_null(b));
             g.ins()
                 .local_get(0)

@@ -222,9 +222,13 @@ pub fn update(g: &mut FuncGen, ins: &Instr) {
 }
 
 /// Pushes a key a map does not hold yet as the runtime's insert for its
-/// type takes it (a string as itself, others boxed) and returns the
-/// insert's name.
+/// type takes it (a string or 64-bit integer as itself, others boxed) and
+/// returns the insert's name.
 fn push_new_key(g: &mut FuncGen, key: &Operand, k: TypeId) -> &'static str {
+    if fast_key(g, k) == Some("64") {
+        g.push(key);
+        return "mapinsert_fast64";
+    }
     let string = fast_key(g, k) == Some("str");
     match key {
         Operand::Value(view) if g.string_views.contains(view) => {
@@ -359,12 +363,12 @@ pub fn next(g: &mut FuncGen, ins: &Instr) {
         g.ins()
             .local_get(it[0])
             .ref_cast_nullable(HeapType::Concrete(hiter_ty));
-        // String keys are held unboxed (runtime/map.go).
-        let string_keys = !k.is_empty() && fast_key(g, kt) == Some("str");
+        // String and 64-bit integer keys are held unboxed (runtime/map.go).
+        let fast = fast_key(g, kt).filter(|_| !k.is_empty());
         let rt = ref_null(g.cx.runtime_struct("_type"));
         let av = g.tmps(&[rt, ANYREF]);
-        let ak = if string_keys {
-            g.call_runtime("mapiternext_faststr");
+        let ak = if let Some(fast) = fast {
+            g.call_runtime(&format!("mapiternext_fast{fast}"));
             g.set_all(&av);
             g.set_all(&k);
             Vec::new()

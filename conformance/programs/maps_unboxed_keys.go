@@ -1,8 +1,8 @@
-// Maps with string keys, which the runtime holds unboxed: inserts through
-// every path (assignment, read-modify-write, a key viewing a byte slice),
-// iteration with and without keys, deletes while iterating, clear,
-// maps.Clone, a named string key type, and an interface-keyed map holding
-// string keys next to them.
+// Maps with string and 64-bit integer keys, which the runtime holds
+// unboxed: inserts through every path (assignment, read-modify-write, a
+// key viewing a byte slice), iteration with and without keys, deletes
+// while iterating, clear, maps.Clone, named key types, and an
+// interface-keyed map holding such keys next to them.
 package main
 
 import (
@@ -12,6 +12,8 @@ import (
 )
 
 type name string
+
+type id uint64
 
 func sortedKeys[K ~string, V any](m map[K]V) []K {
 	return slices.Sorted(maps.Keys(m))
@@ -69,6 +71,33 @@ func main() {
 	for k, v := range m {
 		println("cleared", k, v, len(m))
 	}
+	ints := map[int]int{}
+	for i := -20; i < 20; i++ {
+		ints[i*(1<<40)] += i
+		ints[i%3]++
+	}
+	isum, icount := 0, 0
+	for k, v := range ints {
+		isum += k/(1<<20) + v
+		icount++
+	}
+	println("ints", len(ints), ints[-19*(1<<40)], ints[0], ints[-2], isum, icount)
+	for k := range ints {
+		if k < 0 {
+			delete(ints, k)
+		}
+	}
+	ic := maps.Clone(ints)
+	ic[1<<62]++
+	println("ints after", len(ints), len(ic), ic[1<<62], ic[2])
+	ids := map[id]string{1<<64 - 1: "max", 0: "zero", 1 << 63: "top"}
+	ids[1<<64-1] += "!"
+	for _, k := range slices.Sorted(maps.Keys(ids)) {
+		println("id", uint64(k), ids[k])
+	}
+	mixed := map[any]bool{int64(5): true, 5: true, id(5): true}
+	println("mixed", len(mixed), mixed[int64(5)], mixed[uint64(5)])
+
 	var nilMap map[string]bool
 	for k := range nilMap {
 		println("never", k)
