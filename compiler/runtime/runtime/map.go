@@ -2,8 +2,9 @@ package runtime
 
 // Maps. Keys and values are held as interface values (the compiler boxes
 // them), hashed and compared through the key's type descriptor; string
-// and 64-bit integer keys are held unboxed (skey, ikey), which saves an
-// object per entry and an unboxing per comparison. Entries are
+// and 64-bit integer keys are held unboxed (skey; an integer key in the
+// hash field), which saves an object per entry and an unboxing per
+// comparison. Entries are
 // chained per bucket and linked in insertion order for iteration, which
 // keeps iteration well-defined while the map is modified. A map of up to
 // smallMap entries has no buckets: lookups walk the insertion order (most
@@ -16,7 +17,7 @@ type hmap struct {
 	tail    *mapEntry
 	seed    uintptr
 	// strKeys, intKeys: the keys are strings held in skey, or 64-bit
-	// integers held in ikey (key is nil). Set by the first
+	// integers held in hash (key is nil). Set by the first
 	// mapinsert_faststr or _fast64; the compiler uses those paths for
 	// every map with such keys.
 	strKeys bool
@@ -24,10 +25,12 @@ type hmap struct {
 }
 
 type mapEntry struct {
-	key     any
-	skey    string
-	ikey    int64
-	val     any
+	key  any
+	skey string
+	val  any
+	// hash is the key's hash; in an intKeys map, the key itself (its hash
+	// is recomputed when needed: an entry one field smaller, which in
+	// json_parse decides whether the heap grows to 75 or 140 MB).
 	hash    uintptr
 	next    *mapEntry // bucket chain
 	inext   *mapEntry // insertion order
@@ -115,7 +118,7 @@ func mapinsert(m *hmap, key any, val any, h uintptr) {
 	if m == nil {
 		panicNilMap()
 	}
-	m.link(&mapEntry{key: key, val: val, hash: h})
+	m.link(&mapEntry{key: key, val: val, hash: h}, h)
 }
 
 // mapinsert_faststr adds string key, which m does not hold and whose hash
@@ -125,7 +128,7 @@ func mapinsert_faststr(m *hmap, key string, val any, h uintptr) {
 		panicNilMap()
 	}
 	m.strKeys = true
-	m.link(&mapEntry{skey: key, val: val, hash: h})
+	m.link(&mapEntry{skey: key, val: val, hash: h}, h)
 }
 
 // mapinsert_fast64 adds 64-bit integer key, which m does not hold and
@@ -135,17 +138,18 @@ func mapinsert_fast64(m *hmap, key int64, val any, h uintptr) {
 		panicNilMap()
 	}
 	m.intKeys = true
-	m.link(&mapEntry{ikey: key, val: val, hash: h})
+	m.link(&mapEntry{val: val, hash: uintptr(key)}, h)
 }
 
-// link adds a new entry to m's bucket and iteration order.
-func (m *hmap) link(e *mapEntry) {
+// link adds a new entry, whose key's hash is h, to m's bucket and
+// iteration order.
+func (m *hmap) link(e *mapEntry, h uintptr) {
 	if m.count >= max(len(m.buckets), smallMap) {
 		m.grow()
 	}
 	e.iprev = m.tail
 	if m.buckets != nil {
-		b := e.hash & uintptr(len(m.buckets)-1)
+		b := h & uintptr(len(m.buckets)-1)
 		e.next = m.buckets[b]
 		m.buckets[b] = e
 	}
@@ -158,10 +162,18 @@ func (m *hmap) link(e *mapEntry) {
 	m.count++
 }
 
+// hashOf is the hash of e's key.
+func (m *hmap) hashOf(e *mapEntry) uintptr {
+	if m.intKeys {
+		return memhash64(uint64(e.hash), m.seed)
+	}
+	return e.hash
+}
+
 func (m *hmap) grow() {
 	buckets := make([]*mapEntry, max(2*len(m.buckets), 2*smallMap))
 	for e := m.head; e != nil; e = e.inext {
-		b := e.hash & uintptr(len(buckets)-1)
+		b := m.hashOf(e) & uintptr(len(buckets)-1)
 		e.next = buckets[b]
 		buckets[b] = e
 	}
@@ -181,7 +193,7 @@ func mapdelete(m *hmap, key any) {
 // remove takes e out of its bucket chain and the iteration order.
 func (m *hmap) remove(e *mapEntry) {
 	if m.buckets != nil {
-		b := e.hash & uintptr(len(m.buckets)-1)
+		b := m.hashOf(e) & uintptr(len(m.buckets)-1)
 		if m.buckets[b] == e {
 			m.buckets[b] = e.next
 		} else {
@@ -226,7 +238,7 @@ func maps_clone(m any) any {
 		if src.strKeys {
 			mapinsert_faststr(dst, e.skey, e.val, strhash(e.skey, dst.seed))
 		} else if src.intKeys {
-			mapinsert_fast64(dst, e.ikey, e.val, memhash64(uint64(e.ikey), dst.seed))
+			mapinsert_fast64(dst, int64(e.hash), e.val, memhash64(uint64(e.hash), dst.seed))
 		} else {
 			mapinsert(dst, e.key, e.val, efacehash(e.key, dst.seed))
 		}
@@ -286,7 +298,7 @@ func mapiternext_fast64(it *hiter) (bool, int64, any) {
 	if e == nil {
 		return false, 0, nil
 	}
-	return true, e.ikey, e.val
+	return true, int64(e.hash), e.val
 }
 
 func (it *hiter) nextEntry() *mapEntry {
@@ -319,7 +331,7 @@ func (m *hmap) findStr(key string, h uintptr) *mapEntry {
 
 func (m *hmap) find64(key int64, h uintptr) *mapEntry {
 	for e := m.first(h); e != nil; e = m.after(e) {
-		if e.hash == h && e.ikey == key {
+		if e.hash == uintptr(key) {
 			return e
 		}
 	}
