@@ -188,8 +188,15 @@ func (w *writer) program(res *rta.Result, inits []*ssa.Function, main *ssa.Funct
 	w.reach = res.Reachable
 	w.out.RuntimeFuncs = map[string]int{}
 	w.out.RuntimeTypes = map[string]int{}
-	for name, m := range rt.Members {
-		switch m := m.(type) {
+	// In name order: IDs are assigned on first use, and the module's
+	// bytes (the compiled-module cache's key) must not depend on map order.
+	names := make([]string, 0, len(rt.Members))
+	for name := range rt.Members {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		switch m := rt.Members[name].(type) {
 		case *ssa.Function:
 			if m.TypeParams().Len() == 0 {
 				w.out.RuntimeFuncs[name] = w.funcID(m)
@@ -204,7 +211,13 @@ func (w *writer) program(res *rta.Result, inits []*ssa.Function, main *ssa.Funct
 	for f := range res.Reachable {
 		fns = append(fns, f)
 	}
-	sort.Slice(fns, func(i, j int) bool { return fns[i].String() < fns[j].String() })
+	sort.Slice(fns, func(i, j int) bool {
+		si, sj := fns[i].String(), fns[j].String()
+		if si != sj {
+			return si < sj
+		}
+		return fns[i].Pos() < fns[j].Pos()
+	})
 	for _, f := range fns {
 		w.funcID(f)
 	}
@@ -213,13 +226,25 @@ func (w *writer) program(res *rta.Result, inits []*ssa.Function, main *ssa.Funct
 	}
 	w.out.Main = w.funcID(main)
 	// Method sets of the types that can be held by interfaces.
-	res.RuntimeTypes.Iterate(func(t types.Type, _ any) {
-		w.out.InterfaceTypes = append(w.out.InterfaceTypes, w.typeID(t))
-	})
-	sort.Ints(w.out.InterfaceTypes)
 	for i := 0; i < len(w.queue); i++ {
 		w.out.Functions[i] = w.function(w.queue[i])
 	}
+	// Types that can be held by interfaces: most have IDs by now (in the
+	// functions' order); the rest get theirs in string order, as the
+	// map's order is random and IDs must not depend on it.
+	var unseen []types.Type
+	res.RuntimeTypes.Iterate(func(t types.Type, _ any) {
+		if id, ok := w.types.At(types.Unalias(t)).(int); ok {
+			w.out.InterfaceTypes = append(w.out.InterfaceTypes, id)
+		} else {
+			unseen = append(unseen, t)
+		}
+	})
+	sortTypes(unseen)
+	for _, t := range unseen {
+		w.out.InterfaceTypes = append(w.out.InterfaceTypes, w.typeID(t))
+	}
+	sort.Ints(w.out.InterfaceTypes)
 	w.fillMethodSets()
 	return w.out
 }
@@ -362,13 +387,18 @@ func (w *writer) tupleIDs(t *types.Tuple) []int {
 func (w *writer) fillMethodSets() {
 	for done := 0; done < len(w.out.Types); {
 		end := len(w.out.Types)
+		// In ID order (the map's order is random): the IDs of types and
+		// functions first met here must not depend on it.
+		batch := make([]types.Type, end-done)
 		w.types.Iterate(func(t types.Type, v any) {
-			id := v.(int)
-			if id < done || id >= end {
-				return
+			if id := v.(int); id >= done && id < end {
+				batch[id-done] = t
 			}
+		})
+		for i, t := range batch {
+			id := done + i
 			if _, isIface := t.Underlying().(*types.Interface); isIface {
-				return
+				continue
 			}
 			mset := w.prog.MethodSets.MethodSet(t)
 			for i := 0; i < mset.Len(); i++ {
@@ -384,7 +414,7 @@ func (w *writer) fillMethodSets() {
 				}
 				w.out.Types[id].MethodSet = append(w.out.Types[id].MethodSet, entry)
 			}
-		})
+		}
 		done = end
 	}
 	// Functions queued while filling method sets.
@@ -721,4 +751,22 @@ func (w *writer) instr(in ssa.Instruction) *Instr {
 		panic(fmt.Sprintf("unexpected instruction %T: %v", in, in))
 	}
 	return out
+}
+
+// sortTypes orders types by their string, then by the position of their
+// declaration (local types of different functions can share a string).
+func sortTypes(ts []types.Type) {
+	pos := func(t types.Type) token.Pos {
+		if n, ok := t.(*types.Named); ok {
+			return n.Obj().Pos()
+		}
+		return token.NoPos
+	}
+	sort.SliceStable(ts, func(i, j int) bool {
+		si, sj := ts[i].String(), ts[j].String()
+		if si != sj {
+			return si < sj
+		}
+		return pos(ts[i]) < pos(ts[j])
+	})
 }

@@ -130,6 +130,25 @@ fn println_hello_world_is_under_32_kb() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// The same sources build the same module bytes (the compiled-module
+/// cache is keyed by them). Go's map order differs from run to run, so
+/// four builds of a program with many runtime types would differ if any
+/// ID followed it.
+#[test]
+fn builds_are_reproducible() {
+    let dir = scratch("reproducible");
+    let target = "./conformance/programs/stdlib_mixed_packages.go";
+    let modules: Vec<Vec<u8>> = (0..4)
+        .map(|i| {
+            let out = dir.join(format!("m{i}.wasm"));
+            build(&out, target);
+            std::fs::read(&out).unwrap()
+        })
+        .collect();
+    assert!(modules.windows(2).all(|w| w[0] == w[1]), "builds differ");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 /// Reading stdin parks only the reading goroutine: the other keeps
 /// printing, and the line sent once it has printed arrives.
 #[test]
