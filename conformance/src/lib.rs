@@ -112,12 +112,14 @@ pub fn compare(native: &Run, gowasm: &Run) -> Option<String> {
     }
 }
 
-/// Runs one program both ways; Err describes a failure.
+/// Runs one program both ways, `build_env` set for `gowasm build`; Err
+/// describes a failure.
 pub fn check_program(
     program: &Path,
     gowasm: &Path,
     gowasm_run: &Path,
     work: &Path,
+    build_env: &[(&str, &str)],
 ) -> Result<(), String> {
     let name = program.file_stem().unwrap().to_string_lossy();
     let dir = work.join(name.as_ref());
@@ -139,6 +141,7 @@ pub fn check_program(
     let native = Run::from_output(run_limited(Command::new(&native_bin).current_dir(&dir))?);
     let wasm = dir.join("prog.wasm");
     let out = Command::new(gowasm)
+        .envs(build_env.iter().copied())
         .arg("build")
         .arg("-o")
         .arg(&wasm)
@@ -214,8 +217,13 @@ pub fn corpus(dir: &Path) -> Vec<PathBuf> {
     programs
 }
 
-/// Runs programs in parallel; returns (passed, failures).
-pub fn run_all(programs: &[PathBuf], work: &Path) -> (usize, Vec<(String, String)>) {
+/// Runs programs in parallel (see `check_program`); returns (passed,
+/// failures).
+pub fn run_all(
+    programs: &[PathBuf],
+    work: &Path,
+    build_env: &[(&str, &str)],
+) -> (usize, Vec<(String, String)>) {
     let gowasm = find_tool("gowasm");
     let gowasm_run = find_tool("gowasm-run");
     let next = Mutex::new(0usize);
@@ -234,7 +242,7 @@ pub fn run_all(programs: &[PathBuf], work: &Path) -> (usize, Vec<(String, String
                         *n - 1
                     };
                     let Some(p) = programs.get(i) else { break };
-                    if let Err(e) = check_program(p, &gowasm, &gowasm_run, work) {
+                    if let Err(e) = check_program(p, &gowasm, &gowasm_run, work, build_env) {
                         let name = p.file_name().unwrap().to_string_lossy().into_owned();
                         failures.lock().unwrap().push((name, e));
                     }

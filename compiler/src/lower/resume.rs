@@ -66,10 +66,11 @@ impl Blocking {
             b.funcs[p] = true;
         }
         // Measurement knob (benches/goroutines.sh): every function with a
-        // body resumable, the analysis's worst case.
+        // body resumable, the analysis's worst case — outside the runtime,
+        // whose scheduler runs goroutines and must not unwind itself.
         if std::env::var_os("GOWASM_RESUME_ALL").is_some() {
             for (i, f) in prog.functions.iter().enumerate() {
-                b.funcs[i] |= !f.blocks.is_empty();
+                b.funcs[i] |= !f.blocks.is_empty() && !f.name.starts_with("runtime.");
             }
         }
         let (call_init, call_main) = (rt("callInit"), rt("callMain"));
