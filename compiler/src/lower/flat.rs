@@ -14,7 +14,8 @@
 //! * a local struct variable (an Alloc that does not escape) whose address
 //!   is used only to load and store its fields, or all of it, lives in
 //!   locals;
-//! * a flat value (such a call's result, a load of such a variable) stays
+//! * a flat value (such a call's result, a load of such a variable, a
+//!   load from memory only stored, returned or read field by field) stays
 //!   fields for a return, a store into memory (field stores) and a field
 //!   read; any other use makes an object of it (`FuncGen::push`).
 
