@@ -20,20 +20,27 @@ fn scratch(name: &str) -> PathBuf {
     d
 }
 
+/// Runs a command that must succeed (its stderr is the failure message)
+/// and returns its output.
+fn succeed(cmd: &mut Command) -> std::process::Output {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{cmd:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 /// `gowasm build -o out target` from the repository root, which must
 /// succeed.
 fn build(out: &Path, target: &str) {
-    let res = gowasm()
-        .args(["build", "-o"])
-        .arg(out)
-        .arg(target)
-        .current_dir(repo())
-        .output()
-        .unwrap();
-    assert!(
-        res.status.success(),
-        "{}",
-        String::from_utf8_lossy(&res.stderr)
+    succeed(
+        gowasm()
+            .args(["build", "-o"])
+            .arg(out)
+            .arg(target)
+            .current_dir(repo()),
     );
 }
 
@@ -64,16 +71,7 @@ fn build_writes_module_named_like_go_build() {
         "package main\n\nfunc main() { println(1) }\n",
     )
     .unwrap();
-    let out = gowasm()
-        .args(["build", "prog.go"])
-        .current_dir(&dir)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeed(gowasm().args(["build", "prog.go"]).current_dir(&dir));
     let wasm = std::fs::read(dir.join("prog.wasm")).unwrap();
     assert!(wasm.starts_with(b"\0asm"));
     std::fs::remove_dir_all(&dir).unwrap();
@@ -189,15 +187,10 @@ fn gowasm_run_gc_heap_initial() {
     let outputs: Vec<String> = ["64K", "256M"]
         .iter()
         .map(|size| {
-            let out = Command::new(&run)
-                .args(["--gc-heap-initial", size])
-                .arg(&wasm)
-                .output()
-                .unwrap();
-            assert!(
-                out.status.success(),
-                "--gc-heap-initial {size}: {}",
-                String::from_utf8_lossy(&out.stderr)
+            let out = succeed(
+                Command::new(&run)
+                    .args(["--gc-heap-initial", size])
+                    .arg(&wasm),
             );
             String::from_utf8_lossy(&out.stderr).into_owned()
         })

@@ -44,8 +44,18 @@ pub struct Flat {
 }
 
 impl Ctx<'_> {
-    /// The slots of a flat struct type's fields, in order.
+    /// The slots of a flat struct type's fields, in order (asked for
+    /// every value and return of a function: kept per type).
     pub fn flat_fields(&mut self, t: TypeId) -> Option<Vec<ValType>> {
+        if let Some(known) = self.flat_fields.get(&t) {
+            return known.clone();
+        }
+        let slots = self.find_flat_fields(t);
+        self.flat_fields.insert(t, slots.clone());
+        slots
+    }
+
+    fn find_flat_fields(&mut self, t: TypeId) -> Option<Vec<ValType>> {
         let Shape::Struct(u) = self.shape(t) else {
             return None;
         };
@@ -136,6 +146,8 @@ pub fn plan(g: &mut FuncGen) -> Flat {
     }
     let uses = Uses::of(f);
     let used = |v: ValueId| uses.of_value(v);
+    // This function's body is being generated, so it is declared.
+    let flat_results = g.cx.flat_funcs.contains_key(&g.fid);
     for ins in f.blocks.iter().flat_map(|b| &b.instrs) {
         match ins.op.as_str() {
             "Alloc" if !ins.heap => {
@@ -168,7 +180,6 @@ pub fn plan(g: &mut FuncGen) -> Flat {
             {
                 // A struct loaded from memory only to be stored or
                 // returned: read as its fields, without a copy object.
-                let flat_results = g.cx.returns_flat(g.fid);
                 let consumers = used(ins.id);
                 let stored = consumers.iter().any(|i| {
                     (i.op == "Store" && is(&i.y, ins.id)) || (i.op == "Return" && flat_results)

@@ -58,6 +58,8 @@ pub struct Ctx<'p> {
     /// Fields-returning entry points of functions returning flat structs
     /// (flat.rs); their `funcs` index is the object-making wrapper.
     flat_funcs: HashMap<FuncId, u32>,
+    /// `flat_fields` by type.
+    flat_fields: HashMap<TypeId, Option<Vec<ValType>>>,
     worklist: Vec<FuncId>,
     /// Named helper routines → wasm function index.
     helpers: HashMap<String, u32>,
@@ -206,6 +208,7 @@ impl<'p> Ctx<'p> {
             closures_recursive: Default::default(),
             funcs: HashMap::new(),
             flat_funcs: HashMap::new(),
+            flat_fields: HashMap::new(),
             worklist: Vec::new(),
             helpers: HashMap::new(),
             late: Vec::new(),

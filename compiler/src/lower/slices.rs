@@ -387,11 +387,7 @@ fn append_func(cx: &mut Ctx, elem: TypeId) -> u32 {
             .i32_add()
             .local_set(dst_i);
         copy_elems(&mut g, elem, [a, dst_i, src, soff, n]);
-        g.ins()
-            .local_get(a)
-            .local_get(off)
-            .local_get(newlen)
-            .local_get(cap);
+        g.get_all(&[a, off, newlen, cap]);
         g.finish(idx);
     })
 }
@@ -584,11 +580,7 @@ fn append_values_func(cx: &mut Ctx, elem: TypeId, n: usize) -> u32 {
                 }
             });
         }
-        g.ins()
-            .local_get(a)
-            .local_get(off)
-            .local_get(newlen)
-            .local_get(cap);
+        g.get_all(&[a, off, newlen, cap]);
         g.finish(idx);
     })
 }
