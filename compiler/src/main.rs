@@ -87,8 +87,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let outcome = program.run(vm::RunOptions {
                 args: argv,
                 env: std::env::vars().collect(),
-                stdout: vm::Output::Inherit,
-                stderr: vm::Output::Inherit,
+                sched_stress: vm::sched_stress_from_env().map_err(anyhow::Error::msg)?,
+                ..vm::RunOptions::default()
             })?;
             Ok(ExitCode::from(outcome.exit_code as u8))
         }

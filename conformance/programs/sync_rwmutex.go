@@ -59,16 +59,21 @@ func main() {
 	println("checking:", acct.checking, "savings:", acct.savings)
 
 	// Two readers may hold the lock simultaneously: a goroutine acquires
-	// RLock while main still holds RLock.
+	// RLock while main still holds RLock. Main goes on once the goroutine
+	// has released it again (nothing orders its RUnlock before main's
+	// TryLock otherwise).
 	var rw sync.RWMutex
 	rw.RLock()
 	got := make(chan bool)
+	released := make(chan struct{})
 	go func() {
 		rw.RLock()
 		got <- true
 		rw.RUnlock()
+		close(released)
 	}()
 	println("second reader acquired:", <-got)
+	<-released
 	println("TryLock while read-held:", rw.TryLock())
 	println("TryRLock while read-held:", rw.TryRLock())
 	rw.RUnlock()

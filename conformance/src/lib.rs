@@ -112,14 +112,31 @@ pub fn compare(native: &Run, gowasm: &Run) -> Option<String> {
     }
 }
 
-/// Runs one program both ways, `build_env` set for `gowasm build`; Err
+/// How gowasm runs a program of the corpus: `gowasm build` with
+/// `build_env`, then `gowasm-run` once per entry of `runs` (extra options,
+/// such as a stress-mode seed), each run compared with the native one.
+#[derive(Clone, Copy)]
+pub struct Mode<'a> {
+    pub build_env: &'a [(&'a str, &'a str)],
+    pub runs: &'a [&'a [String]],
+}
+
+impl Mode<'_> {
+    /// Built as a user builds, run once.
+    pub const DEFAULT: Mode<'static> = Mode {
+        build_env: &[],
+        runs: &[&[]],
+    };
+}
+
+/// Runs one program natively and through gowasm (see [`Mode`]); Err
 /// describes a failure.
 pub fn check_program(
     program: &Path,
     gowasm: &Path,
     gowasm_run: &Path,
     work: &Path,
-    build_env: &[(&str, &str)],
+    mode: Mode<'_>,
 ) -> Result<(), String> {
     let name = program.file_stem().unwrap().to_string_lossy();
     let dir = work.join(name.as_ref());
@@ -141,7 +158,7 @@ pub fn check_program(
     let native = Run::from_output(run_limited(Command::new(&native_bin).current_dir(&dir))?);
     let wasm = dir.join("prog.wasm");
     let out = Command::new(gowasm)
-        .envs(build_env.iter().copied())
+        .envs(mode.build_env.iter().copied())
         .arg("build")
         .arg("-o")
         .arg(&wasm)
@@ -154,13 +171,22 @@ pub fn check_program(
             String::from_utf8_lossy(&out.stderr)
         ));
     }
-    let ours = Run::from_output(run_limited(
-        Command::new(gowasm_run).arg(&wasm).current_dir(&dir),
-    )?);
-    match compare(&native, &ours) {
-        None => Ok(()),
-        Some(diff) => Err(diff),
+    for options in mode.runs {
+        let ours = Run::from_output(run_limited(
+            Command::new(gowasm_run)
+                .args(options.iter())
+                .arg(&wasm)
+                .current_dir(&dir),
+        )?);
+        if let Some(diff) = compare(&native, &ours) {
+            return Err(if options.is_empty() {
+                diff
+            } else {
+                format!("gowasm-run {}:\n{diff}", options.join(" "))
+            });
+        }
     }
+    Ok(())
 }
 
 /// How long one run of a program may take.
@@ -217,12 +243,60 @@ pub fn corpus(dir: &Path) -> Vec<PathBuf> {
     programs
 }
 
+/// Whether a program uses goroutines, channels, select, sync, time or
+/// context: those the scheduler's stress mode and a loaded machine can
+/// perturb.
+pub fn is_concurrent(source: &str) -> bool {
+    const IMPORTS: [&str; 5] = [
+        "\"sync\"",
+        "\"sync/atomic\"",
+        "\"time\"",
+        "\"context\"",
+        "\"iter\"",
+    ];
+    IMPORTS.iter().any(|i| source.contains(i))
+        || source.lines().map(str::trim_start).any(|l| {
+            l.starts_with("go ")
+                || l.starts_with("select {")
+                || l.contains("chan ")
+                || l.contains("<-")
+        })
+}
+
+/// The programs of `programs` that [`is_concurrent`].
+pub fn concurrent(programs: &[PathBuf]) -> Vec<PathBuf> {
+    programs
+        .iter()
+        .filter(|p| {
+            is_concurrent(
+                &std::fs::read_to_string(p)
+                    .unwrap_or_else(|e| panic!("reading {}: {e}", p.display())),
+            )
+        })
+        .cloned()
+        .collect()
+}
+
+/// The `gowasm-run` options of the stress-mode runs of concurrent
+/// programs: three fixed seeds (the same interleavings every time) and one
+/// new each time the suite runs, which explores further (a failure names
+/// its seed: `gowasm-run --sched-stress SEED` replays it).
+pub fn stress_runs() -> Vec<Vec<String>> {
+    let fresh = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(4, |d| d.as_nanos() as u64 % 1_000_000_007 + 4);
+    [1, 2, 3, fresh]
+        .iter()
+        .map(|seed| vec!["--sched-stress".to_string(), seed.to_string()])
+        .collect()
+}
+
 /// Runs programs in parallel (see `check_program`); returns (passed,
 /// failures).
 pub fn run_all(
     programs: &[PathBuf],
     work: &Path,
-    build_env: &[(&str, &str)],
+    mode: Mode<'_>,
 ) -> (usize, Vec<(String, String)>) {
     let gowasm = find_tool("gowasm");
     let gowasm_run = find_tool("gowasm-run");
@@ -242,7 +316,7 @@ pub fn run_all(
                         *n - 1
                     };
                     let Some(p) = programs.get(i) else { break };
-                    if let Err(e) = check_program(p, &gowasm, &gowasm_run, work, build_env) {
+                    if let Err(e) = check_program(p, &gowasm, &gowasm_run, work, mode) {
                         let name = p.file_name().unwrap().to_string_lossy().into_owned();
                         failures.lock().unwrap().push((name, e));
                     }
@@ -292,6 +366,22 @@ mod tests {
                 .unwrap()
                 .contains("exit status: native 0, gowasm 1")
         );
+    }
+
+    #[test]
+    fn concurrency_is_recognized() {
+        let plain = "package main\n\nimport \"strings\"\n\nfunc main() { println(strings.ToUpper(\"go \")) }\n";
+        assert!(!is_concurrent(plain));
+        for uses in [
+            "import \"time\"",
+            "import (\n\t\"fmt\"\n\t\"sync\"\n)",
+            "func f() {\n\tgo g()\n}",
+            "var c chan int",
+            "func f(c <-chan int) {}",
+            "func f() {\n\tselect {}\n}",
+        ] {
+            assert!(is_concurrent(uses), "{uses}");
+        }
     }
 
     #[test]

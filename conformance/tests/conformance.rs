@@ -1,9 +1,15 @@
-//! Runs the whole conformance corpus (see conformance/README.md).
+//! Runs the whole conformance corpus against native Go: every program as
+//! built normally and with every function resumable, and the programs that
+//! use goroutines, channels, sync, time or context also under the
+//! scheduler's stress mode with several seeds.
 
+use conformance::Mode;
 use std::path::Path;
 
-/// Runs the corpus with `build_env` set for `gowasm build`.
-fn corpus(mode: &str, build_env: &[(&str, &str)]) {
+/// Runs the corpus with `build_env` set for `gowasm build`: each program
+/// once, the concurrent ones (`conformance::is_concurrent`) also once per
+/// stress seed.
+fn corpus(name: &str, build_env: &[(&str, &str)]) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let programs = conformance::corpus(&root.join("programs"));
     if std::env::var("GOWASM_CONFORMANCE_FILTER").is_err() {
@@ -13,20 +19,52 @@ fn corpus(mode: &str, build_env: &[(&str, &str)]) {
             programs.len()
         );
     }
+    let concurrent = conformance::concurrent(&programs);
+    let sequential: Vec<_> = programs
+        .iter()
+        .filter(|p| !concurrent.contains(p))
+        .cloned()
+        .collect();
+    let stress_runs = conformance::stress_runs();
+    let mut runs: Vec<&[String]> = vec![&[]];
+    runs.extend(stress_runs.iter().map(Vec::as_slice));
     let work =
-        std::env::temp_dir().join(format!("gowasm-conformance-{}-{mode}", std::process::id()));
-    let (passed, failures) = conformance::run_all(&programs, &work, build_env);
+        std::env::temp_dir().join(format!("gowasm-conformance-{}-{name}", std::process::id()));
+    let (mut passed, mut failures) = conformance::run_all(
+        &sequential,
+        &work,
+        Mode {
+            build_env,
+            ..Mode::DEFAULT
+        },
+    );
+    let (stressed, stress_failures) = conformance::run_all(
+        &concurrent,
+        &work,
+        Mode {
+            build_env,
+            runs: &runs,
+        },
+    );
     let _ = std::fs::remove_dir_all(&work);
-    for (name, why) in &failures {
-        eprintln!("FAIL ({mode}) {name}\n{why}\n");
+    passed += stressed;
+    failures.extend(stress_failures);
+    for (program, why) in &failures {
+        eprintln!("FAIL ({name}) {program}\n{why}\n");
     }
     eprintln!(
-        "conformance ({mode}): {passed} passed, {} failed",
-        failures.len()
+        "conformance ({name}): {passed} passed, {} failed ({} concurrent programs also run with {})",
+        failures.len(),
+        concurrent.len(),
+        stress_runs
+            .iter()
+            .map(|r| r.join(" "))
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     assert!(
         failures.is_empty(),
-        "{} conformance programs failed ({mode})",
+        "{} conformance programs failed ({name})",
         failures.len()
     );
 }

@@ -86,9 +86,9 @@ fn one_program_runs_on_many_threads_at_once() {
                 let outcome = loaded
                     .run(vm::RunOptions {
                         args: vec![format!("parallel_instances_{i}")],
-                        env: Vec::new(),
                         stdout,
                         stderr,
+                        ..vm::RunOptions::default()
                     })
                     .expect("running the module");
                 let text = |buf: Arc<std::sync::Mutex<Vec<u8>>>| {

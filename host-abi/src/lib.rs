@@ -11,7 +11,7 @@
 pub const MODULE: &str = "gowasm";
 
 /// ABI version. Bump on any change to [`IMPORTS`] or to the meaning of one.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// Name of the custom section that marks a module as a gowasm module. Its
 /// payload is [`version_payload`].
@@ -116,6 +116,13 @@ pub const IMPORTS: &[Import] = &[
         doc: "poll(timeout_ns): waits until a host operation finishes or the timeout elapses \
               (0: do not wait; negative: no limit) and returns the finished operation's id, \
               or -1 on timeout (at once when nothing is in flight and there is no limit)",
+    },
+    Import {
+        name: "sched_stress",
+        params: &[],
+        results: &[I64],
+        doc: "the seed of the scheduler's stress mode (random goroutine order, yields and \
+              clock jumps), or 0 when it is off; called once at start",
     },
 ];
 

@@ -69,6 +69,7 @@ pub struct State {
     /// an embedding that captures output gives the program an empty stdin.
     stdin_inherited: bool,
     start: Instant,
+    sched_stress: i64,
     bytes: Option<ArrayRefPre>,
     ops: crate::ops::Ops,
 }
@@ -86,6 +87,7 @@ impl State {
             stdout: opts.stdout,
             stderr: opts.stderr,
             start: Instant::now(),
+            sched_stress: opts.sched_stress.map_or(0, |s| s.get() as i64),
             bytes: None,
             ops: Default::default(),
         }
@@ -296,6 +298,9 @@ pub fn linker(engine: &Engine) -> wasmtime::Result<Linker<State>> {
                     c.data_mut().ops.poll(timeout).unwrap_or(-1)
                 },
             )?,
+            "sched_stress" => linker.func_wrap(m, "sched_stress", |c: Caller<'_, State>| {
+                c.data().sched_stress
+            })?,
             other => wasmtime::bail!("host ABI function {other} has no implementation"),
         };
     }

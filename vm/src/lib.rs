@@ -11,6 +11,7 @@ mod host;
 mod ops;
 
 use anyhow::Context;
+use std::num::NonZeroU64;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use thiserror::Error;
@@ -109,6 +110,7 @@ pub struct Program {
 }
 
 /// How a run is set up.
+#[derive(Clone)]
 pub struct RunOptions {
     /// Command-line arguments; the first is the program name.
     pub args: Vec<String>,
@@ -116,6 +118,53 @@ pub struct RunOptions {
     pub env: Vec<(String, String)>,
     pub stdout: Output,
     pub stderr: Output,
+    /// Runs the scheduler in its stress mode with this seed: goroutines
+    /// in random order, random yields at channel operations, a clock that
+    /// jumps ahead (docs/design.md). For tests that look for scheduling
+    /// bugs; a seed replays its choices.
+    pub sched_stress: Option<NonZeroU64>,
+}
+
+impl Default for RunOptions {
+    /// No arguments, an empty environment, the process's output streams.
+    fn default() -> Self {
+        RunOptions {
+            args: Vec::new(),
+            env: Vec::new(),
+            stdout: Output::Inherit,
+            stderr: Output::Inherit,
+            sched_stress: None,
+        }
+    }
+}
+
+/// The variable the CLIs read a stress-mode seed from when no option gives
+/// one (`gowasm run`, `gowasm-run`).
+pub const SCHED_STRESS_ENV: &str = "GOWASM_SCHED_STRESS";
+
+/// The stress-mode seed `$GOWASM_SCHED_STRESS` asks for, if any.
+pub fn sched_stress_from_env() -> Result<Option<NonZeroU64>, String> {
+    std::env::var(SCHED_STRESS_ENV)
+        .ok()
+        .map(|v| parse_sched_stress(&v).map_err(|e| format!("{SCHED_STRESS_ENV}: {e}")))
+        .transpose()
+}
+
+/// Reads a stress-mode seed as the CLIs take it: a non-zero number, or
+/// `random` for one picked from the clock — printed on stderr, so that a
+/// failing run can be replayed.
+pub fn parse_sched_stress(s: &str) -> Result<NonZeroU64, String> {
+    if s == "random" {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos() as u64)
+            .unwrap_or(0);
+        let seed = NonZeroU64::new(nanos % 1_000_000_007 + 1).expect("non-zero");
+        eprintln!("gowasm: scheduler stress seed {seed} (replay with {SCHED_STRESS_ENV}={seed})");
+        return Ok(seed);
+    }
+    s.parse()
+        .map_err(|_| format!("scheduler stress seed {s:?}: expected a non-zero number or `random`"))
 }
 
 /// How a run ended.

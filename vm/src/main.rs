@@ -22,6 +22,12 @@ struct Cli {
     /// memory for programs that allocate a lot.
     #[arg(long, value_name = "SIZE", value_parser = parse_size)]
     gc_heap_initial: Option<u64>,
+    /// Run the scheduler in its stress mode (for tests): goroutines in
+    /// random order, random yields at channel operations, a clock that
+    /// jumps ahead. SEED is a non-zero number, or `random` (the seed is
+    /// printed). Default: $GOWASM_SCHED_STRESS, else off.
+    #[arg(long, value_name = "SEED", value_parser = vm::parse_sched_stress)]
+    sched_stress: Option<std::num::NonZeroU64>,
     /// The module to run.
     module: PathBuf,
     /// Arguments passed to the program.
@@ -48,6 +54,13 @@ fn main() -> ExitCode {
             None => return fail(format!("--env {kv}: expected KEY=VALUE")),
         }
     }
+    let sched_stress = match cli.sched_stress {
+        Some(seed) => Some(seed),
+        None => match vm::sched_stress_from_env() {
+            Ok(seed) => seed,
+            Err(e) => return fail(e),
+        },
+    };
     let runtime = vm::Runtime::with_options(vm::RuntimeOptions {
         cache: (!cli.no_cache).then(|| vm::cache_dir().join("modules")),
         gc_heap_initial: cli.gc_heap_initial.unwrap_or(vm::GC_HEAP_INITIAL),
@@ -65,8 +78,8 @@ fn main() -> ExitCode {
     match program.run(vm::RunOptions {
         args,
         env,
-        stdout: vm::Output::Inherit,
-        stderr: vm::Output::Inherit,
+        sched_stress,
+        ..vm::RunOptions::default()
     }) {
         Ok(outcome) => ExitCode::from(outcome.exit_code as u8),
         Err(e) => fail(format!("{e:#}")),

@@ -90,9 +90,9 @@ fn run(bytes: &[u8]) -> (Outcome, Vec<u8>, Vec<u8>) {
     let outcome = program
         .run(RunOptions {
             args: vec!["prog".into()],
-            env: vec![],
             stdout: out,
             stderr: err,
+            ..RunOptions::default()
         })
         .unwrap();
     let o = out_buf.lock().unwrap().clone();
@@ -162,9 +162,9 @@ fn runs_on_many_threads() {
                 let outcome = p
                     .run(RunOptions {
                         args: vec![],
-                        env: vec![],
                         stdout: out,
                         stderr: Output::Capture(Default::default()),
+                        ..RunOptions::default()
                     })
                     .unwrap();
                 (outcome.exit_code, buf.lock().unwrap().clone())
@@ -195,9 +195,9 @@ fn module_cache_fills_and_serves() {
             .unwrap()
             .run(RunOptions {
                 args: vec![],
-                env: vec![],
                 stdout: out,
                 stderr: err,
+                ..RunOptions::default()
             })
             .unwrap();
         assert_eq!(outcome.exit_code, 7);

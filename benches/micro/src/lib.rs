@@ -26,9 +26,9 @@ pub fn run(program: &vm::Program, args: &[&str]) -> Result<String> {
     argv.extend(args.iter().map(|a| a.to_string()));
     let outcome = program.run(vm::RunOptions {
         args: argv,
-        env: Vec::new(),
         stdout,
         stderr,
+        ..vm::RunOptions::default()
     })?;
     if outcome.exit_code != 0 {
         bail!(

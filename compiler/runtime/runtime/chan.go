@@ -53,6 +53,9 @@ func chansend1(c *hchan, elem any) {
 // chansend sends elem on c; without block it reports false instead of
 // waiting.
 func chansend(c *hchan, elem any, block bool) bool {
+	if block && stressOn() {
+		stressYield()
+	}
 	if c == nil {
 		if !block {
 			return false
@@ -120,6 +123,9 @@ func chanrecv2(c *hchan) (any, bool) {
 // chanrecv receives from c. selected is false when it would block and block
 // is false; received is false for the zero value of a closed channel.
 func chanrecv(c *hchan, block bool) (selected, received bool, elem any) {
+	if block && stressOn() {
+		stressYield()
+	}
 	if c == nil {
 		if !block {
 			return

@@ -50,6 +50,7 @@ var (
 	maing    *g
 	runqhead *g
 	runqtail *g
+	runqlen  int
 	goidgen  int64
 	// gcount counts goroutines that have not exited.
 	gcount int
@@ -61,7 +62,7 @@ var (
 // and every goroutine it starts until main returns (and exits) or no
 // goroutine can run.
 func start() {
-	newproc(runMain)
+	runqput(newg(runMain))
 	maing = runqhead
 	for n := 0; ; n++ {
 		// Due timers and finished host operations are taken up between
@@ -125,7 +126,9 @@ func checkdead() {
 	exit(2)
 }
 
+// newproc starts a goroutine (the go statement).
 func newproc(fn func()) {
+	stressOn()
 	runqput(newg(fn))
 }
 
@@ -144,17 +147,38 @@ func runqput(gp *g) {
 		runqtail.schedlink = gp
 	}
 	runqtail = gp
+	runqlen++
 }
 
+// runqget takes the next goroutine to run: the oldest, or the one the
+// stress mode chooses.
 func runqget() *g {
-	gp := runqhead
-	if gp != nil {
-		runqhead = gp.schedlink
-		if runqhead == nil {
-			runqtail = nil
-		}
-		gp.schedlink = nil
+	if runqStress != nil {
+		return runqStress()
 	}
+	return runqtake(0)
+}
+
+// runqtake removes the i-th goroutine of the run queue (nil when empty).
+func runqtake(i int) *g {
+	var prev *g
+	gp := runqhead
+	for ; i > 0; i-- {
+		prev, gp = gp, gp.schedlink
+	}
+	if gp == nil {
+		return nil
+	}
+	if prev == nil {
+		runqhead = gp.schedlink
+	} else {
+		prev.schedlink = gp.schedlink
+	}
+	if runqtail == gp {
+		runqtail = prev
+	}
+	gp.schedlink = nil
+	runqlen--
 	return gp
 }
 
@@ -229,4 +253,5 @@ func runqputhead(gp *g) {
 	if runqtail == nil {
 		runqtail = gp
 	}
+	runqlen++
 }

@@ -21,6 +21,9 @@ func selectcase(cases []scase, i int, c *hchan, send bool, elem any) {
 // is false (then -1: the default case). It returns the chosen case, and for
 // a receive whether a value was received and the value.
 func selectgo(cases []scase, block bool) (int, bool, any) {
+	if block && stressOn() {
+		stressYield()
+	}
 	n := len(cases)
 	// A random permutation of the cases to poll in.
 	order := make([]int, n)

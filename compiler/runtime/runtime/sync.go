@@ -13,6 +13,9 @@ type semaQueue struct {
 var semtable map[*uint32]*semaQueue
 
 func semacquire(addr *uint32, reason string) {
+	if stressOn() {
+		stressYield()
+	}
 	for *addr == 0 {
 		if semtable == nil {
 			semtable = make(map[*uint32]*semaQueue)
@@ -179,8 +182,10 @@ func fatal(s string) {
 	exit(2)
 }
 
+// nanotime is the monotonic clock: the host's, plus the jumps of the
+// scheduler's stress mode (stress.go).
 func nanotime() int64 {
-	return hostClockNow(1)
+	return hostClockNow(1) + clockSkew
 }
 
 var randState uint64 = 0x9E3779B97F4A7C15

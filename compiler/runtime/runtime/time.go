@@ -69,15 +69,22 @@ func ioDone(op int64) {
 }
 
 // pollEvents runs due timers and readies goroutines whose host operation
-// finished; with wait it first waits (in the host) for the earliest of
-// them. It reports whether any timer or operation is pending.
+// finished. With wait, unless that made a goroutine runnable, it first
+// waits (in the host) for the earliest timer or operation. It reports
+// false only when no goroutine is runnable and nothing is pending: then
+// the program is deadlocked.
 func pollEvents(wait bool) bool {
 	next, timed := int64(0), false
 	if timersHook != nil {
 		next, timed = timersHook(nanotime())
 	}
+	if runqhead != nil {
+		// A timer that fired readied a goroutine (a timer due before its
+		// goroutine parked, time.After(0)): run it, do not wait.
+		wait = false
+	}
 	if !timed && ioOps == 0 {
-		return false
+		return runqhead != nil
 	}
 	timeout := int64(0)
 	if wait {
@@ -101,7 +108,11 @@ func pollEvents(wait bool) bool {
 func hostPoll(timeoutNanos int64) int64
 
 func addtimer(t *timer) {
-	timersHook = fireTimers
+	if stressOn() {
+		timersHook = stressFireTimers
+	} else {
+		timersHook = fireTimers
+	}
 	t.index = len(timers)
 	timers = append(timers, t)
 	siftupTimer(t.index)
@@ -238,7 +249,7 @@ func (t *timer) drain() {
 
 //go:linkname time_runtimeNow time.runtimeNow
 func time_runtimeNow() (sec int64, nsec int32, mono int64) {
-	wall := hostClockNow(0)
+	wall := hostClockNow(0) + clockSkew
 	return wall / 1e9, int32(wall % 1e9), nanotime()
 }
 

@@ -41,7 +41,7 @@ fn main() {
         .collect();
     programs.sort();
     let work = std::env::temp_dir().join(format!("gowasm-gotest-{}", std::process::id()));
-    let (passed, failures) = conformance::run_all(&programs, &work, &[]);
+    let (passed, failures) = conformance::run_all(&programs, &work, conformance::Mode::DEFAULT);
     let _ = std::fs::remove_dir_all(&work);
     let compile = failures
         .iter()
