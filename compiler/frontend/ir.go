@@ -33,29 +33,82 @@ type Program struct {
 	InterfaceTypes []int `json:"interface_types,omitempty"`
 }
 
-// Type is one Go type. Kind is a basic kind name ("int", "string",
-// "unsafe.Pointer", ...) or one of named, pointer, slice, array, map, chan,
-// struct, func, interface, tuple.
+// The schema's enums are serde's externally tagged form: an object with
+// one key, the variant's name, whose value holds the variant's fields. In
+// Go, a struct with one pointer field per variant, exactly one of them
+// set (omitempty drops the others); a variant without fields is a Unit.
+
+// Unit is the value of a variant without fields (JSON null).
+type Unit struct{}
+
+func (Unit) MarshalJSON() ([]byte, error) { return []byte("null"), nil }
+
+var unit = &Unit{}
+
+// Type is one Go type: what every type has, and its kind with what the
+// kind has (TypeKind in ir.rs).
 type Type struct {
-	Kind       string   `json:"kind"`
 	Str        string   `json:"str"`
-	Elem       int      `json:"elem,omitempty"`
-	Key        int      `json:"key,omitempty"`
-	Len        int64    `json:"len,omitempty"`
-	Underlying int      `json:"underlying,omitempty"`
-	Fields     []Field  `json:"fields,omitempty"`
-	Params     []int    `json:"params,omitempty"`
-	Results    []int    `json:"results,omitempty"`
-	Variadic   bool     `json:"variadic,omitempty"`
-	Methods    []Method `json:"methods,omitempty"`
-	Dir        string   `json:"dir,omitempty"`
 	Comparable bool     `json:"comparable,omitempty"`
-	MethodSet  []Method `json:"method_set,omitempty"`
-	PkgPath    string   `json:"pkg_path,omitempty"`
-	Elems      []int    `json:"elems,omitempty"`
 	Size       int64    `json:"size,omitempty"`
 	Pointers   bool     `json:"pointers,omitempty"`
+	MethodSet  []Method `json:"method_set,omitempty"`
+	Kind       TypeKind `json:"kind"`
 }
+
+// TypeKind: Basic is go/types' name of a basic kind ("int", "untyped
+// rune", "unsafe.Pointer", ...).
+type TypeKind struct {
+	Basic     string         `json:"Basic,omitempty"`
+	Named     *NamedKind     `json:"Named,omitempty"`
+	Pointer   *ElemKind      `json:"Pointer,omitempty"`
+	Slice     *ElemKind      `json:"Slice,omitempty"`
+	Array     *ArrayKind     `json:"Array,omitempty"`
+	Map       *MapKind       `json:"Map,omitempty"`
+	Chan      *ChanKind      `json:"Chan,omitempty"`
+	Struct    *StructKind    `json:"Struct,omitempty"`
+	Func      *FuncKind      `json:"Func,omitempty"`
+	Interface *InterfaceKind `json:"Interface,omitempty"`
+	Tuple     *TupleKind     `json:"Tuple,omitempty"`
+}
+
+// The fields of the kinds of types.
+type (
+	NamedKind struct {
+		Underlying int    `json:"underlying"`
+		PkgPath    string `json:"pkg_path,omitempty"`
+	}
+	ElemKind struct {
+		Elem int `json:"elem"`
+	}
+	ArrayKind struct {
+		Elem int   `json:"elem"`
+		Len  int64 `json:"len"`
+	}
+	MapKind struct {
+		Key  int `json:"key"`
+		Elem int `json:"elem"`
+	}
+	ChanKind struct {
+		Elem int `json:"elem"`
+		// Dir is Both, Send or Recv.
+		Dir string `json:"dir"`
+	}
+	StructKind struct {
+		Fields []Field `json:"fields,omitempty"`
+	}
+	FuncKind struct {
+		Params   []int `json:"params,omitempty"`
+		Results  []int `json:"results,omitempty"`
+		Variadic bool  `json:"variadic,omitempty"`
+	}
+	InterfaceKind struct {
+		Methods []Method `json:"methods,omitempty"`
+	}
+	TupleKind struct {
+		Elems []int `json:"elems,omitempty"`
+	}
+)
 
 type Field struct {
 	Name     string `json:"name"`
@@ -108,65 +161,196 @@ type Block struct {
 	Instrs []*Instr `json:"instrs,omitempty"`
 }
 
-// Operand refers to a value: exactly one field is set.
+// Operand refers to a value: the result of an instruction, a parameter
+// or a free variable (Value), a constant, the address of a global, a
+// function, or a builtin (the ssa.Builtin's name: "len",
+// "ssa:wrapnilchk", unsafe's "Add", ...).
 type Operand struct {
-	V *int   `json:"v,omitempty"`
-	C *Const `json:"c,omitempty"`
-	G *int   `json:"g,omitempty"`
-	F *int   `json:"f,omitempty"`
-	B string `json:"b,omitempty"`
+	Value   *int   `json:"Value,omitempty"`
+	Const   *Const `json:"Const,omitempty"`
+	Global  *int   `json:"Global,omitempty"`
+	Func    *int   `json:"Func,omitempty"`
+	Builtin string `json:"Builtin,omitempty"`
 }
 
-// Const is a constant of type T. Kind is int, float, complex, string, bool,
-// nil (nil of a pointer-like type) or zero (zero value of an aggregate).
-// Bits holds ints as two's complement, floats as IEEE bits of float64;
-// complex uses Bits (real) and Bits2 (imaginary); Hex holds string bytes.
+// Const is a constant of type T.
 type Const struct {
-	T     int    `json:"t"`
-	Kind  string `json:"kind"`
-	Bits  uint64 `json:"bits,omitempty"`
-	Bits2 uint64 `json:"bits2,omitempty"`
-	Hex   string `json:"hex,omitempty"`
+	T     int        `json:"t"`
+	Value ConstValue `json:"value"`
+}
+
+// ConstValue: Int holds two's complement bits, Float the IEEE bits of the
+// value as a float64, Complex the same for each part, String the bytes in
+// hex; Nil is nil of a pointer-like type, Zero the zero value of an
+// aggregate or basic type.
+type ConstValue struct {
+	Int     *uint64    `json:"Int,omitempty"`
+	Float   *uint64    `json:"Float,omitempty"`
+	Complex *[2]uint64 `json:"Complex,omitempty"`
+	String  *string    `json:"String,omitempty"`
+	Bool    *bool      `json:"Bool,omitempty"`
+	Nil     *Unit      `json:"Nil,omitempty"`
+	Zero    *Unit      `json:"Zero,omitempty"`
 }
 
 // Call is a CallCommon: either a call of Callee, or (Method set) a dynamic
 // call of Method on the interface value Recv.
 type Call struct {
-	Callee *Operand  `json:"callee,omitempty"`
-	Recv   *Operand  `json:"recv,omitempty"`
-	Method *Method   `json:"method,omitempty"`
-	Args   []Operand `json:"args,omitempty"`
-	Sig    int       `json:"sig"`
+	Callee *Operand   `json:"callee,omitempty"`
+	Recv   *Operand   `json:"recv,omitempty"`
+	Method *Method    `json:"method,omitempty"`
+	Args   []*Operand `json:"args,omitempty"`
+	Sig    int        `json:"sig"`
 }
 
 type SelectState struct {
+	// Dir is Send or Recv.
 	Dir  string   `json:"dir"`
-	Chan Operand  `json:"chan"`
+	Chan *Operand `json:"chan"`
 	Send *Operand `json:"send,omitempty"`
 }
 
-// Instr is one SSA instruction; Op is the x/tools/go/ssa type name. ID and
-// T are set for instructions that produce a value. CommaOk also marks a
-// Slice of make's backing array, Next over a string, and a blocking Select.
+// Instr is one SSA instruction: ID and T are set for instructions that
+// produce a value.
 type Instr struct {
-	Op      string        `json:"op"`
-	ID      int           `json:"id"`
-	T       int           `json:"t"`
-	X       *Operand      `json:"x,omitempty"`
-	Y       *Operand      `json:"y,omitempty"`
-	Z       *Operand      `json:"z,omitempty"`
-	W       *Operand      `json:"w,omitempty"`
-	Args    []Operand     `json:"args,omitempty"`
-	Call    *Call         `json:"call,omitempty"`
-	Tok     string        `json:"tok,omitempty"`
-	Index   int           `json:"index,omitempty"`
-	Heap    bool          `json:"heap,omitempty"`
-	CommaOk bool          `json:"comma_ok,omitempty"`
-	Func    int           `json:"func,omitempty"`
-	Type2   int           `json:"type2,omitempty"`
-	States  []SelectState `json:"states,omitempty"`
-	Pos     string        `json:"pos,omitempty"`
+	ID  int    `json:"id,omitempty"`
+	T   int    `json:"t,omitempty"`
+	Pos string `json:"pos,omitempty"`
+	Op  Op     `json:"op"`
 }
+
+// Op is the instruction's operation, named after its x/tools/go/ssa type.
+type Op struct {
+	Alloc               *AllocOp      `json:"Alloc,omitempty"`
+	Phi                 *PhiOp        `json:"Phi,omitempty"`
+	Call                *Call         `json:"Call,omitempty"`
+	Go                  *Call         `json:"Go,omitempty"`
+	Defer               *Call         `json:"Defer,omitempty"`
+	BinOp               *BinOpOp      `json:"BinOp,omitempty"`
+	UnOp                *UnOpOp       `json:"UnOp,omitempty"`
+	ChangeType          *XOp          `json:"ChangeType,omitempty"`
+	Convert             *XOp          `json:"Convert,omitempty"`
+	ChangeInterface     *XOp          `json:"ChangeInterface,omitempty"`
+	SliceToArrayPointer *XOp          `json:"SliceToArrayPointer,omitempty"`
+	MakeInterface       *XOp          `json:"MakeInterface,omitempty"`
+	MakeClosure         *MakeClosure  `json:"MakeClosure,omitempty"`
+	MakeMap             *MakeMap      `json:"MakeMap,omitempty"`
+	MakeChan            *MakeChan     `json:"MakeChan,omitempty"`
+	MakeSlice           *MakeSlice    `json:"MakeSlice,omitempty"`
+	Slice               *SliceOp      `json:"Slice,omitempty"`
+	FieldAddr           *FieldOp      `json:"FieldAddr,omitempty"`
+	Field               *FieldOp      `json:"Field,omitempty"`
+	IndexAddr           *IndexOp      `json:"IndexAddr,omitempty"`
+	Index               *IndexOp      `json:"Index,omitempty"`
+	Lookup              *LookupOp     `json:"Lookup,omitempty"`
+	Select              *SelectOp     `json:"Select,omitempty"`
+	Range               *XOp          `json:"Range,omitempty"`
+	Next                *NextOp       `json:"Next,omitempty"`
+	TypeAssert          *TypeAssertOp `json:"TypeAssert,omitempty"`
+	Extract             *ExtractOp    `json:"Extract,omitempty"`
+	Jump                *Unit         `json:"Jump,omitempty"`
+	If                  *IfOp         `json:"If,omitempty"`
+	Return              *ReturnOp     `json:"Return,omitempty"`
+	RunDefers           *Unit         `json:"RunDefers,omitempty"`
+	Panic               *XOp          `json:"Panic,omitempty"`
+	Send                *SendOp       `json:"Send,omitempty"`
+	Store               *StoreOp      `json:"Store,omitempty"`
+	MapUpdate           *MapUpdateOp  `json:"MapUpdate,omitempty"`
+}
+
+// The operands of the operations (Op in ir.rs documents them).
+type (
+	AllocOp struct {
+		Heap bool `json:"heap,omitempty"`
+	}
+	PhiOp struct {
+		Edges []*Operand `json:"edges"`
+	}
+	// BinOpOp.Op is a BinOp of ir.rs (binOps), UnOpOp.Op a UnOp (unOps).
+	BinOpOp struct {
+		Op string   `json:"op"`
+		X  *Operand `json:"x"`
+		Y  *Operand `json:"y"`
+	}
+	UnOpOp struct {
+		Op      string   `json:"op"`
+		X       *Operand `json:"x"`
+		CommaOk bool     `json:"comma_ok,omitempty"`
+	}
+	XOp struct {
+		X *Operand `json:"x"`
+	}
+	MakeClosure struct {
+		Func     int        `json:"func"`
+		Bindings []*Operand `json:"bindings,omitempty"`
+	}
+	MakeMap struct {
+		Reserve *Operand `json:"reserve"`
+	}
+	MakeChan struct {
+		Size *Operand `json:"size"`
+	}
+	MakeSlice struct {
+		Len *Operand `json:"len"`
+		Cap *Operand `json:"cap"`
+	}
+	SliceOp struct {
+		X         *Operand `json:"x"`
+		Low       *Operand `json:"low"`
+		High      *Operand `json:"high"`
+		Max       *Operand `json:"max"`
+		Makeslice bool     `json:"makeslice,omitempty"`
+	}
+	FieldOp struct {
+		X     *Operand `json:"x"`
+		Field int      `json:"field"`
+	}
+	IndexOp struct {
+		X     *Operand `json:"x"`
+		Index *Operand `json:"index"`
+	}
+	LookupOp struct {
+		X       *Operand `json:"x"`
+		Index   *Operand `json:"index"`
+		CommaOk bool     `json:"comma_ok,omitempty"`
+	}
+	SelectOp struct {
+		States   []SelectState `json:"states,omitempty"`
+		Blocking bool          `json:"blocking,omitempty"`
+	}
+	NextOp struct {
+		Iter     *Operand `json:"iter"`
+		IsString bool     `json:"is_string,omitempty"`
+	}
+	TypeAssertOp struct {
+		X        *Operand `json:"x"`
+		Asserted int      `json:"asserted"`
+		CommaOk  bool     `json:"comma_ok,omitempty"`
+	}
+	ExtractOp struct {
+		Tuple *Operand `json:"tuple"`
+		Index int      `json:"index"`
+	}
+	IfOp struct {
+		Cond *Operand `json:"cond"`
+	}
+	ReturnOp struct {
+		Results []*Operand `json:"results,omitempty"`
+	}
+	SendOp struct {
+		Chan *Operand `json:"chan"`
+		X    *Operand `json:"x"`
+	}
+	StoreOp struct {
+		Addr *Operand `json:"addr"`
+		Val  *Operand `json:"val"`
+	}
+	MapUpdateOp struct {
+		Map   *Operand `json:"map"`
+		Key   *Operand `json:"key"`
+		Value *Operand `json:"value"`
+	}
+)
 
 type writer struct {
 	prog    *ssa.Program
@@ -319,55 +503,47 @@ func (w *writer) typeID(t types.Type) int {
 	switch t := t.(type) {
 	case *types.Basic:
 		// Canonical names: byte and rune are uint8 and int32.
-		ty.Kind = types.Typ[t.Kind()].Name()
-		ty.Str = ty.Kind
+		name := types.Typ[t.Kind()].Name()
+		ty.Str = name
 		if t.Kind() == types.UnsafePointer {
-			ty.Kind = "unsafe.Pointer"
+			name = "unsafe.Pointer"
 		}
+		ty.Kind.Basic = name
 	case *types.Named:
-		ty.Kind = "named"
+		k := NamedKind{Underlying: w.typeID(t.Underlying())}
 		if t.Obj().Pkg() != nil {
-			ty.PkgPath = t.Obj().Pkg().Path()
+			k.PkgPath = t.Obj().Pkg().Path()
 		}
-		ty.Underlying = w.typeID(t.Underlying())
+		ty.Kind.Named = &k
 	case *types.Pointer:
-		ty.Kind = "pointer"
-		ty.Elem = w.typeID(t.Elem())
+		ty.Kind.Pointer = &ElemKind{Elem: w.typeID(t.Elem())}
 	case *types.Slice:
-		ty.Kind = "slice"
-		ty.Elem = w.typeID(t.Elem())
+		ty.Kind.Slice = &ElemKind{Elem: w.typeID(t.Elem())}
 	case *types.Array:
-		ty.Kind = "array"
-		ty.Elem = w.typeID(t.Elem())
-		ty.Len = t.Len()
+		ty.Kind.Array = &ArrayKind{Elem: w.typeID(t.Elem()), Len: t.Len()}
 	case *types.Map:
-		ty.Kind = "map"
-		ty.Key = w.typeID(t.Key())
-		ty.Elem = w.typeID(t.Elem())
+		ty.Kind.Map = &MapKind{Key: w.typeID(t.Key()), Elem: w.typeID(t.Elem())}
 	case *types.Chan:
-		ty.Kind = "chan"
-		ty.Elem = w.typeID(t.Elem())
-		ty.Dir = map[types.ChanDir]string{types.SendRecv: "both", types.SendOnly: "send", types.RecvOnly: "recv"}[t.Dir()]
+		dir := map[types.ChanDir]string{types.SendRecv: "Both", types.SendOnly: "Send", types.RecvOnly: "Recv"}[t.Dir()]
+		ty.Kind.Chan = &ChanKind{Elem: w.typeID(t.Elem()), Dir: dir}
 	case *types.Struct:
-		ty.Kind = "struct"
+		var k StructKind
 		for i := 0; i < t.NumFields(); i++ {
 			f := t.Field(i)
-			ty.Fields = append(ty.Fields, Field{Name: f.Name(), Type: w.typeID(f.Type()), Embedded: f.Embedded()})
+			k.Fields = append(k.Fields, Field{Name: f.Name(), Type: w.typeID(f.Type()), Embedded: f.Embedded()})
 		}
+		ty.Kind.Struct = &k
 	case *types.Signature:
-		ty.Kind = "func"
-		ty.Params = w.tupleIDs(t.Params())
-		ty.Results = w.tupleIDs(t.Results())
-		ty.Variadic = t.Variadic()
+		ty.Kind.Func = &FuncKind{Params: w.tupleIDs(t.Params()), Results: w.tupleIDs(t.Results()), Variadic: t.Variadic()}
 	case *types.Interface:
-		ty.Kind = "interface"
+		var k InterfaceKind
 		for i := 0; i < t.NumMethods(); i++ {
 			m := t.Method(i)
-			ty.Methods = append(ty.Methods, Method{ID: m.Id(), Name: m.Name(), Sig: w.typeID(m.Type()), Func: -1})
+			k.Methods = append(k.Methods, Method{ID: m.Id(), Name: m.Name(), Sig: w.typeID(m.Type()), Func: -1})
 		}
+		ty.Kind.Interface = &k
 	case *types.Tuple:
-		ty.Kind = "tuple"
-		ty.Elems = w.tupleIDs(t)
+		ty.Kind.Tuple = &TupleKind{Elems: w.tupleIDs(t)}
 	default:
 		panic(fmt.Sprintf("unexpected type %T %v", t, t))
 	}
@@ -491,87 +667,94 @@ func (w *writer) valueID(v ssa.Value) int {
 func (w *writer) operand(v ssa.Value) *Operand {
 	switch v := v.(type) {
 	case *ssa.Const:
-		return &Operand{C: w.constant(v)}
+		return &Operand{Const: w.constant(v)}
 	case *ssa.Global:
 		id := w.globalID(v)
-		return &Operand{G: &id}
+		return &Operand{Global: &id}
 	case *ssa.Function:
 		id := w.funcID(v)
-		return &Operand{F: &id}
+		return &Operand{Func: &id}
 	case *ssa.Builtin:
-		return &Operand{B: v.Name()}
+		return &Operand{Builtin: v.Name()}
 	default:
 		id, ok := w.values[v]
 		if !ok {
 			panic(fmt.Sprintf("value %v (%T) used before definition", v, v))
 		}
-		return &Operand{V: &id}
+		return &Operand{Value: &id}
 	}
 }
 
-func (w *writer) operands(vs []ssa.Value) []Operand {
-	out := make([]Operand, len(vs))
+// optOperand is the operand of v, nil for none.
+func (w *writer) optOperand(v ssa.Value) *Operand {
+	if v == nil {
+		return nil
+	}
+	return w.operand(v)
+}
+
+func (w *writer) operands(vs []ssa.Value) []*Operand {
+	out := make([]*Operand, len(vs))
 	for i, v := range vs {
-		out[i] = *w.operand(v)
+		out[i] = w.operand(v)
 	}
 	return out
 }
 
 func (w *writer) constant(c *ssa.Const) *Const {
 	out := &Const{T: w.typeID(c.Type())}
+	v := &out.Value
 	if c.Value == nil {
 		switch c.Type().Underlying().(type) {
-		case *types.Struct, *types.Array:
-			out.Kind = "zero"
-		case *types.Basic:
-			out.Kind = "zero"
+		case *types.Struct, *types.Array, *types.Basic:
+			v.Zero = unit
 		default:
-			out.Kind = "nil"
+			v.Nil = unit
 		}
 		return out
 	}
 	basic, _ := c.Type().Underlying().(*types.Basic)
 	switch c.Value.Kind() {
 	case constant.Bool:
-		out.Kind = "bool"
-		if constant.BoolVal(c.Value) {
-			out.Bits = 1
-		}
+		b := constant.BoolVal(c.Value)
+		v.Bool = &b
 	case constant.String:
-		out.Kind = "string"
-		out.Hex = hex.EncodeToString([]byte(constant.StringVal(c.Value)))
+		h := hex.EncodeToString([]byte(constant.StringVal(c.Value)))
+		v.String = &h
 	case constant.Int, constant.Float, constant.Complex:
 		switch {
 		case basic != nil && basic.Info()&types.IsComplex != 0:
-			out.Kind = "complex"
 			re, im := constant.Real(c.Value), constant.Imag(c.Value)
+			var parts [2]uint64
 			if basic.Kind() == types.Complex64 {
 				r, _ := constant.Float32Val(re)
 				i, _ := constant.Float32Val(im)
-				out.Bits, out.Bits2 = math.Float64bits(float64(r)), math.Float64bits(float64(i))
+				parts = [2]uint64{math.Float64bits(float64(r)), math.Float64bits(float64(i))}
 			} else {
 				r, _ := constant.Float64Val(re)
 				i, _ := constant.Float64Val(im)
-				out.Bits, out.Bits2 = math.Float64bits(r), math.Float64bits(i)
+				parts = [2]uint64{math.Float64bits(r), math.Float64bits(i)}
 			}
+			v.Complex = &parts
 		case basic != nil && basic.Info()&types.IsFloat != 0:
-			out.Kind = "float"
+			var bits uint64
 			if basic.Kind() == types.Float32 {
 				f, _ := constant.Float32Val(constant.ToFloat(c.Value))
-				out.Bits = math.Float64bits(float64(f))
+				bits = math.Float64bits(float64(f))
 			} else {
 				f, _ := constant.Float64Val(constant.ToFloat(c.Value))
-				out.Bits = math.Float64bits(f)
+				bits = math.Float64bits(f)
 			}
+			v.Float = &bits
 		default:
-			out.Kind = "int"
-			v := constant.ToInt(c.Value)
-			if i, ok := constant.Int64Val(v); ok {
-				out.Bits = uint64(i)
+			n := constant.ToInt(c.Value)
+			var bits uint64
+			if i, ok := constant.Int64Val(n); ok {
+				bits = uint64(i)
 			} else {
-				u, _ := constant.Uint64Val(v)
-				out.Bits = u
+				bits, _ = constant.Uint64Val(n)
 			}
+			v.Int = &bits
 		}
 	default:
 		panic(fmt.Sprintf("unexpected constant %v", c))
@@ -598,155 +781,119 @@ func (w *writer) pos(p token.Pos) string {
 	return relPos(w.prog.Fset.Position(p).String())
 }
 
+// binOps and unOps name go/token's operators as ir.rs's BinOp and UnOp.
+var binOps = map[token.Token]string{
+	token.ADD: "Add", token.SUB: "Sub", token.MUL: "Mul", token.QUO: "Quo", token.REM: "Rem",
+	token.AND: "And", token.OR: "Or", token.XOR: "Xor", token.SHL: "Shl", token.SHR: "Shr",
+	token.AND_NOT: "AndNot", token.EQL: "Eql", token.NEQ: "Neq", token.LSS: "Lss",
+	token.LEQ: "Leq", token.GTR: "Gtr", token.GEQ: "Geq",
+}
+
+var unOps = map[token.Token]string{
+	token.NOT: "Not", token.SUB: "Neg", token.XOR: "Complement", token.MUL: "Deref", token.ARROW: "Recv",
+}
+
 func (w *writer) instr(in ssa.Instruction) *Instr {
 	out := &Instr{}
 	if v, ok := in.(ssa.Value); ok {
 		out.ID = w.values[v]
 		out.T = w.typeID(v.Type())
 	}
+	op := &out.Op
+	x := func(v ssa.Value) *XOp { return &XOp{X: w.operand(v)} }
 	switch in := in.(type) {
 	case *ssa.DebugRef:
 		return nil
 	case *ssa.Alloc:
-		out.Op = "Alloc"
-		out.Heap = in.Heap
+		op.Alloc = &AllocOp{Heap: in.Heap}
 	case *ssa.Phi:
-		out.Op = "Phi"
-		out.Args = w.operands(in.Edges)
+		op.Phi = &PhiOp{Edges: w.operands(in.Edges)}
 	case *ssa.Call:
-		out.Op = "Call"
-		out.Call = w.call(in.Common())
+		op.Call = w.call(in.Common())
 		out.Pos = w.pos(in.Pos())
 	case *ssa.Go:
-		out.Op = "Go"
-		out.Call = w.call(in.Common())
+		op.Go = w.call(in.Common())
 	case *ssa.Defer:
-		out.Op = "Defer"
-		out.Call = w.call(in.Common())
+		op.Defer = w.call(in.Common())
 	case *ssa.BinOp:
-		out.Op = "BinOp"
-		out.Tok = in.Op.String()
-		out.X, out.Y = w.operand(in.X), w.operand(in.Y)
+		op.BinOp = &BinOpOp{Op: binOps[in.Op], X: w.operand(in.X), Y: w.operand(in.Y)}
 	case *ssa.UnOp:
-		out.Op = "UnOp"
-		out.Tok = in.Op.String()
-		out.X = w.operand(in.X)
-		out.CommaOk = in.CommaOk
+		op.UnOp = &UnOpOp{Op: unOps[in.Op], X: w.operand(in.X), CommaOk: in.CommaOk}
 	case *ssa.ChangeType:
-		out.Op = "ChangeType"
-		out.X = w.operand(in.X)
+		op.ChangeType = x(in.X)
 	case *ssa.Convert:
-		out.Op = "Convert"
-		out.X = w.operand(in.X)
+		op.Convert = x(in.X)
 	case *ssa.MultiConvert:
 		panic("MultiConvert in instantiated code")
 	case *ssa.ChangeInterface:
-		out.Op = "ChangeInterface"
-		out.X = w.operand(in.X)
+		op.ChangeInterface = x(in.X)
 	case *ssa.SliceToArrayPointer:
-		out.Op = "SliceToArrayPointer"
-		out.X = w.operand(in.X)
+		op.SliceToArrayPointer = x(in.X)
 	case *ssa.MakeInterface:
-		out.Op = "MakeInterface"
-		out.X = w.operand(in.X)
+		op.MakeInterface = x(in.X)
 	case *ssa.MakeClosure:
-		out.Op = "MakeClosure"
-		out.Func = w.funcID(in.Fn.(*ssa.Function))
-		out.Args = w.operands(in.Bindings)
+		op.MakeClosure = &MakeClosure{Func: w.funcID(in.Fn.(*ssa.Function)), Bindings: w.operands(in.Bindings)}
 	case *ssa.MakeMap:
-		out.Op = "MakeMap"
-		if in.Reserve != nil {
-			out.X = w.operand(in.Reserve)
-		}
+		op.MakeMap = &MakeMap{Reserve: w.optOperand(in.Reserve)}
 	case *ssa.MakeChan:
-		out.Op = "MakeChan"
-		out.X = w.operand(in.Size)
+		op.MakeChan = &MakeChan{Size: w.operand(in.Size)}
 	case *ssa.MakeSlice:
-		out.Op = "MakeSlice"
-		out.X, out.Y = w.operand(in.Len), w.operand(in.Cap)
+		op.MakeSlice = &MakeSlice{Len: w.operand(in.Len), Cap: w.operand(in.Cap)}
 	case *ssa.Slice:
-		out.Op = "Slice"
-		out.X = w.operand(in.X)
 		// make([]T, n, constant) is built as new([constant]T)[:n]; its
 		// bounds failures must read as makeslice's.
-		if a, ok := in.X.(*ssa.Alloc); ok && a.Comment == "makeslice" {
-			out.CommaOk = true
-		}
-		if in.Low != nil {
-			out.Y = w.operand(in.Low)
-		}
-		if in.High != nil {
-			out.Z = w.operand(in.High)
-		}
-		if in.Max != nil {
-			out.W = w.operand(in.Max)
+		a, ok := in.X.(*ssa.Alloc)
+		op.Slice = &SliceOp{
+			X:         w.operand(in.X),
+			Low:       w.optOperand(in.Low),
+			High:      w.optOperand(in.High),
+			Max:       w.optOperand(in.Max),
+			Makeslice: ok && a.Comment == "makeslice",
 		}
 	case *ssa.FieldAddr:
-		out.Op = "FieldAddr"
-		out.X = w.operand(in.X)
-		out.Index = in.Field
+		op.FieldAddr = &FieldOp{X: w.operand(in.X), Field: in.Field}
 	case *ssa.Field:
-		out.Op = "Field"
-		out.X = w.operand(in.X)
-		out.Index = in.Field
+		op.Field = &FieldOp{X: w.operand(in.X), Field: in.Field}
 	case *ssa.IndexAddr:
-		out.Op = "IndexAddr"
-		out.X, out.Y = w.operand(in.X), w.operand(in.Index)
+		op.IndexAddr = &IndexOp{X: w.operand(in.X), Index: w.operand(in.Index)}
 	case *ssa.Index:
-		out.Op = "Index"
-		out.X, out.Y = w.operand(in.X), w.operand(in.Index)
+		op.Index = &IndexOp{X: w.operand(in.X), Index: w.operand(in.Index)}
 	case *ssa.Lookup:
-		out.Op = "Lookup"
-		out.X, out.Y = w.operand(in.X), w.operand(in.Index)
-		out.CommaOk = in.CommaOk
+		op.Lookup = &LookupOp{X: w.operand(in.X), Index: w.operand(in.Index), CommaOk: in.CommaOk}
 	case *ssa.Select:
-		out.Op = "Select"
-		out.CommaOk = in.Blocking
+		sel := &SelectOp{Blocking: in.Blocking}
 		for _, st := range in.States {
-			s := SelectState{Chan: *w.operand(st.Chan), Dir: map[types.ChanDir]string{types.SendOnly: "send", types.RecvOnly: "recv"}[st.Dir]}
+			s := SelectState{Chan: w.operand(st.Chan), Dir: map[types.ChanDir]string{types.SendOnly: "Send", types.RecvOnly: "Recv"}[st.Dir]}
 			if st.Send != nil {
 				s.Send = w.operand(st.Send)
 			}
-			out.States = append(out.States, s)
+			sel.States = append(sel.States, s)
 		}
+		op.Select = sel
 	case *ssa.Range:
-		out.Op = "Range"
-		out.X = w.operand(in.X)
+		op.Range = x(in.X)
 	case *ssa.Next:
-		out.Op = "Next"
-		out.X = w.operand(in.Iter)
-		out.CommaOk = in.IsString
+		op.Next = &NextOp{Iter: w.operand(in.Iter), IsString: in.IsString}
 	case *ssa.TypeAssert:
-		out.Op = "TypeAssert"
-		out.X = w.operand(in.X)
-		out.Type2 = w.typeID(in.AssertedType)
-		out.CommaOk = in.CommaOk
+		op.TypeAssert = &TypeAssertOp{X: w.operand(in.X), Asserted: w.typeID(in.AssertedType), CommaOk: in.CommaOk}
 	case *ssa.Extract:
-		out.Op = "Extract"
-		out.X = w.operand(in.Tuple)
-		out.Index = in.Index
+		op.Extract = &ExtractOp{Tuple: w.operand(in.Tuple), Index: in.Index}
 	case *ssa.Jump:
-		out.Op = "Jump"
+		op.Jump = unit
 	case *ssa.If:
-		out.Op = "If"
-		out.X = w.operand(in.Cond)
+		op.If = &IfOp{Cond: w.operand(in.Cond)}
 	case *ssa.Return:
-		out.Op = "Return"
-		out.Args = w.operands(in.Results)
+		op.Return = &ReturnOp{Results: w.operands(in.Results)}
 	case *ssa.RunDefers:
-		out.Op = "RunDefers"
+		op.RunDefers = unit
 	case *ssa.Panic:
-		out.Op = "Panic"
-		out.X = w.operand(in.X)
+		op.Panic = x(in.X)
 	case *ssa.Send:
-		out.Op = "Send"
-		out.X, out.Y = w.operand(in.Chan), w.operand(in.X)
+		op.Send = &SendOp{Chan: w.operand(in.Chan), X: w.operand(in.X)}
 	case *ssa.Store:
-		out.Op = "Store"
-		out.X, out.Y = w.operand(in.Addr), w.operand(in.Val)
+		op.Store = &StoreOp{Addr: w.operand(in.Addr), Val: w.operand(in.Val)}
 	case *ssa.MapUpdate:
-		out.Op = "MapUpdate"
-		out.X, out.Y, out.Z = w.operand(in.Map), w.operand(in.Key), w.operand(in.Value)
+		op.MapUpdate = &MapUpdateOp{Map: w.operand(in.Map), Key: w.operand(in.Key), Value: w.operand(in.Value)}
 	default:
 		panic(fmt.Sprintf("unexpected instruction %T: %v", in, in))
 	}

@@ -1,8 +1,11 @@
-//! The program IR written by the Go front end (`compiler/frontend/ir.go`
-//! holds the authoritative schema; this file mirrors it).
+//! The program IR written by the Go front end: SSA in the form of
+//! `golang.org/x/tools/go/ssa`, generic code already instantiated, only
+//! reachable functions present.
 //!
-//! It is SSA in the form of `golang.org/x/tools/go/ssa`: generic code is
-//! already instantiated, and only reachable functions are present.
+//! One schema, written twice: `compiler/frontend/ir.go` produces it and
+//! this file reads it; change both together. Enums are serde's externally
+//! tagged form (`{"Name": fields}`, or `"Name"` for a variant without
+//! fields), which deserializes without buffering.
 
 use serde::Deserialize;
 
@@ -31,42 +34,184 @@ pub struct Program {
     pub interface_types: Vec<TypeId>,
 }
 
+/// One Go type.
 #[derive(Debug, Deserialize)]
 pub struct Type {
-    pub kind: String,
+    /// The type as Go writes it (package names, not paths).
     pub str: String,
     #[serde(default)]
-    pub elem: TypeId,
+    pub comparable: bool,
+    /// Size in bytes under gc's wasm layout (0 for tuples and untyped).
     #[serde(default)]
-    pub key: TypeId,
+    pub size: i64,
+    /// Whether values contain pointers (decides append's size classes).
     #[serde(default)]
-    pub len: i64,
+    pub pointers: bool,
+    /// For concrete types, the methods of the method set.
     #[serde(default)]
-    pub underlying: TypeId,
-    #[serde(default)]
-    pub fields: Vec<Field>,
+    pub method_set: Vec<Method>,
+    pub kind: TypeKind,
+}
+
+#[derive(Debug, Deserialize)]
+pub enum TypeKind {
+    Basic(BasicKind),
+    Named {
+        underlying: TypeId,
+        #[serde(default)]
+        pkg_path: String,
+    },
+    Pointer {
+        elem: TypeId,
+    },
+    Slice {
+        elem: TypeId,
+    },
+    Array {
+        elem: TypeId,
+        len: i64,
+    },
+    Map {
+        key: TypeId,
+        elem: TypeId,
+    },
+    Chan {
+        elem: TypeId,
+        dir: ChanDir,
+    },
+    Struct {
+        #[serde(default)]
+        fields: Vec<Field>,
+    },
+    Func(Signature),
+    Interface {
+        #[serde(default)]
+        methods: Vec<Method>,
+    },
+    Tuple {
+        #[serde(default)]
+        elems: Vec<TypeId>,
+    },
+}
+
+/// go/types' basic kinds, by their names there.
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+pub enum BasicKind {
+    #[serde(rename = "bool")]
+    Bool,
+    #[serde(rename = "int")]
+    Int,
+    #[serde(rename = "int8")]
+    Int8,
+    #[serde(rename = "int16")]
+    Int16,
+    #[serde(rename = "int32")]
+    Int32,
+    #[serde(rename = "int64")]
+    Int64,
+    #[serde(rename = "uint")]
+    Uint,
+    #[serde(rename = "uint8")]
+    Uint8,
+    #[serde(rename = "uint16")]
+    Uint16,
+    #[serde(rename = "uint32")]
+    Uint32,
+    #[serde(rename = "uint64")]
+    Uint64,
+    #[serde(rename = "uintptr")]
+    Uintptr,
+    #[serde(rename = "float32")]
+    Float32,
+    #[serde(rename = "float64")]
+    Float64,
+    #[serde(rename = "complex64")]
+    Complex64,
+    #[serde(rename = "complex128")]
+    Complex128,
+    #[serde(rename = "string")]
+    String,
+    #[serde(rename = "unsafe.Pointer")]
+    UnsafePointer,
+    #[serde(rename = "untyped bool")]
+    UntypedBool,
+    #[serde(rename = "untyped int")]
+    UntypedInt,
+    #[serde(rename = "untyped rune")]
+    UntypedRune,
+    #[serde(rename = "untyped float")]
+    UntypedFloat,
+    #[serde(rename = "untyped complex")]
+    UntypedComplex,
+    #[serde(rename = "untyped string")]
+    UntypedString,
+    #[serde(rename = "untyped nil")]
+    UntypedNil,
+    #[serde(rename = "invalid type")]
+    Invalid,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+pub enum ChanDir {
+    Both,
+    Send,
+    Recv,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Signature {
     #[serde(default)]
     pub params: Vec<TypeId>,
     #[serde(default)]
     pub results: Vec<TypeId>,
     #[serde(default)]
     pub variadic: bool,
-    #[serde(default)]
-    pub methods: Vec<Method>,
-    #[serde(default)]
-    pub dir: String,
-    #[serde(default)]
-    pub comparable: bool,
-    #[serde(default)]
-    pub method_set: Vec<Method>,
-    #[serde(default)]
-    pub pkg_path: String,
-    #[serde(default)]
-    pub elems: Vec<TypeId>,
-    #[serde(default)]
-    pub size: i64,
-    #[serde(default)]
-    pub pointers: bool,
+}
+
+impl Type {
+    /// The underlying type's id, for a named type.
+    pub fn named_underlying(&self) -> Option<TypeId> {
+        match self.kind {
+            TypeKind::Named { underlying, .. } => Some(underlying),
+            _ => None,
+        }
+    }
+
+    /// The element type of a pointer, slice, array, map or channel.
+    pub fn elem(&self) -> TypeId {
+        match self.kind {
+            TypeKind::Pointer { elem }
+            | TypeKind::Slice { elem }
+            | TypeKind::Array { elem, .. }
+            | TypeKind::Map { elem, .. }
+            | TypeKind::Chan { elem, .. } => elem,
+            _ => panic!("type {} has no element type", self.str),
+        }
+    }
+
+    /// The fields of a struct type.
+    pub fn fields(&self) -> &[Field] {
+        match &self.kind {
+            TypeKind::Struct { fields } => fields,
+            _ => panic!("type {} is not a struct", self.str),
+        }
+    }
+
+    /// The signature of a func type.
+    pub fn sig(&self) -> &Signature {
+        match &self.kind {
+            TypeKind::Func(sig) => sig,
+            _ => panic!("type {} is not a signature", self.str),
+        }
+    }
+
+    /// The methods of an interface type.
+    pub fn methods(&self) -> &[Method] {
+        match &self.kind {
+            TypeKind::Interface { methods } => methods,
+            _ => panic!("type {} is not an interface", self.str),
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -138,75 +283,126 @@ pub struct Block {
     pub instrs: Vec<Instr>,
 }
 
-/// A reference to a value; exactly one field is set.
-#[derive(Debug, Deserialize, Clone)]
-pub struct RawOperand {
-    v: Option<ValueId>,
-    c: Option<Const>,
-    g: Option<GlobalId>,
-    f: Option<FuncId>,
-    #[serde(default)]
-    b: String,
-}
-
-#[derive(Debug, Clone, PartialEq)]
+/// A reference to a value.
+#[derive(Debug, Deserialize, Clone, PartialEq)]
 pub enum Operand {
+    /// The result of an instruction, a parameter or a free variable.
     Value(ValueId),
     Const(Const),
+    /// The address of a global variable.
     Global(GlobalId),
     Func(FuncId),
-    Builtin(String),
+    Builtin(Builtin),
 }
 
 impl Operand {
     /// Whether this is the constant nil (of any type).
     pub fn is_nil(&self) -> bool {
-        matches!(self, Operand::Const(k) if k.kind == "nil")
+        matches!(
+            self,
+            Operand::Const(Const {
+                value: ConstValue::Nil,
+                ..
+            })
+        )
     }
 }
 
-impl From<RawOperand> for Operand {
-    fn from(r: RawOperand) -> Operand {
-        if let Some(v) = r.v {
-            Operand::Value(v)
-        } else if let Some(c) = r.c {
-            Operand::Const(c)
-        } else if let Some(g) = r.g {
-            Operand::Global(g)
-        } else if let Some(f) = r.f {
-            Operand::Func(f)
-        } else {
-            Operand::Builtin(r.b)
-        }
-    }
+/// The builtin functions SSA calls (and unsafe's functions).
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+pub enum Builtin {
+    #[serde(rename = "append")]
+    Append,
+    #[serde(rename = "cap")]
+    Cap,
+    #[serde(rename = "clear")]
+    Clear,
+    #[serde(rename = "close")]
+    Close,
+    #[serde(rename = "complex")]
+    Complex,
+    #[serde(rename = "copy")]
+    Copy,
+    #[serde(rename = "delete")]
+    Delete,
+    #[serde(rename = "imag")]
+    Imag,
+    #[serde(rename = "len")]
+    Len,
+    #[serde(rename = "max")]
+    Max,
+    #[serde(rename = "min")]
+    Min,
+    #[serde(rename = "print")]
+    Print,
+    #[serde(rename = "println")]
+    Println,
+    #[serde(rename = "real")]
+    Real,
+    #[serde(rename = "recover")]
+    Recover,
+    /// `ssa:wrapnilchk`: the nil check of a method wrapper's receiver.
+    #[serde(rename = "ssa:wrapnilchk")]
+    WrapNilCheck,
+    /// `ssa:deferstack`: the defer stack of a range-over-func body.
+    #[serde(rename = "ssa:deferstack")]
+    DeferStack,
+    /// `unsafe.Sizeof` of a value whose size SSA did not fold.
+    Sizeof,
+    /// unsafe.Add, Slice, SliceData, String, StringData.
+    Add,
+    Slice,
+    SliceData,
+    String,
+    StringData,
 }
 
-impl<'de> Deserialize<'de> for Operand {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        RawOperand::deserialize(d).map(Operand::from)
-    }
-}
-
+/// A constant of type `t`.
 #[derive(Debug, Deserialize, Clone, PartialEq)]
 pub struct Const {
     pub t: TypeId,
-    pub kind: String,
-    #[serde(default)]
-    pub bits: u64,
-    #[serde(default)]
-    pub bits2: u64,
-    #[serde(default)]
-    pub hex: String,
+    pub value: ConstValue,
+}
+
+#[derive(Debug, Deserialize, Clone, PartialEq)]
+pub enum ConstValue {
+    /// Two's complement bits.
+    Int(u64),
+    /// The IEEE bits of the value as a float64.
+    Float(u64),
+    /// Real and imaginary parts, as for floats.
+    Complex(u64, u64),
+    #[serde(deserialize_with = "hex_bytes")]
+    String(Vec<u8>),
+    Bool(bool),
+    /// nil of a pointer-like type.
+    Nil,
+    /// The zero value of an aggregate or basic type.
+    Zero,
+}
+
+fn hex_bytes<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+    let hex = <&str>::deserialize(d)?;
+    (0..hex.len() / 2)
+        .map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16))
+        .collect::<Result<_, _>>()
+        .map_err(serde::de::Error::custom)
 }
 
 impl Const {
-    /// The bytes of a string constant.
-    pub fn string_bytes(&self) -> Vec<u8> {
-        (0..self.hex.len() / 2)
-            .map(|i| {
-                u8::from_str_radix(&self.hex[2 * i..2 * i + 2], 16).expect("hex from front end")
-            })
-            .collect()
+    /// The constant's bits: an integer's, a float's (a complex's real
+    /// part), 1 for true; 0 for false, nil, zero and strings.
+    pub fn bits(&self) -> u64 {
+        match self.value {
+            ConstValue::Int(b) | ConstValue::Float(b) | ConstValue::Complex(b, _) => b,
+            ConstValue::Bool(b) => b as u64,
+            ConstValue::String(_) | ConstValue::Nil | ConstValue::Zero => 0,
+        }
+    }
+
+    /// Whether this is a nil or zero value.
+    pub fn is_zero_value(&self) -> bool {
+        matches!(self.value, ConstValue::Nil | ConstValue::Zero)
     }
 }
 
@@ -222,48 +418,466 @@ pub struct Call {
 
 #[derive(Debug, Deserialize, Clone)]
 pub struct SelectState {
-    pub dir: String,
+    pub dir: ChanDir,
     pub chan: Operand,
     pub send: Option<Operand>,
 }
 
+/// go/token's binary operators.
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    Quo,
+    Rem,
+    And,
+    Or,
+    Xor,
+    Shl,
+    Shr,
+    AndNot,
+    Eql,
+    Neq,
+    Lss,
+    Leq,
+    Gtr,
+    Geq,
+}
+
+/// go/token's unary operators as SSA uses them.
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+pub enum UnOp {
+    /// `!x`
+    Not,
+    /// `-x`
+    Neg,
+    /// `^x`
+    Complement,
+    /// `*x`: a load.
+    Deref,
+    /// `<-x`: a channel receive.
+    Recv,
+}
+
+impl BinOp {
+    /// The operator as Go writes it.
+    pub fn token(self) -> &'static str {
+        use BinOp::*;
+        match self {
+            Add => "+",
+            Sub => "-",
+            Mul => "*",
+            Quo => "/",
+            Rem => "%",
+            And => "&",
+            Or => "|",
+            Xor => "^",
+            Shl => "<<",
+            Shr => ">>",
+            AndNot => "&^",
+            Eql => "==",
+            Neq => "!=",
+            Lss => "<",
+            Leq => "<=",
+            Gtr => ">",
+            Geq => ">=",
+        }
+    }
+}
+
+impl UnOp {
+    /// The operator as Go writes it.
+    pub fn token(self) -> &'static str {
+        match self {
+            UnOp::Not => "!",
+            UnOp::Neg => "-",
+            UnOp::Complement => "^",
+            UnOp::Deref => "*",
+            UnOp::Recv => "<-",
+        }
+    }
+}
+
+/// One SSA instruction, by its x/tools/go/ssa type name.
 #[derive(Debug, Deserialize, Clone)]
+pub enum Op {
+    /// A local (or, with heap, escaping) variable: the value is its
+    /// address.
+    Alloc {
+        #[serde(default)]
+        heap: bool,
+    },
+    Phi {
+        edges: Vec<Operand>,
+    },
+    Call(Call),
+    Go(Call),
+    Defer(Call),
+    BinOp {
+        op: BinOp,
+        x: Operand,
+        y: Operand,
+    },
+    UnOp {
+        op: UnOp,
+        x: Operand,
+        /// For a receive: also yield whether a value was received.
+        #[serde(default)]
+        comma_ok: bool,
+    },
+    ChangeType {
+        x: Operand,
+    },
+    Convert {
+        x: Operand,
+    },
+    ChangeInterface {
+        x: Operand,
+    },
+    SliceToArrayPointer {
+        x: Operand,
+    },
+    MakeInterface {
+        x: Operand,
+    },
+    MakeClosure {
+        func: FuncId,
+        #[serde(default)]
+        bindings: Vec<Operand>,
+    },
+    MakeMap {
+        reserve: Option<Operand>,
+    },
+    MakeChan {
+        size: Operand,
+    },
+    MakeSlice {
+        len: Operand,
+        cap: Operand,
+    },
+    Slice {
+        x: Operand,
+        low: Option<Operand>,
+        high: Option<Operand>,
+        max: Option<Operand>,
+        /// The slice of make's backing array in `make([]T, n, constant)`:
+        /// its bounds failures read as makeslice's.
+        #[serde(default)]
+        makeslice: bool,
+    },
+    FieldAddr {
+        x: Operand,
+        field: usize,
+    },
+    Field {
+        x: Operand,
+        field: usize,
+    },
+    IndexAddr {
+        x: Operand,
+        index: Operand,
+    },
+    Index {
+        x: Operand,
+        index: Operand,
+    },
+    /// A map lookup or a string index.
+    Lookup {
+        x: Operand,
+        index: Operand,
+        #[serde(default)]
+        comma_ok: bool,
+    },
+    Select {
+        #[serde(default)]
+        states: Vec<SelectState>,
+        /// Without a default case.
+        #[serde(default)]
+        blocking: bool,
+    },
+    Range {
+        x: Operand,
+    },
+    Next {
+        iter: Operand,
+        #[serde(default)]
+        is_string: bool,
+    },
+    TypeAssert {
+        x: Operand,
+        asserted: TypeId,
+        #[serde(default)]
+        comma_ok: bool,
+    },
+    Extract {
+        tuple: Operand,
+        index: usize,
+    },
+    Jump,
+    If {
+        cond: Operand,
+    },
+    Return {
+        #[serde(default)]
+        results: Vec<Operand>,
+    },
+    RunDefers,
+    Panic {
+        x: Operand,
+    },
+    Send {
+        chan: Operand,
+        x: Operand,
+    },
+    Store {
+        addr: Operand,
+        val: Operand,
+    },
+    MapUpdate {
+        map: Operand,
+        key: Operand,
+        value: Operand,
+    },
+}
+
+#[derive(Debug, Deserialize)]
+struct RawInstr {
+    #[serde(default)]
+    id: ValueId,
+    #[serde(default)]
+    t: TypeId,
+    #[serde(default)]
+    pos: String,
+    op: Op,
+}
+
+/// One instruction: `id` and `t` are set for those that produce a value.
+///
+/// The fields after `op` are the untyped view of the back end's first
+/// schema (operands in x, y, z, w by position), kept while `lower/` moves
+/// to matching on `op` (issue 11); they are derived from `op`.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(from = "RawInstr")]
 pub struct Instr {
-    pub op: String,
     pub id: ValueId,
     pub t: TypeId,
+    pub pos: String,
+    pub op: Op,
+    pub name: String,
     pub x: Option<Operand>,
     pub y: Option<Operand>,
     pub z: Option<Operand>,
     pub w: Option<Operand>,
-    #[serde(default)]
     pub args: Vec<Operand>,
     pub call: Option<Call>,
-    #[serde(default)]
     pub tok: String,
-    #[serde(default)]
     pub index: usize,
-    #[serde(default)]
     pub heap: bool,
-    #[serde(default)]
     pub comma_ok: bool,
-    #[serde(default)]
     pub func: FuncId,
-    #[serde(default)]
     pub type2: TypeId,
-    #[serde(default)]
     pub states: Vec<SelectState>,
-    #[serde(default)]
-    pub pos: String,
 }
 
-impl Program {
-    pub fn parse(json: &[u8]) -> anyhow::Result<Program> {
-        Ok(serde_json::from_slice(json)?)
+impl From<RawInstr> for Instr {
+    fn from(r: RawInstr) -> Instr {
+        let mut i = Instr::new(r.op);
+        i.id = r.id;
+        i.t = r.t;
+        i.pos = r.pos;
+        i
     }
 }
 
 impl Instr {
+    /// An instruction producing no value.
+    pub fn new(op: Op) -> Instr {
+        let mut i = Instr {
+            id: 0,
+            t: 0,
+            pos: String::new(),
+            name: String::new(),
+            x: None,
+            y: None,
+            z: None,
+            w: None,
+            args: Vec::new(),
+            call: None,
+            tok: String::new(),
+            index: 0,
+            heap: false,
+            comma_ok: false,
+            func: 0,
+            type2: 0,
+            states: Vec::new(),
+            op: Op::Jump,
+        };
+        let some = |o: &Operand| Some(o.clone());
+        let name = match &op {
+            Op::Alloc { heap } => {
+                i.heap = *heap;
+                "Alloc"
+            }
+            Op::Phi { edges } => {
+                i.args = edges.clone();
+                "Phi"
+            }
+            Op::Call(c) => {
+                i.call = Some(c.clone());
+                "Call"
+            }
+            Op::Go(c) => {
+                i.call = Some(c.clone());
+                "Go"
+            }
+            Op::Defer(c) => {
+                i.call = Some(c.clone());
+                "Defer"
+            }
+            Op::BinOp { op, x, y } => {
+                i.tok = op.token().into();
+                (i.x, i.y) = (some(x), some(y));
+                "BinOp"
+            }
+            Op::UnOp { op, x, comma_ok } => {
+                i.tok = op.token().into();
+                i.x = some(x);
+                i.comma_ok = *comma_ok;
+                "UnOp"
+            }
+            Op::ChangeType { x } => {
+                i.x = some(x);
+                "ChangeType"
+            }
+            Op::Convert { x } => {
+                i.x = some(x);
+                "Convert"
+            }
+            Op::ChangeInterface { x } => {
+                i.x = some(x);
+                "ChangeInterface"
+            }
+            Op::SliceToArrayPointer { x } => {
+                i.x = some(x);
+                "SliceToArrayPointer"
+            }
+            Op::MakeInterface { x } => {
+                i.x = some(x);
+                "MakeInterface"
+            }
+            Op::MakeClosure { func, bindings } => {
+                i.func = *func;
+                i.args = bindings.clone();
+                "MakeClosure"
+            }
+            Op::MakeMap { reserve } => {
+                i.x = reserve.clone();
+                "MakeMap"
+            }
+            Op::MakeChan { size } => {
+                i.x = some(size);
+                "MakeChan"
+            }
+            Op::MakeSlice { len, cap } => {
+                (i.x, i.y) = (some(len), some(cap));
+                "MakeSlice"
+            }
+            Op::Slice {
+                x,
+                low,
+                high,
+                max,
+                makeslice,
+            } => {
+                (i.x, i.y, i.z, i.w) = (some(x), low.clone(), high.clone(), max.clone());
+                i.comma_ok = *makeslice;
+                "Slice"
+            }
+            Op::FieldAddr { x, field } => {
+                i.x = some(x);
+                i.index = *field;
+                "FieldAddr"
+            }
+            Op::Field { x, field } => {
+                i.x = some(x);
+                i.index = *field;
+                "Field"
+            }
+            Op::IndexAddr { x, index } => {
+                (i.x, i.y) = (some(x), some(index));
+                "IndexAddr"
+            }
+            Op::Index { x, index } => {
+                (i.x, i.y) = (some(x), some(index));
+                "Index"
+            }
+            Op::Lookup { x, index, comma_ok } => {
+                (i.x, i.y) = (some(x), some(index));
+                i.comma_ok = *comma_ok;
+                "Lookup"
+            }
+            Op::Select { states, blocking } => {
+                i.states = states.clone();
+                i.comma_ok = *blocking;
+                "Select"
+            }
+            Op::Range { x } => {
+                i.x = some(x);
+                "Range"
+            }
+            Op::Next { iter, is_string } => {
+                i.x = some(iter);
+                i.comma_ok = *is_string;
+                "Next"
+            }
+            Op::TypeAssert {
+                x,
+                asserted,
+                comma_ok,
+            } => {
+                i.x = some(x);
+                i.type2 = *asserted;
+                i.comma_ok = *comma_ok;
+                "TypeAssert"
+            }
+            Op::Extract { tuple, index } => {
+                i.x = some(tuple);
+                i.index = *index;
+                "Extract"
+            }
+            Op::Jump => "Jump",
+            Op::If { cond } => {
+                i.x = some(cond);
+                "If"
+            }
+            Op::Return { results } => {
+                i.args = results.clone();
+                "Return"
+            }
+            Op::RunDefers => "RunDefers",
+            Op::Panic { x } => {
+                i.x = some(x);
+                "Panic"
+            }
+            Op::Send { chan, x } => {
+                (i.x, i.y) = (some(chan), some(x));
+                "Send"
+            }
+            Op::Store { addr, val } => {
+                (i.x, i.y) = (some(addr), some(val));
+                "Store"
+            }
+            Op::MapUpdate { map, key, value } => {
+                (i.x, i.y, i.z) = (some(map), some(key), some(value));
+                "MapUpdate"
+            }
+        };
+        i.name = name.into();
+        i.op = op;
+        i
+    }
+
     /// Every operand of the instruction.
     pub fn operands(&self) -> Vec<&Operand> {
         let mut out: Vec<&Operand> = [&self.x, &self.y, &self.z, &self.w]
@@ -281,5 +895,59 @@ impl Instr {
             out.extend(s.send.iter());
         }
         out
+    }
+}
+
+impl Program {
+    pub fn parse(json: &[u8]) -> anyhow::Result<Program> {
+        Ok(serde_json::from_slice(json)?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The forms the front end writes (compiler/frontend/ir.go).
+    #[test]
+    fn reads_the_front_ends_forms() {
+        let block: Block = serde_json::from_str(
+            r#"{"instrs": [
+                {"id": 1, "t": 2, "op": {"BinOp": {"op": "Shl", "x": {"Value": 0},
+                    "y": {"Const": {"t": 3, "value": {"Int": 18446744073709551615}}}}}},
+                {"id": 2, "t": 4, "op": {"Call": {"callee": {"Builtin": "ssa:wrapnilchk"},
+                    "args": [{"Const": {"t": 5, "value": {"String": "676f"}}}], "sig": 6}}},
+                {"op": {"Store": {"addr": {"Global": 7}, "val": {"Const": {"t": 3, "value": {"Nil": null}}}}}},
+                {"op": {"Jump": null}}
+            ]}"#,
+        )
+        .unwrap();
+        let ops: Vec<&Op> = block.instrs.iter().map(|i| &i.op).collect();
+        assert!(matches!(
+            ops[0],
+            Op::BinOp { op: BinOp::Shl, x: Operand::Value(0), y: Operand::Const(c) }
+                if c.bits() == u64::MAX
+        ));
+        let Op::Call(call) = ops[1] else {
+            panic!("{:?}", ops[1])
+        };
+        assert_eq!(call.callee, Some(Operand::Builtin(Builtin::WrapNilCheck)));
+        assert!(
+            matches!(&call.args[0], Operand::Const(Const { value: ConstValue::String(s), .. }) if s == b"go")
+        );
+        assert!(matches!(ops[2], Op::Store { val, .. } if val.is_nil()));
+        assert!(matches!(ops[3], Op::Jump));
+        let ty: Type = serde_json::from_str(
+            r#"{"str": "chan<- int", "kind": {"Chan": {"elem": 1, "dir": "Send"}}}"#,
+        )
+        .unwrap();
+        assert!(matches!(
+            ty.kind,
+            TypeKind::Chan {
+                elem: 1,
+                dir: ChanDir::Send
+            }
+        ));
+        assert_eq!(ty.elem(), 1);
     }
 }

@@ -5,7 +5,7 @@ use super::Ctx;
 use super::func::FuncGen;
 use super::types::Shape;
 use crate::emit::module::{TypeDef, ref_null};
-use crate::ir::{FuncId, Function, Instr, Operand, TypeId};
+use crate::ir::{BasicKind, Builtin, FuncId, Function, Instr, Operand, TypeId, TypeKind};
 use anyhow::{Result, bail};
 use host_abi::AbiType;
 use wasm_encoder::{
@@ -36,7 +36,12 @@ fn abi_of(cx: &Ctx, t: TypeId) -> Option<Vec<AbiType>> {
         Shape::Int { bits: 64, .. } => vec![AbiType::I64],
         Shape::F64 => vec![AbiType::F64],
         Shape::String => vec![AbiType::Bytes, AbiType::I32, AbiType::I32],
-        Shape::Slice(e) if cx.prog.types[cx.underlying(e)].kind == "uint8" => {
+        Shape::Slice(e)
+            if matches!(
+                cx.prog.types[cx.underlying(e)].kind,
+                TypeKind::Basic(BasicKind::Uint8)
+            ) =>
+        {
             vec![AbiType::Bytes, AbiType::I32, AbiType::I32]
         }
         _ => return None,
@@ -366,7 +371,7 @@ pub fn call(g: &mut FuncGen, ins: &Instr) {
             g.suspend_check();
         }
         Operand::Builtin(name) => {
-            builtin(g, ins, name);
+            builtin(g, ins, *name);
             return;
         }
         callee => {
@@ -392,11 +397,11 @@ pub fn call(g: &mut FuncGen, ins: &Instr) {
     g.set_result(ins);
 }
 
-fn builtin(g: &mut FuncGen, ins: &Instr, name: &str) {
+fn builtin(g: &mut FuncGen, ins: &Instr, name: Builtin) {
     let c = ins.call.as_ref().unwrap();
     let args = &c.args;
     match name {
-        "len" | "cap" => {
+        Builtin::Len | Builtin::Cap => {
             let t = g.operand_type(&args[0]).unwrap();
             match g.cx.shape(t) {
                 Shape::String => {
@@ -409,7 +414,8 @@ fn builtin(g: &mut FuncGen, ins: &Instr, name: &str) {
                     let s = g.tmps(&slots);
                     g.push(&args[0]);
                     g.set_all(&s);
-                    g.ins().local_get(if name == "len" { s[2] } else { s[3] });
+                    g.ins()
+                        .local_get(if name == Builtin::Len { s[2] } else { s[3] });
                 }
                 Shape::Array(_, n) => {
                     g.ins().i32_const(n as i32);
@@ -430,17 +436,19 @@ fn builtin(g: &mut FuncGen, ins: &Instr, name: &str) {
                     return;
                 }
                 _ => {
-                    g.unsupported(ins, &format!("{name} of this type"));
+                    g.unsupported(ins, &format!("{name:?} of this type"));
                     return;
                 }
             }
             g.ins().i64_extend_i32_s();
             g.set_result(ins);
         }
-        "append" => super::slices::append(g, ins),
-        "copy" => super::slices::copy(g, ins),
-        "print" | "println" => super::strings::print(g, args, name == "println"),
-        "recover" => {
+        Builtin::Append => super::slices::append(g, ins),
+        Builtin::Copy => super::slices::copy(g, ins),
+        Builtin::Print | Builtin::Println => {
+            super::strings::print(g, args, name == Builtin::Println)
+        }
+        Builtin::Recover => {
             match g.recover_armed {
                 Some(l) => {
                     g.ins().local_get(l);
@@ -452,10 +460,10 @@ fn builtin(g: &mut FuncGen, ins: &Instr, name: &str) {
             g.call_runtime("gorecover");
             g.set_result(ins);
         }
-        "min" | "max" => super::arith::min_max(g, ins, name == "min"),
-        "real" | "imag" => {
+        Builtin::Min | Builtin::Max => super::arith::min_max(g, ins, name == Builtin::Min),
+        Builtin::Real | Builtin::Imag => {
             g.push(&args[0]);
-            if name == "real" {
+            if name == Builtin::Real {
                 g.ins().drop();
             } else {
                 let slot = g.cx.slots(ins.t)[0];
@@ -464,12 +472,12 @@ fn builtin(g: &mut FuncGen, ins: &Instr, name: &str) {
             }
             g.set_result(ins);
         }
-        "complex" => {
+        Builtin::Complex => {
             g.push(&args[0]);
             g.push(&args[1]);
             g.set_result(ins);
         }
-        "clear" => {
+        Builtin::Clear => {
             let t = g.operand_type(&args[0]).unwrap();
             match g.cx.shape(t) {
                 Shape::Map(..) => {
@@ -480,9 +488,9 @@ fn builtin(g: &mut FuncGen, ins: &Instr, name: &str) {
                 _ => g.unsupported(ins, "clear of this type"),
             }
         }
-        "delete" => super::maps::delete(g, ins),
-        "close" => super::channels::builtin(g, ins, name),
-        "ssa:wrapnilchk" => {
+        Builtin::Delete => super::maps::delete(g, ins),
+        Builtin::Close => super::channels::builtin(g, ins, name),
+        Builtin::WrapNilCheck => {
             // Returns its pointer argument, panicking if it is nil.
             g.push(&args[0]);
             let slots = g.cx.slots(ins.t);
@@ -494,7 +502,7 @@ fn builtin(g: &mut FuncGen, ins: &Instr, name: &str) {
             g.get_all(&ls);
             g.set_result(ins);
         }
-        "ssa:deferstack" => {
+        Builtin::DeferStack => {
             // Defers go on the goroutine's one chain, and the enclosing
             // function's RunDefers runs everything pushed above its base:
             // the stack handle itself carries nothing.
@@ -502,16 +510,17 @@ fn builtin(g: &mut FuncGen, ins: &Instr, name: &str) {
             g.ins().i32_const(0);
             g.set_result(ins);
         }
-        "Sizeof" => {
+        Builtin::Sizeof => {
             let t = g.operand_type(&args[0]).unwrap();
             let size = g.cx.go_size(t);
             g.ins().i64_const(size);
             g.set_result(ins);
         }
-        "String" | "StringData" | "Slice" | "SliceData" | "Add" => {
-            super::pointers::unsafe_builtin(g, ins, name)
-        }
-        other => g.unsupported(ins, &format!("builtin {other}")),
+        Builtin::String
+        | Builtin::StringData
+        | Builtin::Slice
+        | Builtin::SliceData
+        | Builtin::Add => super::pointers::unsafe_builtin(g, ins, name),
     }
 }
 

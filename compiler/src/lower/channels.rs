@@ -8,7 +8,7 @@ use super::func::FuncGen;
 use super::helpers::{pop_any_as, push_as_any};
 use super::types::{ANYREF, Shape};
 use crate::emit::module::ref_null;
-use crate::ir::{Instr, Operand, TypeId};
+use crate::ir::{Builtin, ChanDir, Instr, Operand, TypeId};
 use wasm_encoder::{BlockType, ValType};
 
 /// The element type of a channel operand.
@@ -75,7 +75,7 @@ pub fn select(g: &mut FuncGen, ins: &Instr) {
         g.get_all(&cases);
         g.ins().i64_const(i as i64);
         g.push(&st.chan);
-        let send = st.dir == "send";
+        let send = st.dir == ChanDir::Send;
         g.ins().i32_const(send as i32);
         match &st.send {
             Some(v) => {
@@ -104,7 +104,7 @@ pub fn select(g: &mut FuncGen, ins: &Instr) {
         .local_tee(chosen)
         .local_get(ok);
     for (i, st) in ins.states.iter().enumerate() {
-        if st.dir == "send" {
+        if st.dir == ChanDir::Send {
             continue;
         }
         let elem = elem_of(g, &st.chan);
@@ -128,12 +128,12 @@ pub fn select(g: &mut FuncGen, ins: &Instr) {
 }
 
 /// `close(ch)`, `len(ch)`, `cap(ch)`.
-pub fn builtin(g: &mut FuncGen, ins: &Instr, name: &str) {
+pub fn builtin(g: &mut FuncGen, ins: &Instr, name: Builtin) {
     let ch = &ins.call.as_ref().unwrap().args[0];
     g.push(ch);
     match name {
-        "close" => g.call_runtime("closechan"),
-        "len" => {
+        Builtin::Close => g.call_runtime("closechan"),
+        Builtin::Len => {
             g.call_runtime("chanlen");
             g.set_result(ins);
         }

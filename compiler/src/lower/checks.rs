@@ -18,7 +18,7 @@
 //! `for i := range v`).
 
 use super::cfg::Dominators;
-use crate::ir::{Function, Instr, Operand, ValueId};
+use crate::ir::{Builtin, Function, Instr, Operand, ValueId};
 use std::collections::{HashMap, HashSet};
 
 /// What the checks already made establish in a function.
@@ -54,7 +54,7 @@ fn in_bounds(
         // a[i]` checks each index once.
         let mut checked = HashSet::new();
         for ins in &b.instrs {
-            if !matches!(ins.op.as_str(), "Index" | "IndexAddr") {
+            if !matches!(ins.name.as_str(), "Index" | "IndexAddr") {
                 continue;
             }
             let (Some(Operand::Value(x)), Some(Operand::Value(i))) = (&ins.x, &ins.y) else {
@@ -84,7 +84,7 @@ fn dominating_branches(f: &Function, idom: &[usize], mut b: usize) -> Vec<(Value
         if let [p] = f.blocks[b].preds[..]
             && let pred = &f.blocks[p]
             && let Some(term) = pred.instrs.last()
-            && term.op == "If"
+            && term.name == "If"
             && let Some(Operand::Value(c)) = &term.x
             && pred.succs.first() != pred.succs.get(1)
         {
@@ -103,7 +103,7 @@ fn is_less_than_len(defs: &HashMap<ValueId, &Instr>, c: ValueId, i: ValueId, x: 
     let Some(cmp) = defs.get(&c) else {
         return false;
     };
-    cmp.op == "BinOp"
+    cmp.name == "BinOp"
         && cmp.tok == "<"
         && matches!(&cmp.x, Some(Operand::Value(v)) if *v == i)
         && matches!(&cmp.y, Some(Operand::Value(l)) if defs.get(l).is_some_and(|len| is_len_of(len, x)))
@@ -111,7 +111,7 @@ fn is_less_than_len(defs: &HashMap<ValueId, &Instr>, c: ValueId, i: ValueId, x: 
 
 fn is_len_of(ins: &Instr, x: ValueId) -> bool {
     let Some(c) = &ins.call else { return false };
-    matches!(&c.callee, Some(Operand::Builtin(b)) if b == "len")
+    matches!(&c.callee, Some(Operand::Builtin(Builtin::Len)))
         && matches!(c.args.first(), Some(Operand::Value(v)) if *v == x)
 }
 
@@ -136,7 +136,7 @@ fn not_nil(
                         "==" => false,
                         _ => return None,
                     };
-                    (cmp.op == "BinOp" && taken == not_nil_edge).then_some(v)
+                    (cmp.name == "BinOp" && taken == not_nil_edge).then_some(v)
                 })
                 .collect()
         })
@@ -147,7 +147,7 @@ fn definitions(f: &Function) -> HashMap<ValueId, &Instr> {
     f.blocks
         .iter()
         .flat_map(|b| &b.instrs)
-        .filter(|ins| super::func::has_value(&ins.op))
+        .filter(|ins| super::func::has_value(&ins.name))
         .map(|ins| (ins.id, ins))
         .collect()
 }
@@ -167,14 +167,14 @@ fn lower_bound(defs: &HashMap<ValueId, &Instr>, v: ValueId, open: &mut HashSet<V
     };
     let of = |op: &Option<Operand>, open: &mut HashSet<ValueId>| match op {
         Some(Operand::Value(w)) => lower_bound(defs, *w, open),
-        Some(Operand::Const(c)) => Bound::At(c.bits as i64),
+        Some(Operand::Const(c)) => Bound::At(c.bits() as i64),
         _ => Bound::Unknown,
     };
-    match ins.op.as_str() {
+    match ins.name.as_str() {
         "BinOp" if ins.tok == "+" => {
             // Counting up by a non-negative constant keeps the bound.
             let (a, step) = match (&ins.x, &ins.y) {
-                (a, Some(Operand::Const(c))) | (Some(Operand::Const(c)), a) => (a, c.bits as i64),
+                (a, Some(Operand::Const(c))) | (Some(Operand::Const(c)), a) => (a, c.bits() as i64),
                 _ => return Bound::Unknown,
             };
             if step < 0 {
@@ -210,9 +210,19 @@ fn lower_bound(defs: &HashMap<ValueId, &Instr>, v: ValueId, open: &mut HashSet<V
 
 #[cfg(test)]
 mod tests {
-    use super::super::testir::{block, function, ins, int, val};
+    use super::super::testir::{binop, block, branch, call, function, ins, int, jump, ret, val};
     use super::*;
-    use crate::ir::Call;
+    use crate::ir::{BinOp, Builtin, Const, ConstValue, Op};
+
+    fn index_addr(id: usize, x: usize, index: usize) -> Instr {
+        ins(
+            Op::IndexAddr {
+                x: val(x),
+                index: val(index),
+            },
+            id,
+        )
+    }
 
     /// `for i := range s { _ = s[i] }` as x/tools builds it, with the
     /// index taken from `idx` (value 4 is the counter).
@@ -221,31 +231,22 @@ mod tests {
         // 1: t3 = phi(-1, t4); t4 = t3 + 1; t5 = t4 < t2; if t5 2 3
         // 2: t6 = &s[idx]; jump 1
         // 3: return
-        let mut len = ins("Call", 2);
-        len.call = Some(Call {
-            callee: Some(Operand::Builtin("len".into())),
-            recv: None,
-            method: None,
-            args: vec![Operand::Value(0)],
-            sig: 0,
-        });
-        let mut phi = ins("Phi", 3);
-        phi.args = vec![int(-1), Operand::Value(4)];
-        let mut inc = ins("BinOp", 4);
-        (inc.tok, inc.x, inc.y) = ("+".into(), val(3), Some(int(1)));
-        let mut lt = ins("BinOp", 5);
-        (lt.tok, lt.x, lt.y) = ("<".into(), val(4), val(2));
-        let mut br = ins("If", 0);
-        br.x = val(5);
-        let mut at = ins("IndexAddr", 6);
-        (at.x, at.y) = (val(0), val(idx));
+        let len = call(2, Operand::Builtin(Builtin::Len), vec![val(0)]);
+        let phi = ins(
+            Op::Phi {
+                edges: vec![int(-1), val(4)],
+            },
+            3,
+        );
+        let inc = binop(4, BinOp::Add, val(3), int(1));
+        let lt = binop(5, BinOp::Lss, val(4), val(2));
         function(
             &[0, 1],
             vec![
-                block(vec![], vec![1], vec![len, ins("Jump", 0)]),
-                block(vec![0, 2], vec![2, 3], vec![phi, inc, lt, br]),
-                block(vec![1], vec![1], vec![at, ins("Jump", 0)]),
-                block(vec![1], vec![], vec![ins("Return", 0)]),
+                block(vec![], vec![1], vec![len, jump()]),
+                block(vec![0, 2], vec![2, 3], vec![phi, inc, lt, branch(val(5))]),
+                block(vec![1], vec![1], vec![index_addr(6, 0, idx), jump()]),
+                block(vec![1], vec![], vec![ret(vec![])]),
             ],
             7,
         )
@@ -262,16 +263,14 @@ mod tests {
         // 2: jump 4   4: if p1 5 6   5: jump 4   6: t6 = &s[t4]; jump 1
         let mut f = range_loop(4);
         let at = f.blocks[2].instrs.remove(0);
-        let mut inner = ins("If", 0);
-        inner.x = val(1);
         f.blocks[2].succs = vec![4];
-        f.blocks.push(block(vec![2, 5], vec![5, 6], vec![inner]));
-        f.blocks.push(block(vec![4], vec![4], vec![ins("Jump", 0)]));
         f.blocks
-            .push(block(vec![4], vec![1], vec![at, ins("Jump", 0)]));
+            .push(block(vec![2, 5], vec![5, 6], vec![branch(val(1))]));
+        f.blocks.push(block(vec![4], vec![4], vec![jump()]));
+        f.blocks.push(block(vec![4], vec![1], vec![at, jump()]));
         if access_block_reached_from_exit {
             // 3: jump 6 instead of returning; 6 then merges both edges.
-            f.blocks[3] = block(vec![1], vec![6], vec![ins("Jump", 0)]);
+            f.blocks[3] = block(vec![1], vec![6], vec![jump()]);
             f.blocks[6].preds.push(3);
         }
         f
@@ -285,17 +284,17 @@ mod tests {
 
     #[test]
     fn second_access_to_the_same_element_needs_no_check() {
-        let at = |id, i| {
-            let mut a = ins("IndexAddr", id);
-            (a.x, a.y) = (val(0), val(i));
-            a
-        };
         let f = function(
             &[0, 1, 2],
             vec![block(
                 vec![],
                 vec![],
-                vec![at(3, 1), at(4, 2), at(5, 1), ins("Return", 0)],
+                vec![
+                    index_addr(3, 0, 1),
+                    index_addr(4, 0, 2),
+                    index_addr(5, 0, 1),
+                    ret(vec![]),
+                ],
             )],
             6,
         );
@@ -307,23 +306,20 @@ mod tests {
     #[test]
     fn pointer_is_not_nil_past_its_nil_test() {
         // 0: t1 = p0 != nil; if t1 1 2   1: return   2: return
-        let mut ne = ins("BinOp", 1);
-        let nil = Operand::Const(crate::ir::Const {
+        let nil = Operand::Const(Const {
             t: 0,
-            kind: "nil".into(),
-            bits: 0,
-            bits2: 0,
-            hex: String::new(),
+            value: ConstValue::Nil,
         });
-        (ne.tok, ne.x, ne.y) = ("!=".into(), val(0), Some(nil));
-        let mut br = ins("If", 0);
-        br.x = val(1);
         let f = function(
             &[0],
             vec![
-                block(vec![], vec![1, 2], vec![ne, br]),
-                block(vec![0], vec![], vec![ins("Return", 0)]),
-                block(vec![0], vec![], vec![ins("Return", 0)]),
+                block(
+                    vec![],
+                    vec![1, 2],
+                    vec![binop(1, BinOp::Neq, val(0), nil), branch(val(1))],
+                ),
+                block(vec![0], vec![], vec![ret(vec![])]),
+                block(vec![0], vec![], vec![ret(vec![])]),
             ],
             2,
         );

@@ -5,7 +5,7 @@
 
 use super::func::FuncGen;
 use crate::emit::module::ref_null;
-use crate::ir::{Call, Instr, Operand};
+use crate::ir::{Call, Instr, Op, Operand};
 use wasm_encoder::{FieldType, HeapType, StorageType};
 
 pub fn defer(g: &mut FuncGen, ins: &Instr) {
@@ -57,7 +57,7 @@ pub fn push_thunk(g: &mut FuncGen, call: &Call, what: &str) {
             g.f.blocks
                 .iter()
                 .flat_map(|b| &b.instrs)
-                .find(|i| i.id == *v && i.op == "MakeClosure")
+                .find(|i| i.id == *v && i.name == "MakeClosure")
                 .map(|i| i.func)
         }
         _ => None,
@@ -99,9 +99,8 @@ pub fn push_thunk(g: &mut FuncGen, call: &Call, what: &str) {
         let (_, rslots) = t.cx.signature_slots(synthetic.sig);
         let rtuple = t.tmps(&rslots);
         t.vals[n] = rtuple;
-        let mut ins = super::interfaces::synthetic("Call");
+        let mut ins = Instr::new(Op::Call(synthetic));
         ins.id = n;
-        ins.call = Some(synthetic);
         // A transparent forwarder when the callee may block: nothing
         // follows the call, and a rewind makes it again with the same
         // environment (see resume.rs).

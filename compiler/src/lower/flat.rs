@@ -59,7 +59,7 @@ impl Ctx<'_> {
         let Shape::Struct(u) = self.shape(t) else {
             return None;
         };
-        let fields: Vec<TypeId> = self.prog.types[u].fields.iter().map(|f| f.ty).collect();
+        let fields: Vec<TypeId> = self.prog.types[u].fields().iter().map(|f| f.ty).collect();
         if fields.is_empty() {
             return None;
         }
@@ -149,9 +149,9 @@ pub fn plan(g: &mut FuncGen) -> Flat {
     // This function's body is being generated, so it is declared.
     let flat_results = g.cx.flat_funcs.contains_key(&g.fid);
     for ins in f.blocks.iter().flat_map(|b| &b.instrs) {
-        match ins.op.as_str() {
+        match ins.name.as_str() {
             "Alloc" if !ins.heap => {
-                let elem = g.cx.prog.types[g.cx.underlying(ins.t)].elem;
+                let elem = g.cx.prog.types[g.cx.underlying(ins.t)].elem();
                 let Some(slots) = g.cx.flat_fields(elem) else {
                     continue;
                 };
@@ -160,7 +160,7 @@ pub fn plan(g: &mut FuncGen) -> Flat {
                     continue;
                 }
                 for i in used(var) {
-                    match i.op.as_str() {
+                    match i.name.as_str() {
                         "FieldAddr" => {
                             flat.field_addrs.insert(i.id, (var, i.index));
                         }
@@ -182,12 +182,12 @@ pub fn plan(g: &mut FuncGen) -> Flat {
                 // returned: read as its fields, without a copy object.
                 let consumers = used(ins.id);
                 let stored = consumers.iter().any(|i| {
-                    (i.op == "Store" && is(&i.y, ins.id)) || (i.op == "Return" && flat_results)
+                    (i.name == "Store" && is(&i.y, ins.id)) || (i.name == "Return" && flat_results)
                 });
                 let all = consumers.iter().all(|i| {
-                    (i.op == "Store" && is(&i.y, ins.id) && !is(&i.x, ins.id))
-                        || (i.op == "Return" && flat_results)
-                        || (i.op == "Field" && is(&i.x, ins.id))
+                    (i.name == "Store" && is(&i.y, ins.id) && !is(&i.x, ins.id))
+                        || (i.name == "Return" && flat_results)
+                        || (i.name == "Field" && is(&i.x, ins.id))
                 });
                 if stored && all {
                     flat.values.insert(ins.id, ins.t);
@@ -204,7 +204,7 @@ pub fn plan(g: &mut FuncGen) -> Flat {
                 flat.calls.insert(ins.id);
                 match g.cx.shape(ins.t) {
                     Shape::Tuple(elems) => {
-                        for e in used(ins.id).iter().filter(|e| e.op == "Extract") {
+                        for e in used(ins.id).iter().filter(|e| e.name == "Extract") {
                             if g.cx.flat_fields(elems[e.index]).is_some() {
                                 flat.values.insert(e.id, elems[e.index]);
                             }
@@ -247,11 +247,11 @@ impl<'f> Uses<'f> {
     fn only_loaded_and_stored(&self, var: ValueId) -> bool {
         // A load through address a, or a store to it (not of it).
         let access = |i: &Instr, a: ValueId| {
-            (i.op == "UnOp" && i.tok == "*" && is(&i.x, a))
-                || (i.op == "Store" && is(&i.x, a) && !is(&i.y, a))
+            (i.name == "UnOp" && i.tok == "*" && is(&i.x, a))
+                || (i.name == "Store" && is(&i.x, a) && !is(&i.y, a))
         };
         self.of_value(var).iter().all(|i| {
-            if i.op == "FieldAddr" {
+            if i.name == "FieldAddr" {
                 self.of_value(i.id).iter().all(|j| access(j, i.id))
             } else {
                 access(i, var)
@@ -311,7 +311,7 @@ impl Flat {
         self.vars.contains_key(&ins.id)
             || self.field_addrs.contains_key(&ins.id)
             || self.values.contains_key(&ins.id)
-            || (matches!(ins.op.as_str(), "Store" | "Field" | "UnOp")
+            || (matches!(ins.name.as_str(), "Store" | "Field" | "UnOp")
                 && (held(&ins.x) || held(&ins.y)))
     }
 }
@@ -324,7 +324,7 @@ pub fn instr(g: &mut FuncGen, ins: &Instr) -> bool {
         _ => None,
     };
     let (x, y) = (value_of(&ins.x), value_of(&ins.y));
-    match ins.op.as_str() {
+    match ins.name.as_str() {
         "Alloc" if g.flat.vars.contains_key(&ins.id) => {
             for l in g.flat.vars[&ins.id].clone() {
                 let t = g.local_type(l);
@@ -379,8 +379,8 @@ pub fn instr(g: &mut FuncGen, ins: &Instr) -> bool {
             g.ins().local_set(dst);
             let src = g.vals[y.unwrap()].clone();
             let mut next = 0;
-            for i in 0..g.cx.prog.types[u].fields.len() {
-                let n = g.cx.slots(g.cx.prog.types[u].fields[i].ty).len();
+            for i in 0..g.cx.prog.types[u].fields().len() {
+                let n = g.cx.slots(g.cx.prog.types[u].fields()[i].ty).len();
                 g.ins().local_get(dst);
                 g.get_all(&src[next..next + n]);
                 super::pointers::store_field(g, u, i);
@@ -402,7 +402,7 @@ pub fn instr(g: &mut FuncGen, ins: &Instr) -> bool {
 /// The locals of the variable field a field address points to.
 fn field_locals(g: &mut FuncGen, addr: ValueId) -> Vec<u32> {
     let (var, i) = g.flat.field_addrs[&addr];
-    let elem = g.cx.prog.types[g.cx.underlying(g.val_types[var])].elem;
+    let elem = g.cx.prog.types[g.cx.underlying(g.val_types[var])].elem();
     let (start, n) = field_range(g.cx, elem, i);
     g.flat.vars[&var][start..start + n].to_vec()
 }
@@ -410,7 +410,7 @@ fn field_locals(g: &mut FuncGen, addr: ValueId) -> Vec<u32> {
 /// Where field i of flat struct type t is among its fields' slots.
 fn field_range(cx: &mut Ctx, t: TypeId, i: usize) -> (usize, usize) {
     let u = cx.underlying(t);
-    let fields: Vec<TypeId> = cx.prog.types[u].fields.iter().map(|f| f.ty).collect();
+    let fields: Vec<TypeId> = cx.prog.types[u].fields().iter().map(|f| f.ty).collect();
     let start = fields[..i].iter().map(|&ft| cx.slots(ft).len()).sum();
     (start, cx.slots(fields[i]).len())
 }
@@ -426,7 +426,7 @@ pub fn push_fields(g: &mut FuncGen, op: &Operand, t: TypeId) {
         return;
     }
     if let Operand::Const(c) = op
-        && matches!(c.kind.as_str(), "zero" | "nil")
+        && c.is_zero_value()
     {
         // `return T{}, err`: zero fields, no zero object.
         for slot in g.cx.flat_fields(t).unwrap() {
@@ -446,7 +446,7 @@ fn explode(g: &mut FuncGen, u: TypeId) {
     let st = g.cx.struct_type(u);
     let obj = g.tmp(ref_null(st));
     g.ins().local_set(obj);
-    for i in 0..g.cx.prog.types[u].fields.len() {
+    for i in 0..g.cx.prog.types[u].fields().len() {
         g.ins().local_get(obj);
         super::pointers::load_field(g, u, i);
     }
@@ -461,27 +461,38 @@ pub fn materialize(g: &mut FuncGen, t: TypeId) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testir::{block, function, ins, val};
+    use super::super::testir::{block, function, ins, ret, val};
     use super::*;
+    use crate::ir::{Op, UnOp};
 
     /// `v := T{}; v.a = p1; use(*v)` with `escape` also passing `&v.a` on
     /// (a store of the address itself).
     fn local(escape: bool) -> crate::ir::Function {
         // 0: t2 = local T; t3 = &t2.a; *t3 = p1; t4 = *t2; [*p0 = t3]
-        let alloc = ins("Alloc", 2);
-        let mut fa = ins("FieldAddr", 3);
-        fa.x = val(2);
-        let mut st = ins("Store", 0);
-        (st.x, st.y) = (val(3), val(1));
-        let mut ld = ins("UnOp", 4);
-        (ld.tok, ld.x) = ("*".into(), val(2));
-        let mut body = vec![alloc, fa, st, ld];
+        let store = |addr, val| ins(Op::Store { addr, val }, 0);
+        let mut body = vec![
+            ins(Op::Alloc { heap: false }, 2),
+            ins(
+                Op::FieldAddr {
+                    x: val(2),
+                    field: 0,
+                },
+                3,
+            ),
+            store(val(3), val(1)),
+            ins(
+                Op::UnOp {
+                    op: UnOp::Deref,
+                    x: val(2),
+                    comma_ok: false,
+                },
+                4,
+            ),
+        ];
         if escape {
-            let mut leak = ins("Store", 0);
-            (leak.x, leak.y) = (val(0), val(3));
-            body.push(leak);
+            body.push(store(val(0), val(3)));
         }
-        body.push(ins("Return", 0));
+        body.push(ret(vec![]));
         function(&[0, 1], vec![block(vec![], vec![], body)], 5)
     }
 

@@ -5,7 +5,7 @@ use super::Ctx;
 use super::cfg::Cfg;
 use super::types::Shape;
 use crate::emit::module::{BYTES_TYPE, ref_null};
-use crate::ir::{Const, FuncId, Function, Instr, Operand, TypeId};
+use crate::ir::{Builtin, Const, ConstValue, FuncId, Function, Instr, Operand, TypeId};
 use std::rc::Rc;
 use wasm_encoder::{AbstractHeapType, BlockType, Catch, HeapType, InstructionSink, ValType};
 
@@ -277,28 +277,25 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             Operand::Const(c) => self.push_const(c),
             Operand::Global(g) => super::pointers::push_global_address(self, *g),
             Operand::Func(f) => super::calls::push_func_value(self, *f),
-            Operand::Builtin(b) => panic!("builtin {b} used as a value"),
+            Operand::Builtin(b) => panic!("builtin {b:?} used as a value"),
         }
     }
 
     fn push_const(&mut self, c: &Const) {
         let shape = self.cx.shape(c.t);
-        match c.kind.as_str() {
-            "nil" | "zero" => self.push_zero(c.t),
-            "string" => {
-                let bytes = c.string_bytes();
-                self.push_string_const(&bytes);
-            }
-            "complex" => match shape {
+        match &c.value {
+            ConstValue::Nil | ConstValue::Zero => self.push_zero(c.t),
+            ConstValue::String(bytes) => self.push_string_const(bytes),
+            &ConstValue::Complex(re, im) => match shape {
                 Shape::C64 => {
                     self.ins()
-                        .f32_const((f64::from_bits(c.bits) as f32).into())
-                        .f32_const((f64::from_bits(c.bits2) as f32).into());
+                        .f32_const((f64::from_bits(re) as f32).into())
+                        .f32_const((f64::from_bits(im) as f32).into());
                 }
                 _ => {
                     self.ins()
-                        .f64_const(f64::from_bits(c.bits).into())
-                        .f64_const(f64::from_bits(c.bits2).into());
+                        .f64_const(f64::from_bits(re).into())
+                        .f64_const(f64::from_bits(im).into());
                 }
             },
             _ => match shape {
@@ -306,28 +303,29 @@ impl<'a, 'p> FuncGen<'a, 'p> {
                 | Shape::Int {
                     bits: 8 | 16 | 32, ..
                 } => {
-                    self.ins().i32_const(c.bits as u32 as i32);
+                    self.ins().i32_const(c.bits() as u32 as i32);
                 }
                 Shape::Int { .. } => {
-                    self.ins().i64_const(c.bits as i64);
+                    self.ins().i64_const(c.bits() as i64);
                 }
                 Shape::F32 => {
-                    self.ins().f32_const((f64::from_bits(c.bits) as f32).into());
+                    self.ins()
+                        .f32_const((f64::from_bits(c.bits()) as f32).into());
                 }
                 Shape::F64 => {
-                    self.ins().f64_const(f64::from_bits(c.bits).into());
+                    self.ins().f64_const(f64::from_bits(c.bits()).into());
                 }
                 Shape::C64 => {
                     self.ins()
-                        .f32_const((f64::from_bits(c.bits) as f32).into())
+                        .f32_const((f64::from_bits(c.bits()) as f32).into())
                         .f32_const(0.0f32.into());
                 }
                 Shape::C128 => {
                     self.ins()
-                        .f64_const(f64::from_bits(c.bits).into())
+                        .f64_const(f64::from_bits(c.bits()).into())
                         .f64_const(0.0f64.into());
                 }
-                Shape::UnsafePointer | Shape::PtrFat(_) if c.bits == 0 => {
+                Shape::UnsafePointer | Shape::PtrFat(_) if c.bits() == 0 => {
                     push_null_eq(&mut self.ins());
                     self.ins().i32_const(0);
                 }
@@ -335,7 +333,8 @@ impl<'a, 'p> FuncGen<'a, 'p> {
                     let name = super::display_name(&self.f.name);
                     self.cx.error(format!(
                         "{}: {name}: constant {:#x} of shape {other:?} (an address) is not supported",
-                        self.f.pos, c.bits
+                        self.f.pos,
+                        c.bits()
                     ));
                     for slot in self.cx.slots(c.t) {
                         push_default(&mut self.ins(), slot);
@@ -608,7 +607,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
         self.flat = super::flat::plan(self);
         for ins in f.blocks.iter().flat_map(|b| &b.instrs) {
             if matches!(
-                ins.op.as_str(),
+                ins.name.as_str(),
                 "Alloc" | "IndexAddr" | "FieldAddr" | "MakeClosure" | "MakeMap"
             ) {
                 self.nonnull[ins.id] = true;
@@ -616,7 +615,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
         }
         for b in &f.blocks {
             for ins in &b.instrs {
-                if has_value(&ins.op) {
+                if has_value(&ins.name) {
                     self.val_types[ins.id] = ins.t;
                     if self.last_use[ins.id].is_none() {
                         let slots = self.value_slots(ins);
@@ -641,13 +640,13 @@ impl<'a, 'p> FuncGen<'a, 'p> {
         // from functions without a defer statement of their own, so such a
         // function runs its defers at every return (see block_code).
         self.deferstack = f.blocks.iter().flat_map(|b| &b.instrs).any(|i| {
-            matches!(&i.call, Some(c) if matches!(&c.callee, Some(Operand::Builtin(b)) if b == "ssa:deferstack"))
+            matches!(&i.call, Some(c) if matches!(&c.callee, Some(Operand::Builtin(Builtin::DeferStack))))
         });
         let has_defer = self.deferstack
             || f.blocks
                 .iter()
                 .flat_map(|b| &b.instrs)
-                .any(|i| i.op == "Defer");
+                .any(|i| i.name == "Defer");
         if has_defer || f.recover >= 0 {
             let defer_ptr = self.cx.runtime_type("_defer");
             let slot = ref_null(self.cx.object_type(defer_ptr));
@@ -667,14 +666,14 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             .blocks
             .iter()
             .flat_map(|b| &b.instrs)
-            .filter(|i| has_value(&i.op))
+            .filter(|i| has_value(&i.name))
             .map(|i| (i.id, i))
             .collect();
         for (bi, b) in f.blocks.iter().enumerate() {
             let Some(last) = b.instrs.last() else {
                 continue;
             };
-            if last.op != "If" {
+            if last.name != "If" {
                 continue;
             }
             let Some(Operand::Value(c)) = &last.x else {
@@ -685,7 +684,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
                 self.dead_true[bi] = true;
                 continue;
             }
-            if ext.op != "Extract" || ext.index != 1 {
+            if ext.name != "Extract" || ext.index != 1 {
                 continue;
             }
             let Some(Operand::Value(a)) = &ext.x else {
@@ -710,7 +709,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             return false;
         }
         match c.args.first() {
-            Some(Operand::Const(k)) => self.cx.reachable_kinds() & (1 << k.bits) == 0,
+            Some(Operand::Const(k)) => self.cx.reachable_kinds() & (1 << k.bits()) == 0,
             _ => false,
         }
     }
@@ -816,7 +815,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             let ins = &body[k];
             self.cur_instr = k;
             let dropped = self.keep.as_ref().is_some_and(|keep| !keep[x][k]);
-            if ins.op == "Phi" || dropped {
+            if ins.name == "Phi" || dropped {
                 k += 1;
                 continue;
             }
@@ -856,13 +855,13 @@ impl<'a, 'p> FuncGen<'a, 'p> {
                     std::mem::take(&mut r.checked),
                     "internal error: {}: {} may block but was emitted without a suspension check",
                     self.f.name,
-                    ins.op
+                    ins.name
                 );
             }
             k += 1;
         }
         self.cur_instr = usize::MAX;
-        match last.op.as_str() {
+        match last.name.as_str() {
             "Jump" => self.do_branch(layout, x, block.succs[0]),
             "If" if self.dead_true.get(x).copied().unwrap_or(false) => {
                 self.do_branch(layout, x, block.succs[1]);
@@ -878,7 +877,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
                 self.ins().end();
             }
             "Return" => {
-                let own_defers = body.iter().any(|i| i.op == "RunDefers");
+                let own_defers = body.iter().any(|i| i.name == "RunDefers");
                 if self.deferstack && !own_defers {
                     super::defer::run_defers(self);
                 }
@@ -929,7 +928,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
         let Some(pred) = target.preds.iter().position(|&p| p == from) else {
             return;
         };
-        let phis: Vec<&Instr> = target.instrs.iter().filter(|i| i.op == "Phi").collect();
+        let phis: Vec<&Instr> = target.instrs.iter().filter(|i| i.name == "Phi").collect();
         if phis.is_empty() {
             return;
         }
@@ -966,7 +965,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
     /// Takes locals for an instruction's value when it is local to its
     /// block (others have theirs from the prologue).
     pub fn alloc_result(&mut self, ins: &Instr) {
-        if has_value(&ins.op) && self.last_use[ins.id].is_some() {
+        if has_value(&ins.name) && self.last_use[ins.id].is_some() {
             let slots = self.value_slots(ins);
             self.vals[ins.id] = self.tmps(&slots);
         }
@@ -1001,7 +1000,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
                 _ => None,
             })
             .collect();
-        if has_value(&ins.op) && self.last_use[ins.id] == Some(k) {
+        if has_value(&ins.name) && self.last_use[ins.id] == Some(k) {
             done.push(ins.id);
         }
         done.sort();
@@ -1016,7 +1015,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
         if super::flat::instr(self, ins) {
             return;
         }
-        match ins.op.as_str() {
+        match ins.name.as_str() {
             "Alloc" => super::pointers::alloc(self, ins),
             "Call" => super::calls::call(self, ins),
             "BinOp" => super::arith::binop(self, ins),
@@ -1046,7 +1045,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
                     Shape::String
                 ) {
                     super::strings::index(self, ins)
-                } else if ins.op == "Index" {
+                } else if ins.name == "Index" {
                     super::pointers::index(self, ins)
                 } else {
                     super::maps::lookup(self, ins)
@@ -1131,7 +1130,7 @@ fn block_local_last_uses(f: &Function) -> Vec<Option<usize>> {
     let mut nonlocal = vec![true; f.num_values];
     for (bi, b) in f.blocks.iter().enumerate() {
         for (k, ins) in b.instrs.iter().enumerate() {
-            if has_value(&ins.op) && ins.op != "Phi" {
+            if has_value(&ins.name) && ins.name != "Phi" {
                 def_block[ins.id] = bi;
                 nonlocal[ins.id] = false;
                 last[ins.id] = Some(k);
@@ -1145,7 +1144,7 @@ fn block_local_last_uses(f: &Function) -> Vec<Option<usize>> {
             for op in ins.operands() {
                 if let Operand::Value(v) = op {
                     let v = *v;
-                    if ins.op == "Phi" || terminator || def_block[v] != bi {
+                    if ins.name == "Phi" || terminator || def_block[v] != bi {
                         nonlocal[v] = true;
                     } else if last[v].is_some_and(|l| l < k) {
                         last[v] = Some(k);

@@ -16,7 +16,7 @@ fn key(cx: &Ctx, what: &str, t: TypeId) -> String {
 /// Go field indexes of struct u with the type of each.
 fn fields(cx: &Ctx, u: TypeId) -> Vec<(usize, TypeId, bool)> {
     cx.prog.types[u]
-        .fields
+        .fields()
         .iter()
         .enumerate()
         .map(|(i, f)| (i, f.ty, f.name == "_"))

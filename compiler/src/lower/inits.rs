@@ -10,7 +10,7 @@
 //! together with code generation.
 
 use super::Ctx;
-use crate::ir::{FuncId, Function, Instr, Operand};
+use crate::ir::{Builtin, FuncId, Function, Instr, Operand};
 use std::collections::{HashMap, HashSet};
 
 /// Liveness of each instruction of a function, by block.
@@ -38,7 +38,7 @@ struct Analysis<'f> {
 
 /// Instructions that may be dropped when nothing live uses their value.
 fn droppable(ins: &Instr) -> bool {
-    match ins.op.as_str() {
+    match ins.name.as_str() {
         "Alloc" | "Phi" | "BinOp" | "ChangeType" | "Convert" | "ChangeInterface"
         | "MakeInterface" | "MakeClosure" | "MakeMap" | "MakeSlice" | "Slice" | "FieldAddr"
         | "Field" | "IndexAddr" | "Index" | "Lookup" | "Extract" | "Store" | "MapUpdate" => true,
@@ -51,7 +51,7 @@ fn droppable(ins: &Instr) -> bool {
 /// Instructions that only compute an address inside their operand x.
 fn is_address(ins: &Instr) -> bool {
     matches!(
-        ins.op.as_str(),
+        ins.name.as_str(),
         "IndexAddr" | "FieldAddr" | "Slice" | "ChangeType" | "Convert"
     )
 }
@@ -62,7 +62,7 @@ impl<'f> Analysis<'f> {
         let mut defs = HashMap::new();
         for (bi, b) in f.blocks.iter().enumerate() {
             for (k, ins) in b.instrs.iter().enumerate() {
-                if super::func::has_value(&ins.op) {
+                if super::func::has_value(&ins.name) {
                     defs.insert(ins.id, (bi, k));
                 }
             }
@@ -122,7 +122,7 @@ impl<'f> Analysis<'f> {
             for other in [&ins.y, &ins.z, &ins.w].into_iter().flatten() {
                 self.use_full(other);
             }
-        } else if !matches!(ins.op.as_str(), "Alloc" | "MakeMap" | "MakeSlice") {
+        } else if !matches!(ins.name.as_str(), "Alloc" | "MakeMap" | "MakeSlice") {
             self.mark(at);
         }
     }
@@ -130,7 +130,7 @@ impl<'f> Analysis<'f> {
     fn propagate(&mut self) {
         while let Some(at) = self.stack.pop() {
             let ins = self.instr(at);
-            match ins.op.as_str() {
+            match ins.name.as_str() {
                 "Store" | "MapUpdate" => {
                     self.use_target(ins.x.as_ref().unwrap());
                     for op in [&ins.y, &ins.z].into_iter().flatten() {
@@ -154,7 +154,7 @@ impl<'f> Analysis<'f> {
                     let ins = self.instr(at);
                     if is_address(ins) {
                         self.root(ins.x.as_ref().unwrap())
-                    } else if matches!(ins.op.as_str(), "Alloc" | "MakeMap" | "MakeSlice") {
+                    } else if matches!(ins.name.as_str(), "Alloc" | "MakeMap" | "MakeSlice") {
                         Root::Alloc(at.0, at.1)
                     } else {
                         Root::Unknown
@@ -180,7 +180,7 @@ impl<'f> Analysis<'f> {
             let mut changed = false;
             for (bi, b) in self.f.blocks.iter().enumerate() {
                 for (k, ins) in b.instrs.iter().enumerate() {
-                    if self.live[bi][k] || !matches!(ins.op.as_str(), "Store" | "MapUpdate") {
+                    if self.live[bi][k] || !matches!(ins.name.as_str(), "Store" | "MapUpdate") {
                         continue;
                     }
                     let keep = match self.root(ins.x.as_ref().unwrap()) {
@@ -218,7 +218,7 @@ impl Ctx<'_> {
             let mut a = Analysis::new(fun);
             for (bi, b) in fun.blocks.iter().enumerate() {
                 for (k, ins) in b.instrs.iter().enumerate() {
-                    if ins.op == "Call"
+                    if ins.name == "Call"
                         && let Some(Operand::Func(g)) =
                             ins.call.as_ref().and_then(|c| c.callee.as_ref())
                         && self.is_pure(*g)
@@ -245,10 +245,10 @@ impl Ctx<'_> {
                             self.func(*g);
                         }
                     }
-                    if ins.op == "MakeClosure" {
+                    if ins.name == "MakeClosure" {
                         self.func(ins.func);
                     }
-                    if ins.op == "MakeInterface"
+                    if ins.name == "MakeInterface"
                         && let Some(t) = self.operand_type_in(fun, ins.x.as_ref().unwrap())
                     {
                         self.descriptor(t);
@@ -280,7 +280,7 @@ impl Ctx<'_> {
         let a = Analysis::new(fun);
         'scan: for b in &fun.blocks {
             for ins in &b.instrs {
-                let ok = match ins.op.as_str() {
+                let ok = match ins.name.as_str() {
                     "Store" | "MapUpdate" => {
                         matches!(a.root(ins.x.as_ref().unwrap()), Root::Alloc(..))
                     }
@@ -290,8 +290,14 @@ impl Ctx<'_> {
                             self.is_pure(g)
                         }
                         Some(Operand::Builtin(b)) => matches!(
-                            b.as_str(),
-                            "len" | "cap" | "min" | "max" | "real" | "imag" | "complex"
+                            b,
+                            Builtin::Len
+                                | Builtin::Cap
+                                | Builtin::Min
+                                | Builtin::Max
+                                | Builtin::Real
+                                | Builtin::Imag
+                                | Builtin::Complex
                         ),
                         _ => false,
                     },
@@ -332,7 +338,7 @@ fn value_type(f: &Function, v: usize) -> Option<usize> {
             f.blocks
                 .iter()
                 .flat_map(|b| &b.instrs)
-                .find(|i| i.id == v && super::func::has_value(&i.op))
+                .find(|i| i.id == v && super::func::has_value(&i.name))
                 .map(|i| i.t)
         })
 }

@@ -13,7 +13,7 @@ use super::Ctx;
 use super::func::FuncGen;
 use super::types::{ANYREF, Shape};
 use crate::emit::module::{TypeDef, ref_null};
-use crate::ir::{Instr, Operand, TypeId};
+use crate::ir::{BasicKind, Instr, Op, Operand, TypeId, TypeKind, UnOp};
 use wasm_encoder::{BlockType, ConstExpr, GlobalType, HeapType, ValType};
 
 #[derive(Clone, Copy, Debug)]
@@ -125,10 +125,14 @@ impl Ctx<'_> {
     fn elem_type(&self, t: TypeId) -> Option<TypeId> {
         let u = &self.prog.types[self.underlying(t)];
         matches!(
-            u.kind.as_str(),
-            "pointer" | "slice" | "array" | "chan" | "map"
+            u.kind,
+            TypeKind::Pointer { .. }
+                | TypeKind::Slice { .. }
+                | TypeKind::Array { .. }
+                | TypeKind::Chan { .. }
+                | TypeKind::Map { .. }
         )
-        .then_some(u.elem)
+        .then(|| u.elem())
     }
 
     /// A global closure performing the reflective operations of
@@ -148,7 +152,7 @@ impl Ctx<'_> {
     fn rtype_field_closure(&mut self, field: &str) -> (u32, u32) {
         let rt = self.underlying(self.runtime_type("_type"));
         let ft = self.prog.types[rt]
-            .fields
+            .fields()
             .iter()
             .find(|f| f.name == field)
             .unwrap_or_else(|| panic!("runtime._type has no field {field}"))
@@ -213,33 +217,37 @@ impl Ctx<'_> {
     /// reflect.Kind of a type.
     pub fn kind_number(&self, t: TypeId) -> i32 {
         let u = self.underlying(t);
-        match self.prog.types[u].kind.as_str() {
-            "bool" => 1,
-            "int" => 2,
-            "int8" => 3,
-            "int16" => 4,
-            "int32" => 5,
-            "int64" => 6,
-            "uint" => 7,
-            "uint8" => 8,
-            "uint16" => 9,
-            "uint32" => 10,
-            "uint64" => 11,
-            "uintptr" => 12,
-            "float32" => 13,
-            "float64" => 14,
-            "complex64" => 15,
-            "complex128" => 16,
-            "array" => 17,
-            "chan" => 18,
-            "func" => 19,
-            "interface" => 20,
-            "map" => 21,
-            "pointer" => 22,
-            "slice" => 23,
-            "string" => 24,
-            "struct" => 25,
-            "unsafe.Pointer" => 26,
+        use BasicKind as B;
+        match self.prog.types[u].kind {
+            TypeKind::Basic(b) => match b {
+                B::Bool => 1,
+                B::Int => 2,
+                B::Int8 => 3,
+                B::Int16 => 4,
+                B::Int32 => 5,
+                B::Int64 => 6,
+                B::Uint => 7,
+                B::Uint8 => 8,
+                B::Uint16 => 9,
+                B::Uint32 => 10,
+                B::Uint64 => 11,
+                B::Uintptr => 12,
+                B::Float32 => 13,
+                B::Float64 => 14,
+                B::Complex64 => 15,
+                B::Complex128 => 16,
+                B::String => 24,
+                B::UnsafePointer => 26,
+                _ => 0,
+            },
+            TypeKind::Array { .. } => 17,
+            TypeKind::Chan { .. } => 18,
+            TypeKind::Func(_) => 19,
+            TypeKind::Interface { .. } => 20,
+            TypeKind::Map { .. } => 21,
+            TypeKind::Pointer { .. } => 22,
+            TypeKind::Slice { .. } => 23,
+            TypeKind::Struct { .. } => 25,
             _ => 0,
         }
     }
@@ -248,12 +256,9 @@ impl Ctx<'_> {
     /// sorted.
     fn method_ids(&self, t: TypeId) -> Vec<String> {
         let u = self.underlying(t);
-        let mut ids: Vec<String> = if self.prog.types[u].kind == "interface" {
-            self.prog.types[u]
-                .methods
-                .iter()
-                .map(|m| m.id.clone())
-                .collect()
+        let mut ids: Vec<String> = if let TypeKind::Interface { methods } = &self.prog.types[u].kind
+        {
+            methods.iter().map(|m| m.id.clone()).collect()
         } else {
             self.prog.types[t]
                 .method_set
@@ -439,7 +444,7 @@ fn switch_on_descriptor(
     let rtype = g.cx.runtime_struct("_type");
     let rt = g.cx.underlying(g.cx.runtime_type("_type"));
     let id_field = g.cx.prog.types[rt]
-        .fields
+        .fields()
         .iter()
         .position(|f| f.name == "id")
         .expect("runtime._type.id");
@@ -504,7 +509,7 @@ fn descriptors_with(cx: &Ctx, pred: impl Fn(&[(String, TypeId)]) -> bool) -> Vec
 fn define_implements(cx: &mut Ctx, idx: u32, iface: TypeId) {
     let u = cx.underlying(iface);
     let want: Vec<(String, TypeId)> = cx.prog.types[u]
-        .methods
+        .methods()
         .iter()
         .map(|m| (m.id.clone(), m.sig))
         .collect();
@@ -579,7 +584,7 @@ pub fn init_descriptors(g: &mut FuncGen) {
     let rt = g.cx.underlying(g.cx.runtime_type("_type"));
     let rtype = g.cx.runtime_struct("_type");
     let fields: Vec<(String, TypeId)> = g.cx.prog.types[rt]
-        .fields
+        .fields()
         .iter()
         .map(|f| (f.name.clone(), f.ty))
         .collect();
@@ -604,7 +609,10 @@ pub fn init_descriptors(g: &mut FuncGen) {
                     g.push_string_const(s.as_bytes());
                 }
                 "pkgpath" => {
-                    let p = g.cx.prog.types[t].pkg_path.clone();
+                    let p = match &g.cx.prog.types[t].kind {
+                        TypeKind::Named { pkg_path, .. } => pkg_path.clone(),
+                        _ => String::new(),
+                    };
                     g.push_string_const(p.as_bytes());
                 }
                 "methods" => {
@@ -795,18 +803,21 @@ fn define_ops(cx: &mut Ctx, idx: u32, t: TypeId) {
                 g.ins().local_get(b_p).call(unbox_e);
             }
             g.set_all(&ev);
-            let mut ins = synthetic("Store");
-            ins.x = Some(Operand::Value(0));
-            ins.y = Some(Operand::Value(1));
+            let ins = Instr::new(Op::Store {
+                addr: Operand::Value(0),
+                val: Operand::Value(1),
+            });
             super::pointers::store(&mut g, &ins);
             g.ins().i64_const(0);
             ret_int(&mut g);
             g.ins().end();
-            let mut ins = synthetic("UnOp");
-            ins.tok = "*".into();
+            let mut ins = Instr::new(Op::UnOp {
+                op: UnOp::Deref,
+                x: Operand::Value(0),
+                comma_ok: false,
+            });
             ins.id = 2;
             ins.t = e;
-            ins.x = Some(Operand::Value(0));
             super::pointers::load(&mut g, &ins);
             if !is_iface {
                 push_descriptor(&mut g, e);
@@ -823,29 +834,6 @@ fn define_ops(cx: &mut Ctx, idx: u32, t: TypeId) {
     }
     g.ins().unreachable();
     g.finish(idx);
-}
-
-/// An instruction built by the compiler rather than read from the IR.
-pub fn synthetic(op: &str) -> Instr {
-    Instr {
-        op: op.into(),
-        id: 0,
-        t: 0,
-        x: None,
-        y: None,
-        z: None,
-        w: None,
-        args: vec![],
-        call: None,
-        tok: String::new(),
-        index: 0,
-        heap: false,
-        comma_ok: false,
-        func: 0,
-        type2: 0,
-        states: vec![],
-        pos: String::new(),
-    }
 }
 
 #[cfg(test)]

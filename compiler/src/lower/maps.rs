@@ -7,7 +7,7 @@ use super::func::FuncGen;
 use super::helpers::{pop_any_as, push_as_any};
 use super::types::{ANYREF, Shape};
 use crate::emit::module::{BYTES_TYPE, ref_null};
-use crate::ir::{Instr, Operand, TypeId};
+use crate::ir::{Builtin, Instr, Operand, TypeId};
 use wasm_encoder::{BlockType, HeapType, ValType};
 
 fn map_types(g: &FuncGen, m: TypeId) -> (TypeId, TypeId) {
@@ -67,16 +67,18 @@ fn update_of_same_key(g: &FuncGen, lookup: &Instr) -> Option<usize> {
 fn update_after(block: &crate::ir::Block, k: usize) -> Option<usize> {
     let lookup = &block.instrs[k];
     for (j, i) in block.instrs.iter().enumerate().skip(k + 1) {
-        if i.op == "MapUpdate" && i.x == lookup.x && i.y == lookup.y {
+        if i.name == "MapUpdate" && i.x == lookup.x && i.y == lookup.y {
             return Some(j);
         }
-        let pure_builtin = i.op == "Call"
+        let pure_builtin = i.name == "Call"
             && matches!(&i.call, Some(c) if matches!(&c.callee,
-                Some(Operand::Builtin(b)) if matches!(b.as_str(), "append" | "len" | "cap" | "min" | "max")));
+            Some(Operand::Builtin(
+                Builtin::Append | Builtin::Len | Builtin::Cap | Builtin::Min | Builtin::Max
+            ))));
         // Writes to memory are fine: only runtime calls change a map.
         let leaves_maps_alone = super::pointers::harmless(i)
             || matches!(
-                i.op.as_str(),
+                i.name.as_str(),
                 "MakeInterface" | "Index" | "Slice" | "Alloc" | "Store"
             );
         if !(pure_builtin || leaves_maps_alone) {
@@ -106,13 +108,13 @@ pub fn key_only_view(g: &FuncGen, conv: &Instr) -> bool {
     (k + 1..=last).all(|j| {
         let i = &block.instrs[j];
         let uses = i.operands().contains(&&Operand::Value(conv.id));
-        match i.op.as_str() {
+        match i.name.as_str() {
             "Lookup" if i.y == view => i.x != view,
             "MapUpdate" if i.y == view => {
                 i.z != view
                     && (k + 1..j).any(|l| {
                         let lk = &block.instrs[l];
-                        lk.op == "Lookup"
+                        lk.name == "Lookup"
                             && lk.x == i.x
                             && lk.y == view
                             && update_after(block, l) == Some(j)

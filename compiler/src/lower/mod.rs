@@ -178,10 +178,9 @@ impl<'p> Ctx<'p> {
             for b in &f.blocks {
                 for ins in &b.instrs {
                     if let Some(crate::ir::Call {
-                        callee: Some(crate::ir::Operand::Builtin(name)),
+                        callee: Some(crate::ir::Operand::Builtin(crate::ir::Builtin::Recover)),
                         ..
                     }) = &ins.call
-                        && name == "recover"
                     {
                         recovers[i] = true;
                     }
@@ -392,7 +391,7 @@ impl<'p> Ctx<'p> {
 
     /// Whether a comma-ok assertion to concrete type t can never succeed.
     pub fn impossible_assertion(&self, ins: &crate::ir::Instr) -> bool {
-        ins.op == "TypeAssert"
+        ins.name == "TypeAssert"
             && ins.comma_ok
             && !matches!(self.shape(ins.type2), types::Shape::Interface(_))
             && !self.interface_types.contains(&ins.type2)

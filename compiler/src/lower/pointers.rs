@@ -11,7 +11,7 @@ use super::Ctx;
 use super::func::{FuncGen, push_null_eq};
 use super::types::{EQREF, Shape};
 use crate::emit::module::ref_null;
-use crate::ir::{GlobalId, Instr, Operand, TypeId};
+use crate::ir::{BasicKind, Builtin, ConstValue, GlobalId, Instr, Operand, TypeId, TypeKind};
 use wasm_encoder::{BlockType, ConstExpr, GlobalType, HeapType, StorageType, ValType};
 
 /// How a Go global variable is stored.
@@ -29,8 +29,8 @@ pub enum GlobalVar {
 /// of a load or store).
 pub fn note_global_uses(ins: &Instr, addr_taken: &mut [bool]) {
     let direct_ok = |op: &Operand| -> bool {
-        (ins.op == "UnOp" && ins.tok == "*" && std::ptr::eq(op, ins.x.as_ref().unwrap()))
-            || (ins.op == "Store" && std::ptr::eq(op, ins.x.as_ref().unwrap()))
+        (ins.name == "UnOp" && ins.tok == "*" && std::ptr::eq(op, ins.x.as_ref().unwrap()))
+            || (ins.name == "Store" && std::ptr::eq(op, ins.x.as_ref().unwrap()))
     };
     for op in ins.operands() {
         if let Operand::Global(g) = op
@@ -167,7 +167,7 @@ pub fn alloc(g: &mut FuncGen, ins: &Instr) {
     let (Shape::PtrRef(_) | Shape::PtrFat(_) | Shape::PtrArray(_)) = g.cx.shape(ins.t) else {
         unreachable!("Alloc of non-pointer")
     };
-    let elem = g.cx.prog.types[g.cx.underlying(ins.t)].elem;
+    let elem = g.cx.prog.types[g.cx.underlying(ins.t)].elem();
     match g.cx.shape(elem) {
         // Like gc: escaping zero-size variables share one address; others
         // (on gc's stack) are distinct.
@@ -228,7 +228,7 @@ pub fn store_elem(g: &mut FuncGen, elem: TypeId) {
 pub fn load_field(g: &mut FuncGen, u: TypeId, i: usize) {
     let st = g.cx.struct_type(u);
     let (first, count) = g.cx.field_layout(u, i);
-    let ft = g.cx.prog.types[u].fields[i].ty;
+    let ft = g.cx.prog.types[u].fields()[i].ty;
     let packed = matches!(
         g.cx.field_storage(ft).first(),
         Some(StorageType::I8 | StorageType::I16)
@@ -261,7 +261,7 @@ pub fn store_field(g: &mut FuncGen, u: TypeId, i: usize) {
         g.ins().struct_set(st, first);
         return;
     }
-    let ft = g.cx.prog.types[u].fields[i].ty;
+    let ft = g.cx.prog.types[u].fields()[i].ty;
     let slots = g.cx.slots(ft);
     let vals = g.tmps(&slots);
     g.set_all(&vals);
@@ -287,10 +287,10 @@ pub fn field(g: &mut FuncGen, ins: &Instr) {
 pub fn field_addr(g: &mut FuncGen, ins: &Instr) {
     let x = ins.x.as_ref().unwrap();
     let pt = g.operand_type(x).unwrap();
-    let st = g.cx.prog.types[g.cx.underlying(pt)].elem;
+    let st = g.cx.prog.types[g.cx.underlying(pt)].elem();
     let u = g.cx.underlying(st);
     g.push_pointer(x);
-    let ft = g.cx.prog.types[u].fields[ins.index].ty;
+    let ft = g.cx.prog.types[u].fields()[ins.index].ty;
     match g.cx.shape(ft) {
         Shape::Struct(_) => load_field(g, u, ins.index),
         Shape::Array(..) => {
@@ -358,10 +358,10 @@ fn indexed_elem(g: &FuncGen, x: &Operand) -> TypeId {
     let t = g.operand_type(x).unwrap();
     let u = g.cx.underlying(t);
     let ty = &g.cx.prog.types[u];
-    match ty.kind.as_str() {
-        "slice" | "array" => ty.elem,
-        "pointer" => g.cx.prog.types[g.cx.underlying(ty.elem)].elem,
-        k => panic!("index of {k}"),
+    match ty.kind {
+        TypeKind::Slice { elem } | TypeKind::Array { elem, .. } => elem,
+        TypeKind::Pointer { elem } => g.cx.prog.types[g.cx.underlying(elem)].elem(),
+        _ => panic!("index of {}", ty.str),
     }
 }
 
@@ -386,7 +386,7 @@ fn push_constant_index(g: &mut FuncGen, x: &Operand, y: &Operand) -> bool {
     let Some(n) = array_length(g, t) else {
         return false;
     };
-    let i = c.bits as i64;
+    let i = c.bits() as i64;
     if i < 0 || i >= n {
         return false;
     }
@@ -519,7 +519,7 @@ fn read_before_any_write(g: &FuncGen, ins: &Instr) -> bool {
         return false;
     }
     reads_before_any_write(g, b, k, ins.id, |g, i| {
-        if i.op == "Field" && !matches!(g.cx.shape(i.t), Shape::Struct(_) | Shape::Array(..)) {
+        if i.name == "Field" && !matches!(g.cx.shape(i.t), Shape::Struct(_) | Shape::Array(..)) {
             Use::Read
         } else {
             Use::Other
@@ -545,7 +545,7 @@ fn last_read_of_local(g: &FuncGen, ins: &Instr) -> bool {
     }
     let Some(start) = block.instrs[..k]
         .iter()
-        .position(|i| i.id == var && i.op == "Alloc" && !i.heap)
+        .position(|i| i.id == var && i.name == "Alloc" && !i.heap)
     else {
         return false;
     };
@@ -556,7 +556,7 @@ fn last_read_of_local(g: &FuncGen, ins: &Instr) -> bool {
     block.instrs[start + 1..k].iter().all(|i| {
         let is_addr =
             |op: &Option<Operand>| matches!(op, Some(Operand::Value(v)) if addrs.contains(v));
-        match i.op.as_str() {
+        match i.name.as_str() {
             "FieldAddr" | "IndexAddr" if is_addr(&i.x) => {
                 let dies_before = g.block_local_last_use(i.id).is_some_and(|l| l < k);
                 addrs.push(i.id);
@@ -643,7 +643,7 @@ fn reads_before_any_write(
 /// Instructions that do not write memory (nor block, nor call).
 pub fn harmless(i: &Instr) -> bool {
     matches!(
-        i.op.as_str(),
+        i.name.as_str(),
         "Field"
             | "BinOp"
             | "Convert"
@@ -653,7 +653,7 @@ pub fn harmless(i: &Instr) -> bool {
             | "IndexAddr"
             | "Jump"
             | "If"
-    ) || i.op == "UnOp" && i.tok != "<-"
+    ) || i.name == "UnOp" && i.tok != "<-"
 }
 
 pub fn store(g: &mut FuncGen, ins: &Instr) {
@@ -730,18 +730,22 @@ fn ptr_store_func(cx: &mut Ctx, t: TypeId) -> u32 {
 /// The array types holding same-sized numbers of another kind, so that
 /// `*(*uint64)(unsafe.Pointer(&f))` reads a float64's bits.
 fn reinterpret_partner(cx: &mut Ctx, t: TypeId) -> Option<(u32, ValType)> {
-    let partner_kind = match cx.prog.types[t].kind.as_str() {
-        "int64" | "uint64" | "int" | "uint" | "uintptr" => "float64",
-        "float64" => "uint64",
-        "int32" | "uint32" => "float32",
-        "float32" => "uint32",
+    use BasicKind as B;
+    let TypeKind::Basic(kind) = cx.prog.types[t].kind else {
+        return None;
+    };
+    let partner_kind = match kind {
+        B::Int64 | B::Uint64 | B::Int | B::Uint | B::Uintptr => B::Float64,
+        B::Float64 => B::Uint64,
+        B::Int32 | B::Uint32 => B::Float32,
+        B::Float32 => B::Uint32,
         _ => return None,
     };
     let pt = cx
         .prog
         .types
         .iter()
-        .position(|ty| ty.kind == partner_kind)?;
+        .position(|ty| matches!(ty.kind, TypeKind::Basic(k) if k == partner_kind))?;
     let from = cx.slots(pt)[0];
     Some((cx.array_type(pt), from))
 }
@@ -887,10 +891,10 @@ pub fn convert_pointer(g: &mut FuncGen, ins: &Instr, from: &Shape, to: &Shape) {
 }
 
 /// unsafe.String, unsafe.StringData, unsafe.Slice, unsafe.SliceData.
-pub fn unsafe_builtin(g: &mut FuncGen, ins: &Instr, name: &str) {
+pub fn unsafe_builtin(g: &mut FuncGen, ins: &Instr, name: Builtin) {
     let args = &ins.call.as_ref().unwrap().args;
     match name {
-        "String" | "Slice" => {
+        Builtin::String | Builtin::Slice => {
             let rslots = g.cx.slots(ins.t);
             let ValType::Ref(r) = rslots[0] else {
                 unreachable!()
@@ -909,16 +913,16 @@ pub fn unsafe_builtin(g: &mut FuncGen, ins: &Instr, name: &str) {
             let lt = g.operand_type(&args[1]).unwrap();
             super::arith::push_as_i64(g, &args[1], lt);
             g.ins().i32_wrap_i64();
-            if name == "Slice" {
+            if name == Builtin::Slice {
                 let l = g.tmp(ValType::I32);
                 g.ins().local_tee(l).local_get(l);
             }
         }
-        "StringData" => {
+        Builtin::StringData => {
             g.push(&args[0]);
             g.ins().drop();
         }
-        "SliceData" => {
+        Builtin::SliceData => {
             let st = g.operand_type(&args[0]).unwrap();
             let Shape::Slice(elem) = g.cx.shape(st) else {
                 unreachable!()
@@ -931,7 +935,7 @@ pub fn unsafe_builtin(g: &mut FuncGen, ins: &Instr, name: &str) {
             }
         }
         _ => {
-            g.unsupported(ins, &format!("unsafe.{name}"));
+            g.unsupported(ins, &format!("unsafe.{name:?}"));
             return;
         }
     }
@@ -948,7 +952,7 @@ pub fn constant_stores(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
     // value).
     let pair = |g: &mut FuncGen, j: usize| -> Option<(Operand, TypeId, i64, Operand)> {
         let (ia, st) = (body.get(j)?, body.get(j + 1)?);
-        if ia.op != "IndexAddr" || st.op != "Store" {
+        if ia.name != "IndexAddr" || st.name != "Store" {
             return None;
         }
         let Some(Operand::Value(addr)) = &st.x else {
@@ -968,7 +972,7 @@ pub fn constant_stores(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
         let Shape::Array(elem, n) = g.cx.shape(at) else {
             return None;
         };
-        let i = idx.bits as i64;
+        let i = idx.bits() as i64;
         if i < 0 || i >= n || matches!(g.cx.shape(elem), Shape::Struct(_) | Shape::Array(..)) {
             return None;
         }
@@ -984,7 +988,8 @@ pub fn constant_stores(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
     if let Some(width) = width {
         let mut j = k;
         while let Some((x2, _, i2, Operand::Const(c))) = pair(g, j) {
-            if !same_array(&x, &x2) || i2 != first + run.len() as i64 || c.kind == "zero" {
+            if !same_array(&x, &x2) || i2 != first + run.len() as i64 || c.value == ConstValue::Zero
+            {
                 break;
             }
             run.push(c);
@@ -1055,9 +1060,9 @@ fn numeric_width(g: &mut FuncGen, t: TypeId) -> Option<usize> {
 fn push_le(g: &mut FuncGen, t: TypeId, c: &crate::ir::Const, out: &mut Vec<u8>) {
     let width = numeric_width(g, t).expect("numeric constant");
     let bits = if g.cx.shape(t) == Shape::F32 {
-        (f64::from_bits(c.bits) as f32).to_bits() as u64
+        (f64::from_bits(c.bits()) as f32).to_bits() as u64
     } else {
-        c.bits
+        c.bits()
     };
     out.extend_from_slice(&bits.to_le_bytes()[..width]);
 }
@@ -1123,7 +1128,7 @@ fn constant_elem(g: &mut FuncGen, body: &[Instr], j: usize) -> Option<ElemLitera
     let Some(Operand::Const(idx)) = &addr.y else {
         return None;
     };
-    if addr.op != "IndexAddr" {
+    if addr.name != "IndexAddr" {
         return None;
     }
     let x = addr.x.clone()?;
@@ -1133,13 +1138,13 @@ fn constant_elem(g: &mut FuncGen, body: &[Instr], j: usize) -> Option<ElemLitera
     let Shape::Array(elem, n) = g.cx.shape(at) else {
         return None;
     };
-    let i = idx.bits as i64;
+    let i = idx.bits() as i64;
     if i < 0 || i >= n || fill_parts(g, elem).is_none() {
         return None;
     }
     let (parts, ld) = numeric_literal(g, body, j + 1, elem, true)?;
     let st = body.get(ld + 1)?;
-    if st.op != "Store"
+    if st.name != "Store"
         || !matches!(&st.x, Some(Operand::Value(v)) if *v == addr.id)
         || !matches!(&st.y, Some(Operand::Value(v)) if *v == body[ld].id)
         || !g.used_only_at(body[ld].id, ld + 1)
@@ -1168,7 +1173,7 @@ fn numeric_literal(
     nested: bool,
 ) -> Option<(Vec<Vec<u8>>, usize)> {
     let local = body.get(j)?;
-    if local.op != "Alloc" || local.heap {
+    if local.name != "Alloc" || local.heap {
         return None;
     }
     let parts = literal_parts(g, t)?;
@@ -1177,17 +1182,17 @@ fn numeric_literal(
     loop {
         let (pa, next) = (body.get(m)?, body.get(m + 1)?);
         let on_local = matches!(&pa.x, Some(Operand::Value(v)) if *v == local.id);
-        let p = match pa.op.as_str() {
+        let p = match pa.name.as_str() {
             "FieldAddr" if on_local => pa.index,
             "IndexAddr" if on_local => match &pa.y {
-                Some(Operand::Const(c)) => c.bits as usize,
+                Some(Operand::Const(c)) => c.bits() as usize,
                 _ => return None,
             },
             _ => break,
         };
         let pt = *parts.get(p)?;
         let into_pa = |ins: &Instr| {
-            ins.op == "Store" && matches!(&ins.x, Some(Operand::Value(v)) if *v == pa.id)
+            ins.name == "Store" && matches!(&ins.x, Some(Operand::Value(v)) if *v == pa.id)
         };
         if let (true, Some(Operand::Const(c))) = (into_pa(next), &next.y) {
             if numeric_width(g, pt).is_none() || !g.used_only_at(pa.id, m + 1) {
@@ -1214,7 +1219,7 @@ fn numeric_literal(
         }
     }
     let ld = body.get(m)?;
-    if ld.op != "UnOp"
+    if ld.name != "UnOp"
         || ld.tok != "*"
         || !matches!(&ld.x, Some(Operand::Value(v)) if *v == local.id)
         || !g.used_only_at(local.id, m)
@@ -1236,7 +1241,7 @@ fn literal_parts(g: &FuncGen, t: TypeId) -> Option<Vec<TypeId>> {
     match g.cx.shape(t) {
         Shape::Struct(_) => {
             let u = g.cx.underlying(t);
-            Some(g.cx.prog.types[u].fields.iter().map(|f| f.ty).collect())
+            Some(g.cx.prog.types[u].fields().iter().map(|f| f.ty).collect())
         }
         Shape::Array(e, n) => Some(vec![e; n as usize]),
         _ => None,
@@ -1377,20 +1382,20 @@ pub fn direct_access(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
     let (Some(at), Some(next)) = (body.get(k), body.get(k + 1)) else {
         return 0;
     };
-    if !matches!(at.op.as_str(), "IndexAddr" | "FieldAddr") || !g.used_only_at(at.id, k + 1) {
+    if !matches!(at.name.as_str(), "IndexAddr" | "FieldAddr") || !g.used_only_at(at.id, k + 1) {
         return 0;
     }
     let addr = |op: &Option<Operand>| matches!(op, Some(Operand::Value(a)) if *a == at.id);
-    let is_load = next.op == "UnOp" && next.tok == "*";
-    if !(is_load || next.op == "Store" && !addr(&next.y)) || !addr(&next.x) {
+    let is_load = next.name == "UnOp" && next.tok == "*";
+    if !(is_load || next.name == "Store" && !addr(&next.y)) || !addr(&next.x) {
         return 0;
     }
     let x = at.x.as_ref().unwrap();
     // The struct holding the field, or None for an element.
-    let (holder, t) = if at.op == "FieldAddr" {
+    let (holder, t) = if at.name == "FieldAddr" {
         let pt = g.operand_type(x).unwrap();
-        let u = g.cx.underlying(g.cx.prog.types[g.cx.underlying(pt)].elem);
-        (Some(u), g.cx.prog.types[u].fields[at.index].ty)
+        let u = g.cx.underlying(g.cx.prog.types[g.cx.underlying(pt)].elem());
+        (Some(u), g.cx.prog.types[u].fields()[at.index].ty)
     } else {
         (None, indexed_elem(g, x))
     };
@@ -1435,10 +1440,10 @@ pub fn alloc_copy(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
     let (Some(ld), Some(al), Some(st)) = (body.get(k), body.get(k + 1), body.get(k + 2)) else {
         return 0;
     };
-    if ld.op != "UnOp"
+    if ld.name != "UnOp"
         || ld.tok != "*"
-        || al.op != "Alloc"
-        || st.op != "Store"
+        || al.name != "Alloc"
+        || st.name != "Store"
         || !g.used_only_at(ld.id, k + 2)
         || !matches!(&st.x, Some(Operand::Value(v)) if *v == al.id)
         || !matches!(&st.y, Some(Operand::Value(v)) if *v == ld.id)
@@ -1467,9 +1472,9 @@ pub fn alloc_copy(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
 /// it can be the object it was initialized from rather than a copy, as in
 /// `for _, a := range structs { if r < a.p { c = a.c } }`.
 fn read_only_local(g: &FuncGen, k: usize, v: usize) -> bool {
-    reads_before_any_write(g, g.cur_block, k, v, |g, i| match i.op.as_str() {
+    reads_before_any_write(g, g.cur_block, k, v, |g, i| match i.name.as_str() {
         "FieldAddr" => {
-            let field = g.cx.prog.types[g.cx.underlying(i.t)].elem;
+            let field = g.cx.prog.types[g.cx.underlying(i.t)].elem();
             if matches!(g.cx.shape(field), Shape::Struct(_) | Shape::Array(..)) {
                 Use::Other
             } else {
@@ -1487,7 +1492,7 @@ pub fn copy_store(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
     let (Some(ld), Some(st)) = (body.get(k), body.get(k + 1)) else {
         return 0;
     };
-    if ld.op != "UnOp" || ld.tok != "*" || st.op != "Store" || !g.used_only_at(ld.id, k + 1) {
+    if ld.name != "UnOp" || ld.tok != "*" || st.name != "Store" || !g.used_only_at(ld.id, k + 1) {
         return 0;
     }
     if !matches!(&st.y, Some(Operand::Value(v)) if *v == ld.id)

@@ -22,7 +22,7 @@ use super::Ctx;
 use super::cfg::Cfg;
 use super::func::{Frame, FuncGen, push_default};
 use crate::emit::module::{TypeDef, ref_null};
-use crate::ir::{Block, Call, FuncId, Function, Instr, Operand, Program, TypeId, ValueId};
+use crate::ir::{Block, Call, FuncId, Function, Instr, Op, Operand, Program, TypeId, ValueId};
 use std::collections::{HashMap, HashSet};
 use wasm_encoder::{
     AbstractHeapType, BlockType, ConstExpr, FieldType, GlobalType, HeapType, RefType, StorageType,
@@ -116,7 +116,7 @@ impl Blocking {
                     f.blocks
                         .iter()
                         .flat_map(|bl| &bl.instrs)
-                        .any(|ins| ins.op == "Defer" && b.call_blocks(ins.call.as_ref().unwrap()))
+                        .any(|ins| ins.name == "Defer" && b.call_blocks(ins.call.as_ref().unwrap()))
                 });
                 if deferred_blocks {
                     sigs.push(t);
@@ -140,7 +140,7 @@ impl Blocking {
 
     /// Whether executing `ins` may park the goroutine.
     pub fn suspends(&self, ins: &Instr) -> bool {
-        match ins.op.as_str() {
+        match ins.name.as_str() {
             "Call" => self.call_blocks(ins.call.as_ref().unwrap()),
             "Send" => true,
             "UnOp" => ins.tok == "<-",
@@ -179,7 +179,7 @@ pub fn address_taken(prog: &Program) -> Vec<bool> {
         .flat_map(|f| &f.blocks)
         .flat_map(|b| &b.instrs)
     {
-        if ins.op == "MakeClosure" {
+        if ins.name == "MakeClosure" {
             taken[ins.func] = true;
         }
         let callee = ins.call.as_ref().and_then(|c| c.callee.as_ref());
@@ -197,11 +197,11 @@ pub fn address_taken(prog: &Program) -> Vec<bool> {
 /// The `func()` signature deferred calls are made through.
 fn defer_thunk_sig(prog: &Program) -> Option<TypeId> {
     let mut t = *prog.runtime_types.get("_defer")?;
-    while prog.types[t].kind == "named" {
-        t = prog.types[t].underlying;
+    while let Some(u) = prog.types[t].named_underlying() {
+        t = u;
     }
     prog.types[t]
-        .fields
+        .fields()
         .iter()
         .find(|f| f.name == "fn")
         .map(|f| f.ty)
@@ -224,9 +224,7 @@ pub fn split_blocks(prog: &mut Program, b: &Blocking) {
             if let Some(p) = at {
                 let n = f.blocks.len();
                 let tail = f.blocks[i].instrs.split_off(p + 1);
-                f.blocks[i]
-                    .instrs
-                    .push(super::interfaces::synthetic("Jump"));
+                f.blocks[i].instrs.push(Instr::new(Op::Jump));
                 let succs = std::mem::replace(&mut f.blocks[i].succs, vec![n]);
                 for &s in &succs {
                     for pred in &mut f.blocks[s].preds {
@@ -332,7 +330,7 @@ fn live_in(f: &Function) -> Vec<Vec<u64>> {
                 or(&mut cur, &live[s]);
                 let target = &f.blocks[s];
                 for (k, _) in target.preds.iter().enumerate().filter(|(_, p)| **p == bi) {
-                    for phi in target.instrs.iter().take_while(|i| i.op == "Phi") {
+                    for phi in target.instrs.iter().take_while(|i| i.name == "Phi") {
                         if let Some(Operand::Value(v)) = phi.args.get(k) {
                             set(&mut cur, *v, true);
                         }
@@ -340,10 +338,10 @@ fn live_in(f: &Function) -> Vec<Vec<u64>> {
                 }
             }
             for ins in blk.instrs.iter().rev() {
-                if super::func::has_value(&ins.op) {
+                if super::func::has_value(&ins.name) {
                     set(&mut cur, ins.id, false);
                 }
-                if ins.op != "Phi" {
+                if ins.name != "Phi" {
                     for op in ins.operands() {
                         if let Operand::Value(v) = op {
                             set(&mut cur, *v, true);
@@ -657,28 +655,15 @@ impl FuncGen<'_, '_> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testir::{block, function, graph, ins, int, val};
+    use super::super::testir::{binop, block, call, function, graph, int, jump, ret, val};
     use super::*;
+    use crate::ir::BinOp;
 
     #[test]
     fn plan_saves_only_values_live_across_the_call() {
         // 0: t1 = p0 + 1; t2 = p0 + 2; t3 = t2 + 1; jump 1
         // 1: t4 = f(); t5 = t1 + t4; return t5     (f may block)
-        let add = |id, x, y| {
-            let mut i = ins("BinOp", id);
-            (i.tok, i.x, i.y) = ("+".into(), x, y);
-            i
-        };
-        let mut call = ins("Call", 4);
-        call.call = Some(Call {
-            callee: Some(Operand::Func(1)),
-            recv: None,
-            method: None,
-            args: vec![],
-            sig: 0,
-        });
-        let mut ret = ins("Return", 0);
-        ret.args = vec![Operand::Value(5)];
+        let add = |id, x, y| binop(id, BinOp::Add, x, y);
         let f = function(
             &[0],
             vec![
@@ -686,13 +671,21 @@ mod tests {
                     vec![],
                     vec![1],
                     vec![
-                        add(1, val(0), Some(int(1))),
-                        add(2, val(0), Some(int(2))),
-                        add(3, val(2), Some(int(1))),
-                        ins("Jump", 0),
+                        add(1, val(0), int(1)),
+                        add(2, val(0), int(2)),
+                        add(3, val(2), int(1)),
+                        jump(),
                     ],
                 ),
-                block(vec![0], vec![], vec![call, add(5, val(1), val(4)), ret]),
+                block(
+                    vec![0],
+                    vec![],
+                    vec![
+                        call(4, Operand::Func(1), vec![]),
+                        add(5, val(1), val(4)),
+                        ret(vec![val(5)]),
+                    ],
+                ),
             ],
             6,
         );

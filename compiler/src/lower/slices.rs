@@ -7,7 +7,7 @@ use super::Ctx;
 use super::func::FuncGen;
 use super::types::Shape;
 use crate::emit::module::ref_null;
-use crate::ir::{Instr, Operand, TypeId};
+use crate::ir::{Builtin, Instr, Operand, TypeId};
 use wasm_encoder::{BlockType, ValType};
 
 /// Evaluates an index operand, checks it against the i32 length in
@@ -444,7 +444,7 @@ fn grow_for_append(
 /// temporary array. Returns the instructions consumed.
 pub fn append_values(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
     let al = &body[k];
-    if al.op != "Alloc" {
+    if al.name != "Alloc" {
         return 0;
     }
     let Shape::PtrArray(at) = g.cx.shape(al.t) else {
@@ -464,11 +464,11 @@ pub fn append_values(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
     let mut values = Vec::with_capacity(n);
     for (i, pair) in seq[..2 * n].chunks(2).enumerate() {
         let (addr, store) = (&pair[0], &pair[1]);
-        let at_i = matches!(&addr.y, Some(Operand::Const(c)) if c.bits == i as u64);
-        if addr.op != "IndexAddr"
+        let at_i = matches!(&addr.y, Some(Operand::Const(c)) if c.bits() == i as u64);
+        if addr.name != "IndexAddr"
             || !is(&addr.x, al.id)
             || !at_i
-            || store.op != "Store"
+            || store.name != "Store"
             || !is(&store.x, addr.id)
             || !g.used_only_at(addr.id, k + 2 + 2 * i)
         {
@@ -481,12 +481,12 @@ pub fn append_values(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
     let Some(c) = &call.call else {
         return 0;
     };
-    if sl.op != "Slice"
+    if sl.name != "Slice"
         || !is(&sl.x, al.id)
         || !whole
         || !g.used_only_at(al.id, k + 2 * n + 1)
         || !g.used_only_at(sl.id, k + 2 * n + 2)
-        || !matches!(&c.callee, Some(Operand::Builtin(b)) if b == "append")
+        || !matches!(&c.callee, Some(Operand::Builtin(Builtin::Append)))
         || !matches!(c.args.get(1), Some(Operand::Value(v)) if *v == sl.id)
         || matches!(c.args.first(), Some(Operand::Value(v)) if *v == sl.id)
     {

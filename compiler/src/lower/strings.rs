@@ -5,7 +5,7 @@
 use super::func::FuncGen;
 use super::types::Shape;
 use crate::emit::module::BYTES_TYPE;
-use crate::ir::{Instr, Operand};
+use crate::ir::{BasicKind, Instr, Operand, TypeKind};
 use wasm_encoder::ValType;
 
 /// s[i] on a string (the SSA Lookup instruction).
@@ -32,26 +32,32 @@ pub fn index(g: &mut FuncGen, ins: &Instr) {
 /// Conversions involving strings, slices and unsafe pointers.
 pub fn convert(g: &mut FuncGen, ins: &Instr, from: &Shape, to: &Shape) {
     let x = ins.x.as_ref().unwrap();
-    let elem_kind = |g: &FuncGen, t| g.cx.prog.types[g.cx.underlying(t)].kind.clone();
+    let is_byte = |g: &FuncGen, t| {
+        matches!(
+            g.cx.prog.types[g.cx.underlying(t)].kind,
+            TypeKind::Basic(BasicKind::Uint8)
+        )
+    };
     match (from, to) {
         (Shape::Slice(e), Shape::String) => {
             g.push(x);
-            match elem_kind(g, *e).as_str() {
-                "uint8" if super::maps::key_only_view(g, ins) => {
-                    // (array, offset, len, cap) → the string (array,
-                    // offset, len) viewing the same bytes.
-                    g.ins().drop();
-                    g.string_views.insert(ins.id);
-                }
-                "uint8" => g.call_runtime("slicebytetostring"),
-                _ => g.call_runtime("slicerunetostring"),
+            if !is_byte(g, *e) {
+                g.call_runtime("slicerunetostring");
+            } else if super::maps::key_only_view(g, ins) {
+                // (array, offset, len, cap) → the string (array, offset,
+                // len) viewing the same bytes.
+                g.ins().drop();
+                g.string_views.insert(ins.id);
+            } else {
+                g.call_runtime("slicebytetostring");
             }
         }
         (Shape::String, Shape::Slice(e)) => {
             g.push(x);
-            match elem_kind(g, *e).as_str() {
-                "uint8" => g.call_runtime("stringtoslicebyte"),
-                _ => g.call_runtime("stringtoslicerune"),
+            if is_byte(g, *e) {
+                g.call_runtime("stringtoslicebyte");
+            } else {
+                g.call_runtime("stringtoslicerune");
             }
         }
         (Shape::Int { .. }, Shape::String) => {
@@ -156,7 +162,7 @@ pub fn print(g: &mut FuncGen, args: &[Operand], newline: bool) {
 /// such a concatenation).
 pub fn defer_concat(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
     let ins = &body[k];
-    if ins.op != "BinOp" || ins.tok != "+" || g.cx.shape(ins.t) != Shape::String {
+    if ins.name != "BinOp" || ins.tok != "+" || g.cx.shape(ins.t) != Shape::String {
         return 0;
     }
     let Some(last) = g.block_local_last_use(ins.id).filter(|&l| l > k) else {
@@ -171,7 +177,7 @@ pub fn defer_concat(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
     let used_once = body[k + 1..last]
         .iter()
         .all(|i| super::pointers::harmless(i) && !i.operands().contains(&&Operand::Value(ins.id)));
-    if user.op != "BinOp" || user.tok != "+" || user.x != me || user.y == me || !used_once {
+    if user.name != "BinOp" || user.tok != "+" || user.x != me || user.y == me || !used_once {
         return 0;
     }
     let x = ins.x.clone().unwrap();

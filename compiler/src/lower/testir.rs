@@ -1,27 +1,55 @@
 //! Building blocks for unit tests that need small IR functions and
 //! control-flow graphs.
 
-use crate::ir::{Block, Const, Function, Instr, Operand, Value};
+use crate::ir::{BinOp, Block, Call, Const, ConstValue, Function, Instr, Op, Operand, Value};
 
 /// An instruction with the given op and value id.
-pub fn ins(op: &str, id: usize) -> Instr {
-    let mut i = super::interfaces::synthetic(op);
+pub fn ins(op: Op, id: usize) -> Instr {
+    let mut i = Instr::new(op);
     i.id = id;
     i
 }
 
-pub fn val(v: usize) -> Option<Operand> {
-    Some(Operand::Value(v))
+pub fn val(v: usize) -> Operand {
+    Operand::Value(v)
 }
 
 pub fn int(n: i64) -> Operand {
     Operand::Const(Const {
         t: 0,
-        kind: "int".into(),
-        bits: n as u64,
-        bits2: 0,
-        hex: String::new(),
+        value: ConstValue::Int(n as u64),
     })
+}
+
+/// `x op y` as value id.
+pub fn binop(id: usize, op: BinOp, x: Operand, y: Operand) -> Instr {
+    ins(Op::BinOp { op, x, y }, id)
+}
+
+/// A call of `callee` with `args` as value id.
+pub fn call(id: usize, callee: Operand, args: Vec<Operand>) -> Instr {
+    ins(
+        Op::Call(Call {
+            callee: Some(callee),
+            recv: None,
+            method: None,
+            args,
+            sig: 0,
+        }),
+        id,
+    )
+}
+
+pub fn jump() -> Instr {
+    Instr::new(Op::Jump)
+}
+
+pub fn ret(results: Vec<Operand>) -> Instr {
+    Instr::new(Op::Return { results })
+}
+
+pub fn branch(cond: Operand) -> Instr {
+    Instr::new(Op::If { cond })
 }
 
 pub fn block(preds: Vec<usize>, succs: Vec<usize>, instrs: Vec<Instr>) -> Block {

@@ -9,7 +9,7 @@
 
 use super::Ctx;
 use crate::emit::module::{TypeDef, mutable, ref_null};
-use crate::ir::TypeId;
+use crate::ir::{BasicKind, TypeId, TypeKind};
 use wasm_encoder::{AbstractHeapType, FieldType, HeapType, RefType, StorageType, ValType};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -61,77 +61,56 @@ pub const ANYREF: ValType = ValType::Ref(RefType::ANYREF);
 impl Ctx<'_> {
     /// Follows named types to the underlying type.
     pub fn underlying(&self, mut t: TypeId) -> TypeId {
-        while self.prog.types[t].kind == "named" {
-            t = self.prog.types[t].underlying;
+        while let Some(u) = self.prog.types[t].named_underlying() {
+            t = u;
         }
         t
     }
 
     pub fn shape(&self, t: TypeId) -> Shape {
         let named = &self.prog.types[t];
-        if named.kind == "named" && named.pkg_path == "$ssa" && named.str.ends_with("rangeIter") {
+        if matches!(&named.kind, TypeKind::Named { pkg_path, .. } if pkg_path == "$ssa")
+            && named.str.ends_with("rangeIter")
+        {
             return Shape::Iter;
         }
         let u = self.underlying(t);
         let ty = &self.prog.types[u];
-        match ty.kind.as_str() {
-            "bool" | "untyped bool" => Shape::Bool,
-            "int8" => Shape::Int {
-                bits: 8,
-                signed: true,
+        let int = |bits, signed| Shape::Int { bits, signed };
+        use BasicKind as B;
+        match &ty.kind {
+            TypeKind::Basic(b) => match b {
+                B::Bool | B::UntypedBool => Shape::Bool,
+                B::Int8 => int(8, true),
+                B::Int16 => int(16, true),
+                B::Int32 | B::UntypedRune => int(32, true),
+                B::Int | B::Int64 | B::UntypedInt => int(64, true),
+                B::Uint8 => int(8, false),
+                B::Uint16 => int(16, false),
+                B::Uint32 => int(32, false),
+                B::Uint | B::Uint64 | B::Uintptr => int(64, false),
+                B::Float32 => Shape::F32,
+                B::Float64 | B::UntypedFloat => Shape::F64,
+                B::Complex64 => Shape::C64,
+                B::Complex128 | B::UntypedComplex => Shape::C128,
+                B::String | B::UntypedString => Shape::String,
+                B::UnsafePointer => Shape::UnsafePointer,
+                B::UntypedNil | B::Invalid => Shape::UntypedNil,
             },
-            "int16" => Shape::Int {
-                bits: 16,
-                signed: true,
+            &TypeKind::Pointer { elem } => match self.prog.types[self.underlying(elem)].kind {
+                TypeKind::Struct { .. } => Shape::PtrRef(elem),
+                TypeKind::Array { .. } => Shape::PtrArray(elem),
+                _ => Shape::PtrFat(elem),
             },
-            "int32" | "untyped rune" => Shape::Int {
-                bits: 32,
-                signed: true,
-            },
-            "int" | "int64" | "untyped int" => Shape::Int {
-                bits: 64,
-                signed: true,
-            },
-            "uint8" => Shape::Int {
-                bits: 8,
-                signed: false,
-            },
-            "uint16" => Shape::Int {
-                bits: 16,
-                signed: false,
-            },
-            "uint32" => Shape::Int {
-                bits: 32,
-                signed: false,
-            },
-            "uint" | "uint64" | "uintptr" => Shape::Int {
-                bits: 64,
-                signed: false,
-            },
-            "float32" => Shape::F32,
-            "float64" | "untyped float" => Shape::F64,
-            "complex64" => Shape::C64,
-            "complex128" | "untyped complex" => Shape::C128,
-            "string" | "untyped string" => Shape::String,
-            "unsafe.Pointer" => Shape::UnsafePointer,
-            "untyped nil" | "invalid type" => Shape::UntypedNil,
-            "pointer" => {
-                let elem = ty.elem;
-                match self.prog.types[self.underlying(elem)].kind.as_str() {
-                    "struct" => Shape::PtrRef(elem),
-                    "array" => Shape::PtrArray(elem),
-                    _ => Shape::PtrFat(elem),
-                }
-            }
-            "slice" => Shape::Slice(ty.elem),
-            "map" => Shape::Map(ty.key, ty.elem),
-            "chan" => Shape::Chan(ty.elem),
-            "func" => Shape::Func(u),
-            "interface" => Shape::Interface(u),
-            "struct" => Shape::Struct(u),
-            "array" => Shape::Array(ty.elem, ty.len),
-            "tuple" => Shape::Tuple(ty.elems.clone()),
-            other => panic!("unsupported type kind {other} ({})", ty.str),
+            &TypeKind::Slice { elem } => Shape::Slice(elem),
+            &TypeKind::Map { key, elem } => Shape::Map(key, elem),
+            &TypeKind::Chan { elem, .. } => Shape::Chan(elem),
+            TypeKind::Func(_) => Shape::Func(u),
+            TypeKind::Interface { .. } => Shape::Interface(u),
+            TypeKind::Struct { .. } => Shape::Struct(u),
+            &TypeKind::Array { elem, len } => Shape::Array(elem, len),
+            TypeKind::Tuple { elems } => Shape::Tuple(elems.clone()),
+            TypeKind::Named { .. } => unreachable!("underlying type {} is named", ty.str),
         }
     }
 
@@ -277,7 +256,7 @@ impl Ctx<'_> {
         self.structs.insert(u, (idx, vec![]));
         let mut fields = Vec::new();
         let mut layout = Vec::new();
-        let go_fields: Vec<TypeId> = self.prog.types[u].fields.iter().map(|f| f.ty).collect();
+        let go_fields: Vec<TypeId> = self.prog.types[u].fields().iter().map(|f| f.ty).collect();
         for ft in go_fields {
             let st = self.field_storage(ft);
             layout.push((fields.len() as u32, st.len() as u32));
@@ -391,8 +370,8 @@ impl Ctx<'_> {
 
     /// Flattened parameter and result slots of a signature type.
     pub fn signature_slots(&mut self, sig: TypeId) -> (Vec<ValType>, Vec<ValType>) {
-        let ty = &self.prog.types[self.underlying(sig)];
-        let (params, results) = (ty.params.clone(), ty.results.clone());
+        let sig = self.prog.types[self.underlying(sig)].sig();
+        let (params, results) = (sig.params.clone(), sig.results.clone());
         let p = params.iter().flat_map(|&t| self.slots(t)).collect();
         let r = results.iter().flat_map(|&t| self.slots(t)).collect();
         (p, r)
