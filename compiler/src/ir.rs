@@ -714,74 +714,58 @@ impl Instr {
             op: Op::Jump,
         };
         let some = |o: &Operand| Some(o.clone());
-        let name = match &op {
+        match &op {
             Op::Alloc { heap } => {
                 i.heap = *heap;
-                "Alloc"
             }
             Op::Phi { edges } => {
                 i.args = edges.clone();
-                "Phi"
             }
             Op::Call(c) => {
                 i.call = Some(c.clone());
-                "Call"
             }
             Op::Go(c) => {
                 i.call = Some(c.clone());
-                "Go"
             }
             Op::Defer(c) => {
                 i.call = Some(c.clone());
-                "Defer"
             }
             Op::BinOp { op, x, y } => {
                 i.tok = op.token().into();
                 (i.x, i.y) = (some(x), some(y));
-                "BinOp"
             }
             Op::UnOp { op, x, comma_ok } => {
                 i.tok = op.token().into();
                 i.x = some(x);
                 i.comma_ok = *comma_ok;
-                "UnOp"
             }
             Op::ChangeType { x } => {
                 i.x = some(x);
-                "ChangeType"
             }
             Op::Convert { x } => {
                 i.x = some(x);
-                "Convert"
             }
             Op::ChangeInterface { x } => {
                 i.x = some(x);
-                "ChangeInterface"
             }
             Op::SliceToArrayPointer { x } => {
                 i.x = some(x);
-                "SliceToArrayPointer"
             }
             Op::MakeInterface { x } => {
                 i.x = some(x);
-                "MakeInterface"
             }
             Op::MakeClosure { func, bindings } => {
                 i.func = *func;
                 i.args = bindings.clone();
-                "MakeClosure"
             }
             Op::MakeMap { reserve } => {
                 i.x = reserve.clone();
-                "MakeMap"
             }
             Op::MakeChan { size } => {
                 i.x = some(size);
-                "MakeChan"
             }
             Op::MakeSlice { len, cap } => {
                 (i.x, i.y) = (some(len), some(cap));
-                "MakeSlice"
             }
             Op::Slice {
                 x,
@@ -792,44 +776,35 @@ impl Instr {
             } => {
                 (i.x, i.y, i.z, i.w) = (some(x), low.clone(), high.clone(), max.clone());
                 i.comma_ok = *makeslice;
-                "Slice"
             }
             Op::FieldAddr { x, field } => {
                 i.x = some(x);
                 i.index = *field;
-                "FieldAddr"
             }
             Op::Field { x, field } => {
                 i.x = some(x);
                 i.index = *field;
-                "Field"
             }
             Op::IndexAddr { x, index } => {
                 (i.x, i.y) = (some(x), some(index));
-                "IndexAddr"
             }
             Op::Index { x, index } => {
                 (i.x, i.y) = (some(x), some(index));
-                "Index"
             }
             Op::Lookup { x, index, comma_ok } => {
                 (i.x, i.y) = (some(x), some(index));
                 i.comma_ok = *comma_ok;
-                "Lookup"
             }
             Op::Select { states, blocking } => {
                 i.states = states.clone();
                 i.comma_ok = *blocking;
-                "Select"
             }
             Op::Range { x } => {
                 i.x = some(x);
-                "Range"
             }
             Op::Next { iter, is_string } => {
                 i.x = some(iter);
                 i.comma_ok = *is_string;
-                "Next"
             }
             Op::TypeAssert {
                 x,
@@ -839,62 +814,156 @@ impl Instr {
                 i.x = some(x);
                 i.type2 = *asserted;
                 i.comma_ok = *comma_ok;
-                "TypeAssert"
             }
             Op::Extract { tuple, index } => {
                 i.x = some(tuple);
                 i.index = *index;
-                "Extract"
             }
-            Op::Jump => "Jump",
+            Op::Jump => {}
             Op::If { cond } => {
                 i.x = some(cond);
-                "If"
             }
             Op::Return { results } => {
                 i.args = results.clone();
-                "Return"
             }
-            Op::RunDefers => "RunDefers",
+            Op::RunDefers => {}
             Op::Panic { x } => {
                 i.x = some(x);
-                "Panic"
             }
             Op::Send { chan, x } => {
                 (i.x, i.y) = (some(chan), some(x));
-                "Send"
             }
             Op::Store { addr, val } => {
                 (i.x, i.y) = (some(addr), some(val));
-                "Store"
             }
             Op::MapUpdate { map, key, value } => {
                 (i.x, i.y, i.z) = (some(map), some(key), some(value));
-                "MapUpdate"
             }
-        };
-        i.name = name.into();
+        }
+        i.name = op.name().into();
         i.op = op;
         i
     }
 
-    /// Every operand of the instruction.
+    /// Every operand of the instruction, in the order of `Op`'s fields.
     pub fn operands(&self) -> Vec<&Operand> {
-        let mut out: Vec<&Operand> = [&self.x, &self.y, &self.z, &self.w]
-            .into_iter()
-            .flatten()
-            .collect();
-        out.extend(self.args.iter());
-        if let Some(c) = &self.call {
-            out.extend(c.callee.iter());
-            out.extend(c.recv.iter());
-            out.extend(c.args.iter());
+        self.op.operands()
+    }
+
+    /// Whether the instruction produces a value.
+    pub fn has_value(&self) -> bool {
+        !matches!(
+            self.op,
+            Op::Jump
+                | Op::If { .. }
+                | Op::Return { .. }
+                | Op::RunDefers
+                | Op::Panic { .. }
+                | Op::Send { .. }
+                | Op::Store { .. }
+                | Op::MapUpdate { .. }
+                | Op::Go(_)
+                | Op::Defer(_)
+        )
+    }
+}
+
+impl Op {
+    /// The x/tools/go/ssa name of the instruction, for messages.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Op::Alloc { .. } => "Alloc",
+            Op::Phi { .. } => "Phi",
+            Op::Call(_) => "Call",
+            Op::Go(_) => "Go",
+            Op::Defer(_) => "Defer",
+            Op::BinOp { .. } => "BinOp",
+            Op::UnOp { .. } => "UnOp",
+            Op::ChangeType { .. } => "ChangeType",
+            Op::Convert { .. } => "Convert",
+            Op::ChangeInterface { .. } => "ChangeInterface",
+            Op::SliceToArrayPointer { .. } => "SliceToArrayPointer",
+            Op::MakeInterface { .. } => "MakeInterface",
+            Op::MakeClosure { .. } => "MakeClosure",
+            Op::MakeMap { .. } => "MakeMap",
+            Op::MakeChan { .. } => "MakeChan",
+            Op::MakeSlice { .. } => "MakeSlice",
+            Op::Slice { .. } => "Slice",
+            Op::FieldAddr { .. } => "FieldAddr",
+            Op::Field { .. } => "Field",
+            Op::IndexAddr { .. } => "IndexAddr",
+            Op::Index { .. } => "Index",
+            Op::Lookup { .. } => "Lookup",
+            Op::Select { .. } => "Select",
+            Op::Range { .. } => "Range",
+            Op::Next { .. } => "Next",
+            Op::TypeAssert { .. } => "TypeAssert",
+            Op::Extract { .. } => "Extract",
+            Op::Jump => "Jump",
+            Op::If { .. } => "If",
+            Op::Return { .. } => "Return",
+            Op::RunDefers => "RunDefers",
+            Op::Panic { .. } => "Panic",
+            Op::Send { .. } => "Send",
+            Op::Store { .. } => "Store",
+            Op::MapUpdate { .. } => "MapUpdate",
         }
-        for s in &self.states {
-            out.push(&s.chan);
-            out.extend(s.send.iter());
+    }
+
+    /// The call of a Call, Go or Defer.
+    pub fn call(&self) -> Option<&Call> {
+        match self {
+            Op::Call(c) | Op::Go(c) | Op::Defer(c) => Some(c),
+            _ => None,
         }
-        out
+    }
+
+    /// Every operand, in the order of the fields.
+    pub fn operands(&self) -> Vec<&Operand> {
+        match self {
+            Op::Alloc { .. } | Op::Jump | Op::RunDefers => vec![],
+            Op::Phi { edges: v }
+            | Op::MakeClosure { bindings: v, .. }
+            | Op::Return { results: v } => v.iter().collect(),
+            Op::Call(c) | Op::Go(c) | Op::Defer(c) => {
+                c.callee.iter().chain(&c.recv).chain(&c.args).collect()
+            }
+            Op::BinOp { x, y, .. }
+            | Op::MakeSlice { len: x, cap: y }
+            | Op::IndexAddr { x, index: y }
+            | Op::Index { x, index: y }
+            | Op::Lookup { x, index: y, .. }
+            | Op::Send { chan: x, x: y }
+            | Op::Store { addr: x, val: y } => vec![x, y],
+            Op::UnOp { x, .. }
+            | Op::ChangeType { x }
+            | Op::Convert { x }
+            | Op::ChangeInterface { x }
+            | Op::SliceToArrayPointer { x }
+            | Op::MakeInterface { x }
+            | Op::MakeChan { size: x }
+            | Op::FieldAddr { x, .. }
+            | Op::Field { x, .. }
+            | Op::Range { x }
+            | Op::Next { iter: x, .. }
+            | Op::TypeAssert { x, .. }
+            | Op::Extract { tuple: x, .. }
+            | Op::If { cond: x }
+            | Op::Panic { x } => vec![x],
+            Op::MakeMap { reserve } => reserve.iter().collect(),
+            Op::Slice {
+                x, low, high, max, ..
+            } => std::iter::once(x)
+                .chain(low)
+                .chain(high)
+                .chain(max)
+                .collect(),
+            Op::Select { states, .. } => states
+                .iter()
+                .flat_map(|s| std::iter::once(&s.chan).chain(&s.send))
+                .collect(),
+            Op::MapUpdate { map, key, value } => vec![map, key, value],
+        }
     }
 }
 

@@ -147,7 +147,7 @@ fn definitions(f: &Function) -> HashMap<ValueId, &Instr> {
     f.blocks
         .iter()
         .flat_map(|b| &b.instrs)
-        .filter(|ins| super::func::has_value(&ins.name))
+        .filter(|ins| ins.has_value())
         .map(|ins| (ins.id, ins))
         .collect()
 }

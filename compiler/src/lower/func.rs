@@ -5,7 +5,7 @@ use super::Ctx;
 use super::cfg::Cfg;
 use super::types::Shape;
 use crate::emit::module::{BYTES_TYPE, ref_null};
-use crate::ir::{Builtin, Const, ConstValue, FuncId, Function, Instr, Operand, TypeId};
+use crate::ir::{Builtin, Const, ConstValue, FuncId, Function, Instr, Op, Operand, TypeId, UnOp};
 use std::rc::Rc;
 use wasm_encoder::{AbstractHeapType, BlockType, Catch, HeapType, InstructionSink, ValType};
 
@@ -607,15 +607,19 @@ impl<'a, 'p> FuncGen<'a, 'p> {
         self.flat = super::flat::plan(self);
         for ins in f.blocks.iter().flat_map(|b| &b.instrs) {
             if matches!(
-                ins.name.as_str(),
-                "Alloc" | "IndexAddr" | "FieldAddr" | "MakeClosure" | "MakeMap"
+                ins.op,
+                Op::Alloc { .. }
+                    | Op::IndexAddr { .. }
+                    | Op::FieldAddr { .. }
+                    | Op::MakeClosure { .. }
+                    | Op::MakeMap { .. }
             ) {
                 self.nonnull[ins.id] = true;
             }
         }
         for b in &f.blocks {
             for ins in &b.instrs {
-                if has_value(&ins.name) {
+                if ins.has_value() {
                     self.val_types[ins.id] = ins.t;
                     if self.last_use[ins.id].is_none() {
                         let slots = self.value_slots(ins);
@@ -640,13 +644,14 @@ impl<'a, 'p> FuncGen<'a, 'p> {
         // from functions without a defer statement of their own, so such a
         // function runs its defers at every return (see block_code).
         self.deferstack = f.blocks.iter().flat_map(|b| &b.instrs).any(|i| {
-            matches!(&i.call, Some(c) if matches!(&c.callee, Some(Operand::Builtin(Builtin::DeferStack))))
+            i.op.call()
+                .is_some_and(|c| matches!(c.callee, Some(Operand::Builtin(Builtin::DeferStack))))
         });
         let has_defer = self.deferstack
             || f.blocks
                 .iter()
                 .flat_map(|b| &b.instrs)
-                .any(|i| i.name == "Defer");
+                .any(|i| matches!(i.op, Op::Defer(_)));
         if has_defer || f.recover >= 0 {
             let defer_ptr = self.cx.runtime_type("_defer");
             let slot = ref_null(self.cx.object_type(defer_ptr));
@@ -666,17 +671,17 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             .blocks
             .iter()
             .flat_map(|b| &b.instrs)
-            .filter(|i| has_value(&i.name))
+            .filter(|i| i.has_value())
             .map(|i| (i.id, i))
             .collect();
         for (bi, b) in f.blocks.iter().enumerate() {
             let Some(last) = b.instrs.last() else {
                 continue;
             };
-            if last.name != "If" {
-                continue;
-            }
-            let Some(Operand::Value(c)) = &last.x else {
+            let Op::If {
+                cond: Operand::Value(c),
+            } = &last.op
+            else {
                 continue;
             };
             let Some(ext) = defs.get(c) else { continue };
@@ -684,10 +689,11 @@ impl<'a, 'p> FuncGen<'a, 'p> {
                 self.dead_true[bi] = true;
                 continue;
             }
-            if ext.name != "Extract" || ext.index != 1 {
-                continue;
-            }
-            let Some(Operand::Value(a)) = &ext.x else {
+            let Op::Extract {
+                tuple: Operand::Value(a),
+                index: 1,
+            } = &ext.op
+            else {
                 continue;
             };
             if defs
@@ -701,7 +707,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
 
     /// `runtime.kindReachable(k)` with a constant k that nothing reaches.
     fn known_false_call(&self, ins: &Instr) -> bool {
-        let Some(c) = &ins.call else { return false };
+        let Op::Call(c) = &ins.op else { return false };
         let Some(Operand::Func(f)) = &c.callee else {
             return false;
         };
@@ -815,7 +821,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             let ins = &body[k];
             self.cur_instr = k;
             let dropped = self.keep.as_ref().is_some_and(|keep| !keep[x][k]);
-            if ins.name == "Phi" || dropped {
+            if matches!(ins.op, Op::Phi { .. }) || dropped {
                 k += 1;
                 continue;
             }
@@ -855,19 +861,19 @@ impl<'a, 'p> FuncGen<'a, 'p> {
                     std::mem::take(&mut r.checked),
                     "internal error: {}: {} may block but was emitted without a suspension check",
                     self.f.name,
-                    ins.name
+                    ins.op.name()
                 );
             }
             k += 1;
         }
         self.cur_instr = usize::MAX;
-        match last.name.as_str() {
-            "Jump" => self.do_branch(layout, x, block.succs[0]),
-            "If" if self.dead_true.get(x).copied().unwrap_or(false) => {
+        match &last.op {
+            Op::Jump => self.do_branch(layout, x, block.succs[0]),
+            Op::If { .. } if self.dead_true.get(x).copied().unwrap_or(false) => {
                 self.do_branch(layout, x, block.succs[1]);
             }
-            "If" => {
-                self.push(last.x.as_ref().unwrap());
+            Op::If { cond } => {
+                self.push(cond);
                 self.ins().if_(BlockType::Empty);
                 self.frames.push(Frame::Other);
                 self.do_branch(layout, x, block.succs[0]);
@@ -876,13 +882,13 @@ impl<'a, 'p> FuncGen<'a, 'p> {
                 self.frames.pop();
                 self.ins().end();
             }
-            "Return" => {
-                let own_defers = body.iter().any(|i| i.name == "RunDefers");
+            Op::Return { results } => {
+                let own_defers = body.iter().any(|i| matches!(i.op, Op::RunDefers));
                 if self.deferstack && !own_defers {
                     super::defer::run_defers(self);
                 }
                 let flat_results = self.cx.flat_funcs.contains_key(&self.fid);
-                for (a, &t) in last.args.iter().zip(&self.f.results) {
+                for (a, &t) in results.iter().zip(&self.f.results) {
                     if flat_results && self.cx.flat_fields(t).is_some() {
                         super::flat::push_fields(self, a, t);
                     } else {
@@ -891,12 +897,12 @@ impl<'a, 'p> FuncGen<'a, 'p> {
                 }
                 self.ins().return_();
             }
-            "Panic" => {
-                self.push(last.x.as_ref().unwrap());
+            Op::Panic { x } => {
+                self.push(x);
                 self.call_runtime("gopanic");
                 self.ins().unreachable();
             }
-            other => panic!("unexpected terminator {other}"),
+            other => panic!("unexpected terminator {}", other.name()),
         }
     }
 
@@ -928,14 +934,18 @@ impl<'a, 'p> FuncGen<'a, 'p> {
         let Some(pred) = target.preds.iter().position(|&p| p == from) else {
             return;
         };
-        let phis: Vec<&Instr> = target.instrs.iter().filter(|i| i.name == "Phi").collect();
-        if phis.is_empty() {
-            return;
+        let phis: Vec<(&Instr, &Operand)> = target
+            .instrs
+            .iter()
+            .filter_map(|i| match &i.op {
+                Op::Phi { edges } => Some((i, &edges[pred])),
+                _ => None,
+            })
+            .collect();
+        for (_, edge) in &phis {
+            self.push(edge);
         }
-        for phi in &phis {
-            self.push(&phi.args[pred]);
-        }
-        for phi in phis.iter().rev() {
+        for (phi, _) in phis.iter().rev() {
             self.set_result(phi);
         }
     }
@@ -965,7 +975,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
     /// Takes locals for an instruction's value when it is local to its
     /// block (others have theirs from the prologue).
     pub fn alloc_result(&mut self, ins: &Instr) {
-        if has_value(&ins.name) && self.last_use[ins.id].is_some() {
+        if ins.has_value() && self.last_use[ins.id].is_some() {
             let slots = self.value_slots(ins);
             self.vals[ins.id] = self.tmps(&slots);
         }
@@ -1000,7 +1010,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
                 _ => None,
             })
             .collect();
-        if has_value(&ins.name) && self.last_use[ins.id] == Some(k) {
+        if ins.has_value() && self.last_use[ins.id] == Some(k) {
             done.push(ins.id);
         }
         done.sort();
@@ -1015,71 +1025,66 @@ impl<'a, 'p> FuncGen<'a, 'p> {
         if super::flat::instr(self, ins) {
             return;
         }
-        match ins.name.as_str() {
-            "Alloc" => super::pointers::alloc(self, ins),
-            "Call" => super::calls::call(self, ins),
-            "BinOp" => super::arith::binop(self, ins),
-            "UnOp" => match ins.tok.as_str() {
-                "*" => super::pointers::load(self, ins),
-                "<-" => super::channels::recv(self, ins),
-                _ => super::arith::unop(self, ins),
-            },
-            "ChangeType" | "ChangeInterface" => {
-                self.push(ins.x.as_ref().unwrap());
+        match &ins.op {
+            Op::Alloc { .. } => super::pointers::alloc(self, ins),
+            Op::Call(_) => super::calls::call(self, ins),
+            Op::BinOp { .. } => super::arith::binop(self, ins),
+            Op::UnOp {
+                op: UnOp::Deref, ..
+            } => super::pointers::load(self, ins),
+            Op::UnOp { op: UnOp::Recv, .. } => super::channels::recv(self, ins),
+            Op::UnOp { .. } => super::arith::unop(self, ins),
+            Op::ChangeType { x } | Op::ChangeInterface { x } => {
+                self.push(x);
                 self.set_result(ins);
             }
-            "Convert" => super::arith::convert(self, ins),
-            "SliceToArrayPointer" => super::slices::slice_to_array_pointer(self, ins),
-            "MakeInterface" => super::interfaces::make_interface(self, ins),
-            "MakeClosure" => super::calls::make_closure(self, ins),
-            "MakeMap" => super::maps::make_map(self, ins),
-            "MakeSlice" => super::slices::make_slice(self, ins),
-            "Slice" => super::slices::slice(self, ins),
-            "FieldAddr" => super::pointers::field_addr(self, ins),
-            "Field" => super::pointers::field(self, ins),
-            "IndexAddr" => super::pointers::index_addr(self, ins),
-            "Index" | "Lookup" => {
-                if matches!(
-                    self.cx
-                        .shape(self.operand_type(ins.x.as_ref().unwrap()).unwrap()),
-                    Shape::String
-                ) {
-                    super::strings::index(self, ins)
-                } else if ins.name == "Index" {
-                    super::pointers::index(self, ins)
-                } else {
-                    super::maps::lookup(self, ins)
-                }
+            Op::Convert { .. } => super::arith::convert(self, ins),
+            Op::SliceToArrayPointer { .. } => super::slices::slice_to_array_pointer(self, ins),
+            Op::MakeInterface { .. } => super::interfaces::make_interface(self, ins),
+            Op::MakeClosure { .. } => super::calls::make_closure(self, ins),
+            Op::MakeMap { .. } => super::maps::make_map(self, ins),
+            Op::MakeSlice { .. } => super::slices::make_slice(self, ins),
+            Op::Slice { .. } => super::slices::slice(self, ins),
+            Op::FieldAddr { .. } => super::pointers::field_addr(self, ins),
+            Op::Field { .. } => super::pointers::field(self, ins),
+            Op::IndexAddr { .. } => super::pointers::index_addr(self, ins),
+            Op::Index { x, .. } | Op::Lookup { x, .. }
+                if matches!(self.cx.shape(self.operand_type(x).unwrap()), Shape::String) =>
+            {
+                super::strings::index(self, ins)
             }
-            "Range" => super::maps::range(self, ins),
-            "Next" => super::maps::next(self, ins),
-            "TypeAssert" => super::interfaces::type_assert(self, ins),
-            "Extract" => {
-                let tuple = self.operand_type(ins.x.as_ref().unwrap()).unwrap();
-                let Shape::Tuple(elems) = self.cx.shape(tuple) else {
+            Op::Index { .. } => super::pointers::index(self, ins),
+            Op::Lookup { .. } => super::maps::lookup(self, ins),
+            Op::Range { .. } => super::maps::range(self, ins),
+            Op::Next { .. } => super::maps::next(self, ins),
+            Op::TypeAssert { .. } => super::interfaces::type_assert(self, ins),
+            Op::Extract { tuple, index } => {
+                let Shape::Tuple(elems) = self.cx.shape(self.operand_type(tuple).unwrap()) else {
                     panic!("Extract from non-tuple")
                 };
-                let Operand::Value(v) = ins.x.as_ref().unwrap() else {
+                let Operand::Value(v) = tuple else {
                     panic!("Extract from non-value")
                 };
                 let mut start = 0;
-                for &e in &elems[..ins.index] {
+                for &e in &elems[..*index] {
                     start += self.flat.tuple_elem_slots(self.cx, *v, e);
                 }
-                let n = self.flat.tuple_elem_slots(self.cx, *v, elems[ins.index]);
+                let n = self.flat.tuple_elem_slots(self.cx, *v, elems[*index]);
                 let src: Vec<u32> = self.vals[*v][start..start + n].to_vec();
                 self.get_all(&src);
                 self.set_result(ins);
             }
-            "Store" => super::pointers::store(self, ins),
-            "MapUpdate" => super::maps::update(self, ins),
-            "Defer" => super::defer::defer(self, ins),
-            "RunDefers" => super::defer::run_defers(self),
-            "Go" => super::goroutines::go(self, ins),
-            "MakeChan" => super::channels::make_chan(self, ins),
-            "Send" => super::channels::send(self, ins),
-            "Select" => super::channels::select(self, ins),
-            other => self.unsupported(ins, other),
+            Op::Store { .. } => super::pointers::store(self, ins),
+            Op::MapUpdate { .. } => super::maps::update(self, ins),
+            Op::Defer(_) => super::defer::defer(self, ins),
+            Op::RunDefers => super::defer::run_defers(self),
+            Op::Go(_) => super::goroutines::go(self, ins),
+            Op::MakeChan { .. } => super::channels::make_chan(self, ins),
+            Op::Send { .. } => super::channels::send(self, ins),
+            Op::Select { .. } => super::channels::select(self, ins),
+            Op::Phi { .. } | Op::Jump | Op::If { .. } | Op::Return { .. } | Op::Panic { .. } => {
+                unreachable!("{} is handled with its block", ins.op.name())
+            }
         }
     }
 
@@ -1095,22 +1100,6 @@ impl<'a, 'p> FuncGen<'a, 'p> {
         ));
         self.ins().unreachable();
     }
-}
-
-pub fn has_value(op: &str) -> bool {
-    !matches!(
-        op,
-        "Jump"
-            | "If"
-            | "Return"
-            | "RunDefers"
-            | "Panic"
-            | "Send"
-            | "Store"
-            | "MapUpdate"
-            | "Go"
-            | "Defer"
-    )
 }
 
 /// `(ref null eq)` null: the nil fat pointer base.
@@ -1130,7 +1119,7 @@ fn block_local_last_uses(f: &Function) -> Vec<Option<usize>> {
     let mut nonlocal = vec![true; f.num_values];
     for (bi, b) in f.blocks.iter().enumerate() {
         for (k, ins) in b.instrs.iter().enumerate() {
-            if has_value(&ins.name) && ins.name != "Phi" {
+            if ins.has_value() && !matches!(ins.op, Op::Phi { .. }) {
                 def_block[ins.id] = bi;
                 nonlocal[ins.id] = false;
                 last[ins.id] = Some(k);
@@ -1144,7 +1133,7 @@ fn block_local_last_uses(f: &Function) -> Vec<Option<usize>> {
             for op in ins.operands() {
                 if let Operand::Value(v) = op {
                     let v = *v;
-                    if ins.name == "Phi" || terminator || def_block[v] != bi {
+                    if matches!(ins.op, Op::Phi { .. }) || terminator || def_block[v] != bi {
                         nonlocal[v] = true;
                     } else if last[v].is_some_and(|l| l < k) {
                         last[v] = Some(k);

@@ -62,7 +62,7 @@ impl<'f> Analysis<'f> {
         let mut defs = HashMap::new();
         for (bi, b) in f.blocks.iter().enumerate() {
             for (k, ins) in b.instrs.iter().enumerate() {
-                if super::func::has_value(&ins.name) {
+                if ins.has_value() {
                     defs.insert(ins.id, (bi, k));
                 }
             }
@@ -338,7 +338,7 @@ fn value_type(f: &Function, v: usize) -> Option<usize> {
             f.blocks
                 .iter()
                 .flat_map(|b| &b.instrs)
-                .find(|i| i.id == v && super::func::has_value(&i.name))
+                .find(|i| i.id == v && i.has_value())
                 .map(|i| i.t)
         })
 }

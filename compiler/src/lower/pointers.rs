@@ -11,7 +11,9 @@ use super::Ctx;
 use super::func::{FuncGen, push_null_eq};
 use super::types::{EQREF, Shape};
 use crate::emit::module::ref_null;
-use crate::ir::{BasicKind, Builtin, ConstValue, GlobalId, Instr, Operand, TypeId, TypeKind};
+use crate::ir::{
+    BasicKind, Builtin, ConstValue, GlobalId, Instr, Op, Operand, TypeId, TypeKind, UnOp,
+};
 use wasm_encoder::{BlockType, ConstExpr, GlobalType, HeapType, StorageType, ValType};
 
 /// How a Go global variable is stored.
@@ -28,10 +30,15 @@ pub enum GlobalVar {
 /// Records globals whose address escapes (used other than as the address
 /// of a load or store).
 pub fn note_global_uses(ins: &Instr, addr_taken: &mut [bool]) {
-    let direct_ok = |op: &Operand| -> bool {
-        (ins.name == "UnOp" && ins.tok == "*" && std::ptr::eq(op, ins.x.as_ref().unwrap()))
-            || (ins.name == "Store" && std::ptr::eq(op, ins.x.as_ref().unwrap()))
+    // The operand that is the address of a load or store.
+    let address = match &ins.op {
+        Op::UnOp {
+            op: UnOp::Deref, x, ..
+        } => Some(x),
+        Op::Store { addr, .. } => Some(addr),
+        _ => None,
     };
+    let direct_ok = |op: &Operand| address.is_some_and(|a| std::ptr::eq(op, a));
     for op in ins.operands() {
         if let Operand::Global(g) = op
             && !direct_ok(op)

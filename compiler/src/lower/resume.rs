@@ -179,10 +179,10 @@ pub fn address_taken(prog: &Program) -> Vec<bool> {
         .flat_map(|f| &f.blocks)
         .flat_map(|b| &b.instrs)
     {
-        if ins.name == "MakeClosure" {
-            taken[ins.func] = true;
+        if let Op::MakeClosure { func, .. } = ins.op {
+            taken[func] = true;
         }
-        let callee = ins.call.as_ref().and_then(|c| c.callee.as_ref());
+        let callee = ins.op.call().and_then(|c| c.callee.as_ref());
         for op in ins.operands() {
             if let Operand::Func(g) = op
                 && !callee.is_some_and(|c| std::ptr::eq(c, op))
@@ -338,7 +338,7 @@ fn live_in(f: &Function) -> Vec<Vec<u64>> {
                 }
             }
             for ins in blk.instrs.iter().rev() {
-                if super::func::has_value(&ins.name) {
+                if ins.has_value() {
                     set(&mut cur, ins.id, false);
                 }
                 if ins.name != "Phi" {
