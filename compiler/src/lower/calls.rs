@@ -5,7 +5,7 @@ use super::Ctx;
 use super::func::FuncGen;
 use super::types::Shape;
 use crate::emit::module::{TypeDef, ref_null};
-use crate::ir::{BasicKind, Builtin, FuncId, Function, Instr, Operand, TypeId, TypeKind};
+use crate::ir::{BasicKind, Builtin, Call, FuncId, Function, Instr, Operand, TypeId, TypeKind};
 use anyhow::{Result, bail};
 use host_abi::AbiType;
 use wasm_encoder::{
@@ -304,13 +304,12 @@ pub fn load_free_vars(g: &mut FuncGen) {
     }
 }
 
-pub fn make_closure(g: &mut FuncGen, ins: &Instr) {
-    let f = ins.func;
+pub fn make_closure(g: &mut FuncGen, ins: &Instr, f: FuncId, bindings: &[Operand]) {
     let env_ty = g.cx.closure_env_type(f);
     let code = g.cx.func(f);
     let slot = g.cx.module.table_slot(code);
     g.ins().i32_const(slot as i32);
-    for a in &ins.args {
+    for a in bindings {
         g.push(a);
     }
     g.ins().struct_new(env_ty);
@@ -351,8 +350,7 @@ pub fn push_func_value(g: &mut FuncGen, f: FuncId) {
     g.ins().global_get(global);
 }
 
-pub fn call(g: &mut FuncGen, ins: &Instr) {
-    let c = ins.call.as_ref().unwrap();
+pub fn call(g: &mut FuncGen, ins: &Instr, c: &Call) {
     if c.method.is_some() {
         super::interfaces::invoke(g, ins);
         return;
@@ -371,7 +369,7 @@ pub fn call(g: &mut FuncGen, ins: &Instr) {
             g.suspend_check();
         }
         Operand::Builtin(name) => {
-            builtin(g, ins, *name);
+            builtin(g, ins, *name, &c.args);
             return;
         }
         callee => {
@@ -397,9 +395,7 @@ pub fn call(g: &mut FuncGen, ins: &Instr) {
     g.set_result(ins);
 }
 
-fn builtin(g: &mut FuncGen, ins: &Instr, name: Builtin) {
-    let c = ins.call.as_ref().unwrap();
-    let args = &c.args;
+fn builtin(g: &mut FuncGen, ins: &Instr, name: Builtin, args: &[Operand]) {
     match name {
         Builtin::Len | Builtin::Cap => {
             let t = g.operand_type(&args[0]).unwrap();
@@ -432,7 +428,7 @@ fn builtin(g: &mut FuncGen, ins: &Instr, name: Builtin) {
                     g.ins().i32_wrap_i64();
                 }
                 Shape::Chan(_) => {
-                    super::channels::builtin(g, ins, name);
+                    super::channels::builtin(g, ins, name, &args[0]);
                     return;
                 }
                 _ => {
@@ -489,7 +485,7 @@ fn builtin(g: &mut FuncGen, ins: &Instr, name: Builtin) {
             }
         }
         Builtin::Delete => super::maps::delete(g, ins),
-        Builtin::Close => super::channels::builtin(g, ins, name),
+        Builtin::Close => super::channels::builtin(g, ins, name, &args[0]),
         Builtin::WrapNilCheck => {
             // Returns its pointer argument, panicking if it is nil.
             g.push(&args[0]);

@@ -8,7 +8,7 @@ use super::func::FuncGen;
 use super::helpers::{pop_any_as, push_as_any};
 use super::types::{ANYREF, Shape};
 use crate::emit::module::ref_null;
-use crate::ir::{Builtin, ChanDir, Instr, Operand, TypeId};
+use crate::ir::{Builtin, ChanDir, Instr, Operand, SelectState, TypeId};
 use wasm_encoder::{BlockType, ValType};
 
 /// The element type of a channel operand.
@@ -20,29 +20,26 @@ fn elem_of(g: &FuncGen, ch: &Operand) -> TypeId {
     }
 }
 
-pub fn make_chan(g: &mut FuncGen, ins: &Instr) {
-    let size = ins.x.as_ref().unwrap();
+pub fn make_chan(g: &mut FuncGen, ins: &Instr, size: &Operand) {
     let t = g.operand_type(size).expect("typed size");
     super::arith::push_as_i64(g, size, t);
     g.call_runtime("makechan");
     g.set_result(ins);
 }
 
-pub fn send(g: &mut FuncGen, ins: &Instr) {
-    let ch = ins.x.as_ref().unwrap();
+pub fn send(g: &mut FuncGen, ch: &Operand, x: &Operand) {
     let elem = elem_of(g, ch);
     g.push(ch);
-    push_as_any(g, ins.y.as_ref().unwrap(), elem);
+    push_as_any(g, x, elem);
     g.call_runtime("chansend1");
     g.suspend_check();
 }
 
 /// `<-ch`, and `v, ok := <-ch` (a tuple).
-pub fn recv(g: &mut FuncGen, ins: &Instr) {
-    let ch = ins.x.as_ref().unwrap();
+pub fn recv(g: &mut FuncGen, ins: &Instr, ch: &Operand, comma_ok: bool) {
     let elem = elem_of(g, ch);
     g.push(ch);
-    if ins.comma_ok {
+    if comma_ok {
         g.call_runtime("chanrecv2");
         g.suspend_check();
         let ok = g.tmp(ValType::I32);
@@ -60,8 +57,8 @@ pub fn recv(g: &mut FuncGen, ins: &Instr) {
 /// `select`: the cases go into a runtime slice; selectgo returns the chosen
 /// case (-1 for default), whether a receive got a value, and the value.
 /// The result tuple is (index, recvOK, one value per receive case).
-pub fn select(g: &mut FuncGen, ins: &Instr) {
-    let n = ins.states.len();
+pub fn select(g: &mut FuncGen, ins: &Instr, states: &[SelectState], blocking: bool) {
+    let n = states.len();
     let newselect = g.cx.runtime_func_id("newselect");
     let slots: Vec<ValType> = {
         let r = g.cx.prog.functions[newselect].results[0];
@@ -71,7 +68,7 @@ pub fn select(g: &mut FuncGen, ins: &Instr) {
     g.ins().i64_const(n as i64);
     g.call_runtime("newselect");
     g.set_all(&cases);
-    for (i, st) in ins.states.iter().enumerate() {
+    for (i, st) in states.iter().enumerate() {
         g.get_all(&cases);
         g.ins().i64_const(i as i64);
         g.push(&st.chan);
@@ -91,7 +88,7 @@ pub fn select(g: &mut FuncGen, ins: &Instr) {
         g.call_runtime("selectcase");
     }
     g.get_all(&cases);
-    g.ins().i32_const(ins.comma_ok as i32);
+    g.ins().i32_const(blocking as i32);
     g.call_runtime("selectgo");
     g.suspend_check();
     let rtype = g.cx.runtime_struct("_type");
@@ -103,7 +100,7 @@ pub fn select(g: &mut FuncGen, ins: &Instr) {
         .local_set(ok)
         .local_tee(chosen)
         .local_get(ok);
-    for (i, st) in ins.states.iter().enumerate() {
+    for (i, st) in states.iter().enumerate() {
         if st.dir == ChanDir::Send {
             continue;
         }
@@ -128,8 +125,7 @@ pub fn select(g: &mut FuncGen, ins: &Instr) {
 }
 
 /// `close(ch)`, `len(ch)`, `cap(ch)`.
-pub fn builtin(g: &mut FuncGen, ins: &Instr, name: Builtin) {
-    let ch = &ins.call.as_ref().unwrap().args[0];
+pub fn builtin(g: &mut FuncGen, ins: &Instr, name: Builtin, ch: &Operand) {
     g.push(ch);
     match name {
         Builtin::Close => g.call_runtime("closechan"),

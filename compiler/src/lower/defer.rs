@@ -8,8 +8,8 @@ use crate::emit::module::ref_null;
 use crate::ir::{Call, Instr, Op, Operand};
 use wasm_encoder::{FieldType, HeapType, StorageType};
 
-pub fn defer(g: &mut FuncGen, ins: &Instr) {
-    push_thunk(g, ins.call.as_ref().unwrap(), "defer");
+pub fn defer(g: &mut FuncGen, call: &Call) {
+    push_thunk(g, call, "defer");
     g.call_runtime("deferproc");
 }
 
@@ -57,8 +57,10 @@ pub fn push_thunk(g: &mut FuncGen, call: &Call, what: &str) {
             g.f.blocks
                 .iter()
                 .flat_map(|b| &b.instrs)
-                .find(|i| i.id == *v && i.name == "MakeClosure")
-                .map(|i| i.func)
+                .find_map(|i| match i.op {
+                    Op::MakeClosure { func, .. } if i.id == *v => Some(func),
+                    _ => None,
+                })
         }
         _ => None,
     };
@@ -99,12 +101,12 @@ pub fn push_thunk(g: &mut FuncGen, call: &Call, what: &str) {
         let (_, rslots) = t.cx.signature_slots(synthetic.sig);
         let rtuple = t.tmps(&rslots);
         t.vals[n] = rtuple;
-        let mut ins = Instr::new(Op::Call(synthetic));
+        let mut ins = Instr::new(Op::Call(synthetic.clone()));
         ins.id = n;
         // A transparent forwarder when the callee may block: nothing
         // follows the call, and a rewind makes it again with the same
         // environment (see resume.rs).
-        super::calls::call(&mut t, &ins);
+        super::calls::call(&mut t, &ins, &synthetic);
         t.finish(idx);
     });
     // `defer x.M()` and `go x.M()` evaluate x.M now: a nil interface

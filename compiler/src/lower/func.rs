@@ -1027,12 +1027,16 @@ impl<'a, 'p> FuncGen<'a, 'p> {
         }
         match &ins.op {
             Op::Alloc { .. } => super::pointers::alloc(self, ins),
-            Op::Call(_) => super::calls::call(self, ins),
+            Op::Call(c) => super::calls::call(self, ins, c),
             Op::BinOp { .. } => super::arith::binop(self, ins),
             Op::UnOp {
                 op: UnOp::Deref, ..
             } => super::pointers::load(self, ins),
-            Op::UnOp { op: UnOp::Recv, .. } => super::channels::recv(self, ins),
+            Op::UnOp {
+                op: UnOp::Recv,
+                x,
+                comma_ok,
+            } => super::channels::recv(self, ins, x, *comma_ok),
             Op::UnOp { .. } => super::arith::unop(self, ins),
             Op::ChangeType { x } | Op::ChangeInterface { x } => {
                 self.push(x);
@@ -1041,7 +1045,9 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             Op::Convert { .. } => super::arith::convert(self, ins),
             Op::SliceToArrayPointer { .. } => super::slices::slice_to_array_pointer(self, ins),
             Op::MakeInterface { .. } => super::interfaces::make_interface(self, ins),
-            Op::MakeClosure { .. } => super::calls::make_closure(self, ins),
+            Op::MakeClosure { func, bindings } => {
+                super::calls::make_closure(self, ins, *func, bindings)
+            }
             Op::MakeMap { .. } => super::maps::make_map(self, ins),
             Op::MakeSlice { .. } => super::slices::make_slice(self, ins),
             Op::Slice { .. } => super::slices::slice(self, ins),
@@ -1076,12 +1082,14 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             }
             Op::Store { .. } => super::pointers::store(self, ins),
             Op::MapUpdate { .. } => super::maps::update(self, ins),
-            Op::Defer(_) => super::defer::defer(self, ins),
+            Op::Defer(c) => super::defer::defer(self, c),
             Op::RunDefers => super::defer::run_defers(self),
-            Op::Go(_) => super::goroutines::go(self, ins),
-            Op::MakeChan { .. } => super::channels::make_chan(self, ins),
-            Op::Send { .. } => super::channels::send(self, ins),
-            Op::Select { .. } => super::channels::select(self, ins),
+            Op::Go(c) => super::goroutines::go(self, c),
+            Op::MakeChan { size } => super::channels::make_chan(self, ins, size),
+            Op::Send { chan, x } => super::channels::send(self, chan, x),
+            Op::Select { states, blocking } => {
+                super::channels::select(self, ins, states, *blocking)
+            }
             Op::Phi { .. } | Op::Jump | Op::If { .. } | Op::Return { .. } | Op::Panic { .. } => {
                 unreachable!("{} is handled with its block", ins.op.name())
             }

@@ -7,12 +7,12 @@
 use super::Ctx;
 use super::func::FuncGen;
 use super::resume::{NORMAL, REWINDING, UNWINDING};
-use crate::ir::{FuncId, Instr};
+use crate::ir::{Call, FuncId};
 use wasm_encoder::{AbstractHeapType, BlockType, Catch, HeapType, ValType};
 
 /// `go f(x)`: a thunk like defer's, handed to runtime.newproc.
-pub fn go(g: &mut FuncGen, ins: &Instr) {
-    super::defer::push_thunk(g, ins.call.as_ref().unwrap(), "go");
+pub fn go(g: &mut FuncGen, call: &Call) {
+    super::defer::push_thunk(g, call, "go");
     g.call_runtime("newproc");
 }
 

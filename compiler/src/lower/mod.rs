@@ -180,7 +180,7 @@ impl<'p> Ctx<'p> {
                     if let Some(crate::ir::Call {
                         callee: Some(crate::ir::Operand::Builtin(crate::ir::Builtin::Recover)),
                         ..
-                    }) = &ins.call
+                    }) = ins.op.call()
                     {
                         recovers[i] = true;
                     }
@@ -391,10 +391,9 @@ impl<'p> Ctx<'p> {
 
     /// Whether a comma-ok assertion to concrete type t can never succeed.
     pub fn impossible_assertion(&self, ins: &crate::ir::Instr) -> bool {
-        ins.name == "TypeAssert"
-            && ins.comma_ok
-            && !matches!(self.shape(ins.type2), types::Shape::Interface(_))
-            && !self.interface_types.contains(&ins.type2)
+        matches!(ins.op, crate::ir::Op::TypeAssert { asserted, comma_ok: true, .. }
+            if !matches!(self.shape(asserted), types::Shape::Interface(_))
+                && !self.interface_types.contains(&asserted))
     }
 
     /// Numbers defer and go statements, naming their thunks.
