@@ -4,7 +4,7 @@
 
 use super::func::FuncGen;
 use super::types::Shape;
-use crate::ir::{Instr, Operand, TypeId};
+use crate::ir::{BinOp, Instr, Operand, TypeId, UnOp};
 use wasm_encoder::{BlockType, ValType};
 
 /// Re-normalizes an i32 holding a sub-word integer after an operation.
@@ -42,32 +42,34 @@ fn is_wide(shape: &Shape) -> bool {
     matches!(shape, Shape::Int { bits: 64, .. })
 }
 
-pub fn binop(g: &mut FuncGen, ins: &Instr) {
-    let x = ins.x.as_ref().unwrap();
-    let y = ins.y.as_ref().unwrap();
+pub fn binop(g: &mut FuncGen, ins: &Instr, op: BinOp, x: &Operand, y: &Operand) {
     let t = g.operand_type(x).unwrap_or(ins.t);
     let shape = g.cx.shape(t);
-    match ins.tok.as_str() {
-        "==" | "!=" if matches!(shape, Shape::Interface(_)) && (x.is_nil() || y.is_nil()) => {
+    match op {
+        BinOp::Eql | BinOp::Neq
+            if matches!(shape, Shape::Interface(_)) && (x.is_nil() || y.is_nil()) =>
+        {
             // An interface is nil when its type word is: no runtime call.
             g.push(if x.is_nil() { y } else { x });
             g.ins().drop().ref_is_null();
-            if ins.tok == "!=" {
+            if op == BinOp::Neq {
                 g.ins().i32_eqz();
             }
         }
-        "==" | "!=" => {
+        BinOp::Eql | BinOp::Neq => {
             g.push(x);
             g.push(y);
             super::helpers::equal(g, t);
-            if ins.tok == "!=" {
+            if op == BinOp::Neq {
                 g.ins().i32_eqz();
             }
         }
-        "<" | "<=" | ">" | ">=" => compare(g, &shape, &ins.tok, x, y),
-        "<<" | ">>" => shift(g, ins, &shape, x, y),
-        "/" | "%" if matches!(shape, Shape::Int { .. }) => divide(g, ins, &shape, x, y),
-        "+" if shape == Shape::String => {
+        BinOp::Lss | BinOp::Leq | BinOp::Gtr | BinOp::Geq => compare(g, &shape, op, x, y),
+        BinOp::Shl | BinOp::Shr => shift(g, ins, op, &shape, x, y),
+        BinOp::Quo | BinOp::Rem if matches!(shape, Shape::Int { .. }) => {
+            divide(g, op, &shape, x, y)
+        }
+        BinOp::Add if shape == Shape::String => {
             super::strings::concat(g, ins);
             return;
         }
@@ -80,35 +82,35 @@ pub fn binop(g: &mut FuncGen, ins: &Instr) {
     g.set_result(ins);
 }
 
-fn arith(g: &mut FuncGen, shape: &Shape, tok: &str, ins: &Instr) {
+fn arith(g: &mut FuncGen, shape: &Shape, tok: BinOp, ins: &Instr) {
     match shape {
         Shape::Int { bits, .. } => {
             let wide = *bits == 64;
             let mut s = g.ins();
             match (tok, wide) {
-                ("+", false) => s.i32_add(),
-                ("+", true) => s.i64_add(),
-                ("-", false) => s.i32_sub(),
-                ("-", true) => s.i64_sub(),
-                ("*", false) => s.i32_mul(),
-                ("*", true) => s.i64_mul(),
-                ("&", false) => s.i32_and(),
-                ("&", true) => s.i64_and(),
-                ("|", false) => s.i32_or(),
-                ("|", true) => s.i64_or(),
-                ("^", false) => s.i32_xor(),
-                ("^", true) => s.i64_xor(),
-                ("&^", false) => s.i32_const(-1).i32_xor().i32_and(),
-                ("&^", true) => s.i64_const(-1).i64_xor().i64_and(),
+                (BinOp::Add, false) => s.i32_add(),
+                (BinOp::Add, true) => s.i64_add(),
+                (BinOp::Sub, false) => s.i32_sub(),
+                (BinOp::Sub, true) => s.i64_sub(),
+                (BinOp::Mul, false) => s.i32_mul(),
+                (BinOp::Mul, true) => s.i64_mul(),
+                (BinOp::And, false) => s.i32_and(),
+                (BinOp::And, true) => s.i64_and(),
+                (BinOp::Or, false) => s.i32_or(),
+                (BinOp::Or, true) => s.i64_or(),
+                (BinOp::Xor, false) => s.i32_xor(),
+                (BinOp::Xor, true) => s.i64_xor(),
+                (BinOp::AndNot, false) => s.i32_const(-1).i32_xor().i32_and(),
+                (BinOp::AndNot, true) => s.i64_const(-1).i64_xor().i64_and(),
                 _ => unreachable!("integer operator {tok}"),
             };
             normalize(g, shape);
         }
         Shape::Bool => {
             match tok {
-                "&" => g.ins().i32_and(),
-                "|" => g.ins().i32_or(),
-                "^" => g.ins().i32_xor(),
+                BinOp::And => g.ins().i32_and(),
+                BinOp::Or => g.ins().i32_or(),
+                BinOp::Xor => g.ins().i32_xor(),
                 _ => unreachable!("bool operator {tok}"),
             };
         }
@@ -116,14 +118,14 @@ fn arith(g: &mut FuncGen, shape: &Shape, tok: &str, ins: &Instr) {
             let f32 = *shape == Shape::F32;
             let mut s = g.ins();
             match (tok, f32) {
-                ("+", true) => s.f32_add(),
-                ("+", false) => s.f64_add(),
-                ("-", true) => s.f32_sub(),
-                ("-", false) => s.f64_sub(),
-                ("*", true) => s.f32_mul(),
-                ("*", false) => s.f64_mul(),
-                ("/", true) => s.f32_div(),
-                ("/", false) => s.f64_div(),
+                (BinOp::Add, true) => s.f32_add(),
+                (BinOp::Add, false) => s.f64_add(),
+                (BinOp::Sub, true) => s.f32_sub(),
+                (BinOp::Sub, false) => s.f64_sub(),
+                (BinOp::Mul, true) => s.f32_mul(),
+                (BinOp::Mul, false) => s.f64_mul(),
+                (BinOp::Quo, true) => s.f32_div(),
+                (BinOp::Quo, false) => s.f64_div(),
                 _ => unreachable!("float operator {tok}"),
             };
         }
@@ -132,7 +134,7 @@ fn arith(g: &mut FuncGen, shape: &Shape, tok: &str, ins: &Instr) {
     }
 }
 
-fn complex_arith(g: &mut FuncGen, shape: &Shape, tok: &str, ins: &Instr) {
+fn complex_arith(g: &mut FuncGen, shape: &Shape, tok: BinOp, ins: &Instr) {
     let f = if *shape == Shape::C64 {
         ValType::F32
     } else {
@@ -151,21 +153,21 @@ fn complex_arith(g: &mut FuncGen, shape: &Shape, tok: &str, ins: &Instr) {
         };
     }
     match tok {
-        "+" | "-" => {
+        BinOp::Add | BinOp::Sub => {
             g.ins().local_get(ar).local_get(br);
-            if tok == "+" {
+            if tok == BinOp::Add {
                 op!(g, f64_add, f32_add);
             } else {
                 op!(g, f64_sub, f32_sub);
             }
             g.ins().local_get(ai).local_get(bi);
-            if tok == "+" {
+            if tok == BinOp::Add {
                 op!(g, f64_add, f32_add);
             } else {
                 op!(g, f64_sub, f32_sub);
             }
         }
-        "*" => {
+        BinOp::Mul => {
             g.ins().local_get(ar).local_get(br);
             op!(g, f64_mul, f32_mul);
             g.ins().local_get(ai).local_get(bi);
@@ -177,7 +179,7 @@ fn complex_arith(g: &mut FuncGen, shape: &Shape, tok: &str, ins: &Instr) {
             op!(g, f64_mul, f32_mul);
             op!(g, f64_add, f32_add);
         }
-        "/" => {
+        BinOp::Quo => {
             // Go's complex division (runtime/complex.go), done in float64.
             for l in [ar, ai, br, bi] {
                 g.ins().local_get(l);
@@ -199,7 +201,7 @@ fn complex_arith(g: &mut FuncGen, shape: &Shape, tok: &str, ins: &Instr) {
     }
 }
 
-fn compare(g: &mut FuncGen, shape: &Shape, tok: &str, x: &Operand, y: &Operand) {
+fn compare(g: &mut FuncGen, shape: &Shape, tok: BinOp, x: &Operand, y: &Operand) {
     if *shape == Shape::String {
         g.push(x);
         g.push(y);
@@ -207,9 +209,9 @@ fn compare(g: &mut FuncGen, shape: &Shape, tok: &str, x: &Operand, y: &Operand) 
         g.ins().i64_const(0);
         let mut s = g.ins();
         match tok {
-            "<" => s.i64_lt_s(),
-            "<=" => s.i64_le_s(),
-            ">" => s.i64_gt_s(),
+            BinOp::Lss => s.i64_lt_s(),
+            BinOp::Leq => s.i64_le_s(),
+            BinOp::Gtr => s.i64_gt_s(),
             _ => s.i64_ge_s(),
         };
         return;
@@ -218,34 +220,34 @@ fn compare(g: &mut FuncGen, shape: &Shape, tok: &str, x: &Operand, y: &Operand) 
     g.push(y);
     let mut s = g.ins();
     match (shape, tok) {
-        (Shape::F32, "<") => s.f32_lt(),
-        (Shape::F32, "<=") => s.f32_le(),
-        (Shape::F32, ">") => s.f32_gt(),
+        (Shape::F32, BinOp::Lss) => s.f32_lt(),
+        (Shape::F32, BinOp::Leq) => s.f32_le(),
+        (Shape::F32, BinOp::Gtr) => s.f32_gt(),
         (Shape::F32, _) => s.f32_ge(),
-        (Shape::F64, "<") => s.f64_lt(),
-        (Shape::F64, "<=") => s.f64_le(),
-        (Shape::F64, ">") => s.f64_gt(),
+        (Shape::F64, BinOp::Lss) => s.f64_lt(),
+        (Shape::F64, BinOp::Leq) => s.f64_le(),
+        (Shape::F64, BinOp::Gtr) => s.f64_gt(),
         (Shape::F64, _) => s.f64_ge(),
         (
             Shape::Int {
                 bits: 64,
                 signed: true,
             },
-            "<",
+            BinOp::Lss,
         ) => s.i64_lt_s(),
         (
             Shape::Int {
                 bits: 64,
                 signed: true,
             },
-            "<=",
+            BinOp::Leq,
         ) => s.i64_le_s(),
         (
             Shape::Int {
                 bits: 64,
                 signed: true,
             },
-            ">",
+            BinOp::Gtr,
         ) => s.i64_gt_s(),
         (
             Shape::Int {
@@ -254,17 +256,17 @@ fn compare(g: &mut FuncGen, shape: &Shape, tok: &str, x: &Operand, y: &Operand) 
             },
             _,
         ) => s.i64_ge_s(),
-        (Shape::Int { bits: 64, .. }, "<") => s.i64_lt_u(),
-        (Shape::Int { bits: 64, .. }, "<=") => s.i64_le_u(),
-        (Shape::Int { bits: 64, .. }, ">") => s.i64_gt_u(),
+        (Shape::Int { bits: 64, .. }, BinOp::Lss) => s.i64_lt_u(),
+        (Shape::Int { bits: 64, .. }, BinOp::Leq) => s.i64_le_u(),
+        (Shape::Int { bits: 64, .. }, BinOp::Gtr) => s.i64_gt_u(),
         (Shape::Int { bits: 64, .. }, _) => s.i64_ge_u(),
-        (Shape::Int { signed: true, .. }, "<") => s.i32_lt_s(),
-        (Shape::Int { signed: true, .. }, "<=") => s.i32_le_s(),
-        (Shape::Int { signed: true, .. }, ">") => s.i32_gt_s(),
+        (Shape::Int { signed: true, .. }, BinOp::Lss) => s.i32_lt_s(),
+        (Shape::Int { signed: true, .. }, BinOp::Leq) => s.i32_le_s(),
+        (Shape::Int { signed: true, .. }, BinOp::Gtr) => s.i32_gt_s(),
         (Shape::Int { signed: true, .. }, _) => s.i32_ge_s(),
-        (_, "<") => s.i32_lt_u(),
-        (_, "<=") => s.i32_le_u(),
-        (_, ">") => s.i32_gt_u(),
+        (_, BinOp::Lss) => s.i32_lt_u(),
+        (_, BinOp::Leq) => s.i32_le_u(),
+        (_, BinOp::Gtr) => s.i32_gt_u(),
         (_, _) => s.i32_ge_u(),
     };
 }
@@ -283,7 +285,7 @@ pub fn push_as_i64(g: &mut FuncGen, op: &Operand, t: TypeId) {
     }
 }
 
-fn shift(g: &mut FuncGen, ins: &Instr, shape: &Shape, x: &Operand, y: &Operand) {
+fn shift(g: &mut FuncGen, ins: &Instr, op: BinOp, shape: &Shape, x: &Operand, y: &Operand) {
     let Shape::Int { bits, signed } = *shape else {
         g.unsupported(ins, "shift of non-integer");
         return;
@@ -314,7 +316,7 @@ fn shift(g: &mut FuncGen, ins: &Instr, shape: &Shape, x: &Operand, y: &Operand) 
         .i64_const(width)
         .i64_ge_u()
         .if_(BlockType::Result(ty));
-    if ins.tok == ">>" && signed {
+    if op == BinOp::Shr && signed {
         g.ins().local_get(v);
         if wide {
             g.ins().i64_const(63).i64_shr_s();
@@ -331,9 +333,9 @@ fn shift(g: &mut FuncGen, ins: &Instr, shape: &Shape, x: &Operand, y: &Operand) 
         g.ins().i32_wrap_i64();
     }
     let mut s = g.ins();
-    match (ins.tok.as_str(), wide, signed) {
-        ("<<", true, _) => s.i64_shl(),
-        ("<<", false, _) => s.i32_shl(),
+    match (op, wide, signed) {
+        (BinOp::Shl, true, _) => s.i64_shl(),
+        (BinOp::Shl, false, _) => s.i32_shl(),
         (_, true, true) => s.i64_shr_s(),
         (_, true, false) => s.i64_shr_u(),
         (_, false, true) => s.i32_shr_s(),
@@ -343,7 +345,7 @@ fn shift(g: &mut FuncGen, ins: &Instr, shape: &Shape, x: &Operand, y: &Operand) 
     normalize(g, shape);
 }
 
-fn divide(g: &mut FuncGen, ins: &Instr, shape: &Shape, x: &Operand, y: &Operand) {
+fn divide(g: &mut FuncGen, op: BinOp, shape: &Shape, x: &Operand, y: &Operand) {
     let Shape::Int { signed, .. } = *shape else {
         unreachable!()
     };
@@ -362,7 +364,7 @@ fn divide(g: &mut FuncGen, ins: &Instr, shape: &Shape, x: &Operand, y: &Operand)
     g.ins().if_(BlockType::Empty);
     g.call_runtime("panicdivide");
     g.ins().unreachable().end();
-    let rem = ins.tok == "%";
+    let rem = op == BinOp::Rem;
     if signed && !rem {
         // Avoid the trap on MinInt / -1: Go's result is -MinInt = MinInt.
         g.ins().local_get(b);
@@ -400,34 +402,33 @@ fn divide(g: &mut FuncGen, ins: &Instr, shape: &Shape, x: &Operand, y: &Operand)
     normalize(g, shape);
 }
 
-pub fn unop(g: &mut FuncGen, ins: &Instr) {
-    let x = ins.x.as_ref().unwrap();
+pub fn unop(g: &mut FuncGen, ins: &Instr, op: UnOp, x: &Operand) {
     let shape = g.cx.shape(ins.t);
-    match (ins.tok.as_str(), &shape) {
-        ("!", _) => {
+    match (op, &shape) {
+        (UnOp::Not, _) => {
             g.push(x);
             g.ins().i32_eqz();
         }
-        ("-", Shape::Int { bits: 64, .. }) => {
+        (UnOp::Neg, Shape::Int { bits: 64, .. }) => {
             g.ins().i64_const(0);
             g.push(x);
             g.ins().i64_sub();
         }
-        ("-", Shape::Int { .. }) => {
+        (UnOp::Neg, Shape::Int { .. }) => {
             g.ins().i32_const(0);
             g.push(x);
             g.ins().i32_sub();
             normalize(g, &shape);
         }
-        ("-", Shape::F32) => {
+        (UnOp::Neg, Shape::F32) => {
             g.push(x);
             g.ins().f32_neg();
         }
-        ("-", Shape::F64) => {
+        (UnOp::Neg, Shape::F64) => {
             g.push(x);
             g.ins().f64_neg();
         }
-        ("-", Shape::C64 | Shape::C128) => {
+        (UnOp::Neg, Shape::C64 | Shape::C128) => {
             g.push(x);
             let f = if shape == Shape::C64 {
                 ValType::F32
@@ -442,11 +443,11 @@ pub fn unop(g: &mut FuncGen, ins: &Instr) {
                 g.ins().f64_neg().local_get(im).f64_neg();
             }
         }
-        ("^", Shape::Int { bits: 64, .. }) => {
+        (UnOp::Complement, Shape::Int { bits: 64, .. }) => {
             g.push(x);
             g.ins().i64_const(-1).i64_xor();
         }
-        ("^", Shape::Int { .. }) => {
+        (UnOp::Complement, Shape::Int { .. }) => {
             g.push(x);
             g.ins().i32_const(-1).i32_xor();
             normalize(g, &shape);

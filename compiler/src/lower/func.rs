@@ -1028,7 +1028,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
         match &ins.op {
             Op::Alloc { .. } => super::pointers::alloc(self, ins),
             Op::Call(c) => super::calls::call(self, ins, c),
-            Op::BinOp { .. } => super::arith::binop(self, ins),
+            Op::BinOp { op, x, y } => super::arith::binop(self, ins, *op, x, y),
             Op::UnOp {
                 op: UnOp::Deref, ..
             } => super::pointers::load(self, ins),
@@ -1037,7 +1037,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
                 x,
                 comma_ok,
             } => super::channels::recv(self, ins, x, *comma_ok),
-            Op::UnOp { .. } => super::arith::unop(self, ins),
+            Op::UnOp { op, x, .. } => super::arith::unop(self, ins, *op, x),
             Op::ChangeType { x } | Op::ChangeInterface { x } => {
                 self.push(x);
                 self.set_result(ins);

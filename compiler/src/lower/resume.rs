@@ -22,7 +22,9 @@ use super::Ctx;
 use super::cfg::Cfg;
 use super::func::{Frame, FuncGen, push_default};
 use crate::emit::module::{TypeDef, ref_null};
-use crate::ir::{Block, Call, FuncId, Function, Instr, Op, Operand, Program, TypeId, ValueId};
+use crate::ir::{
+    Block, Call, FuncId, Function, Instr, Op, Operand, Program, TypeId, UnOp, ValueId,
+};
 use std::collections::{HashMap, HashSet};
 use wasm_encoder::{
     AbstractHeapType, BlockType, ConstExpr, FieldType, GlobalType, HeapType, RefType, StorageType,
@@ -116,7 +118,7 @@ impl Blocking {
                     f.blocks
                         .iter()
                         .flat_map(|bl| &bl.instrs)
-                        .any(|ins| ins.name == "Defer" && b.call_blocks(ins.call.as_ref().unwrap()))
+                        .any(|ins| matches!(&ins.op, Op::Defer(c) if b.call_blocks(c)))
                 });
                 if deferred_blocks {
                     sigs.push(t);
@@ -140,13 +142,12 @@ impl Blocking {
 
     /// Whether executing `ins` may park the goroutine.
     pub fn suspends(&self, ins: &Instr) -> bool {
-        match ins.name.as_str() {
-            "Call" => self.call_blocks(ins.call.as_ref().unwrap()),
-            "Send" => true,
-            "UnOp" => ins.tok == "<-",
+        match &ins.op {
+            Op::Call(c) => self.call_blocks(c),
+            Op::Send { .. } | Op::UnOp { op: UnOp::Recv, .. } => true,
             // A select without default.
-            "Select" => ins.comma_ok,
-            "RunDefers" => self.rundefers.is_some_and(|r| self.funcs[r]),
+            Op::Select { blocking, .. } => *blocking,
+            Op::RunDefers => self.rundefers.is_some_and(|r| self.funcs[r]),
             _ => false,
         }
     }
@@ -330,8 +331,9 @@ fn live_in(f: &Function) -> Vec<Vec<u64>> {
                 or(&mut cur, &live[s]);
                 let target = &f.blocks[s];
                 for (k, _) in target.preds.iter().enumerate().filter(|(_, p)| **p == bi) {
-                    for phi in target.instrs.iter().take_while(|i| i.name == "Phi") {
-                        if let Some(Operand::Value(v)) = phi.args.get(k) {
+                    for ins in &target.instrs {
+                        let Op::Phi { edges } = &ins.op else { break };
+                        if let Some(Operand::Value(v)) = edges.get(k) {
                             set(&mut cur, *v, true);
                         }
                     }
@@ -341,7 +343,7 @@ fn live_in(f: &Function) -> Vec<Vec<u64>> {
                 if ins.has_value() {
                     set(&mut cur, ins.id, false);
                 }
-                if ins.name != "Phi" {
+                if !matches!(ins.op, Op::Phi { .. }) {
                     for op in ins.operands() {
                         if let Operand::Value(v) = op {
                             set(&mut cur, *v, true);
