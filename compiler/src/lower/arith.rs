@@ -70,7 +70,7 @@ pub fn binop(g: &mut FuncGen, ins: &Instr, op: BinOp, x: &Operand, y: &Operand) 
             divide(g, op, &shape, x, y)
         }
         BinOp::Add if shape == Shape::String => {
-            super::strings::concat(g, ins);
+            super::strings::concat(g, ins, x, y);
             return;
         }
         tok => {

@@ -352,7 +352,7 @@ pub fn push_func_value(g: &mut FuncGen, f: FuncId) {
 
 pub fn call(g: &mut FuncGen, ins: &Instr, c: &Call) {
     if c.method.is_some() {
-        super::interfaces::invoke(g, ins);
+        super::interfaces::invoke(g, ins, c);
         return;
     }
     match c.callee.as_ref().unwrap() {

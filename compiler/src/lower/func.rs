@@ -1044,7 +1044,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             }
             Op::Convert { .. } => super::arith::convert(self, ins),
             Op::SliceToArrayPointer { .. } => super::slices::slice_to_array_pointer(self, ins),
-            Op::MakeInterface { .. } => super::interfaces::make_interface(self, ins),
+            Op::MakeInterface { x } => super::interfaces::make_interface(self, ins, x),
             Op::MakeClosure { func, bindings } => {
                 super::calls::make_closure(self, ins, *func, bindings)
             }
@@ -1054,16 +1054,20 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             Op::FieldAddr { .. } => super::pointers::field_addr(self, ins),
             Op::Field { .. } => super::pointers::field(self, ins),
             Op::IndexAddr { .. } => super::pointers::index_addr(self, ins),
-            Op::Index { x, .. } | Op::Lookup { x, .. }
+            Op::Index { x, index } | Op::Lookup { x, index, .. }
                 if matches!(self.cx.shape(self.operand_type(x).unwrap()), Shape::String) =>
             {
-                super::strings::index(self, ins)
+                super::strings::index(self, ins, x, index)
             }
             Op::Index { .. } => super::pointers::index(self, ins),
             Op::Lookup { .. } => super::maps::lookup(self, ins),
             Op::Range { .. } => super::maps::range(self, ins),
             Op::Next { .. } => super::maps::next(self, ins),
-            Op::TypeAssert { .. } => super::interfaces::type_assert(self, ins),
+            Op::TypeAssert {
+                x,
+                asserted,
+                comma_ok,
+            } => super::interfaces::type_assert(self, ins, x, *asserted, *comma_ok),
             Op::Extract { tuple, index } => {
                 let Shape::Tuple(elems) = self.cx.shape(self.operand_type(tuple).unwrap()) else {
                     panic!("Extract from non-tuple")

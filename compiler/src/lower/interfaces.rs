@@ -13,7 +13,7 @@ use super::Ctx;
 use super::func::FuncGen;
 use super::types::{ANYREF, Shape};
 use crate::emit::module::{TypeDef, ref_null};
-use crate::ir::{BasicKind, Instr, Op, Operand, TypeId, TypeKind, UnOp};
+use crate::ir::{BasicKind, Call, Instr, Op, Operand, TypeId, TypeKind, UnOp};
 use wasm_encoder::{BlockType, ConstExpr, GlobalType, HeapType, ValType};
 
 #[derive(Clone, Copy, Debug)]
@@ -320,8 +320,7 @@ pub fn push_descriptor(g: &mut FuncGen, t: TypeId) {
     g.ins().global_get(d.global);
 }
 
-pub fn make_interface(g: &mut FuncGen, ins: &Instr) {
-    let x = ins.x.as_ref().unwrap();
+pub fn make_interface(g: &mut FuncGen, ins: &Instr, x: &Operand) {
     let t = g.operand_type(x).unwrap();
     push_descriptor(g, t);
     g.push(x);
@@ -329,17 +328,15 @@ pub fn make_interface(g: &mut FuncGen, ins: &Instr) {
     g.set_result(ins);
 }
 
-pub fn type_assert(g: &mut FuncGen, ins: &Instr) {
+pub fn type_assert(g: &mut FuncGen, ins: &Instr, x: &Operand, want: TypeId, comma_ok: bool) {
     if g.cx.impossible_assertion(ins) {
         // No reachable code makes an interface of this type.
-        g.push_zero(ins.type2);
+        g.push_zero(want);
         g.ins().i32_const(0);
         g.set_result(ins);
         return;
     }
-    let x = ins.x.as_ref().unwrap();
     let iface_t = g.operand_type(x).unwrap();
-    let want = ins.type2;
     let rtype = g.cx.runtime_struct("_type");
     let (typ, payload) = (g.tmp(ref_null(rtype)), g.tmp(ANYREF));
     g.push(x);
@@ -355,7 +352,7 @@ pub fn type_assert(g: &mut FuncGen, ins: &Instr) {
     }
     let ok = g.tmp(ValType::I32);
     g.ins().local_set(ok);
-    if !ins.comma_ok {
+    if !comma_ok {
         g.ins()
             .local_get(ok)
             .i32_eqz()
@@ -385,7 +382,7 @@ pub fn type_assert(g: &mut FuncGen, ins: &Instr) {
     g.set_all(&v);
     g.ins().end();
     g.get_all(&v);
-    if ins.comma_ok {
+    if comma_ok {
         g.ins().local_get(ok);
     }
     g.set_result(ins);
@@ -403,8 +400,7 @@ fn implements_func(cx: &mut Ctx, iface: TypeId) -> u32 {
 }
 
 /// A dynamic method call.
-pub fn invoke(g: &mut FuncGen, ins: &Instr) {
-    let c = ins.call.as_ref().unwrap();
+pub fn invoke(g: &mut FuncGen, ins: &Instr, c: &Call) {
     let m = c.method.as_ref().unwrap();
     let recv: &Operand = c.recv.as_ref().unwrap();
     let rtype = g.cx.runtime_struct("_type");

@@ -5,13 +5,11 @@
 use super::func::FuncGen;
 use super::types::Shape;
 use crate::emit::module::BYTES_TYPE;
-use crate::ir::{BasicKind, Instr, Operand, TypeKind};
+use crate::ir::{BasicKind, BinOp, Instr, Op, Operand, TypeKind};
 use wasm_encoder::ValType;
 
 /// s[i] on a string (the SSA Lookup instruction).
-pub fn index(g: &mut FuncGen, ins: &Instr) {
-    let x = ins.x.as_ref().unwrap();
-    let y = ins.y.as_ref().unwrap();
+pub fn index(g: &mut FuncGen, ins: &Instr, x: &Operand, y: &Operand) {
     let s = g.tmps(&[
         crate::emit::module::ref_null(BYTES_TYPE),
         ValType::I32,
@@ -162,13 +160,21 @@ pub fn print(g: &mut FuncGen, args: &[Operand], newline: bool) {
 /// such a concatenation).
 pub fn defer_concat(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
     let ins = &body[k];
-    if ins.name != "BinOp" || ins.tok != "+" || g.cx.shape(ins.t) != Shape::String {
+    let Op::BinOp {
+        op: BinOp::Add,
+        x,
+        y,
+    } = &ins.op
+    else {
+        return 0;
+    };
+    if g.cx.shape(ins.t) != Shape::String {
         return 0;
     }
     let Some(last) = g.block_local_last_use(ins.id).filter(|&l| l > k) else {
         return 0;
     };
-    let me = Some(Operand::Value(ins.id));
+    let me = Operand::Value(ins.id);
     let Some(user) = body.get(last) else {
         return 0;
     };
@@ -177,11 +183,12 @@ pub fn defer_concat(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
     let used_once = body[k + 1..last]
         .iter()
         .all(|i| super::pointers::harmless(i) && !i.operands().contains(&&Operand::Value(ins.id)));
-    if user.name != "BinOp" || user.tok != "+" || user.x != me || user.y == me || !used_once {
+    let feeds_left =
+        matches!(&user.op, Op::BinOp { op: BinOp::Add, x: ux, y: uy } if *ux == me && *uy != me);
+    if !feeds_left || !used_once {
         return 0;
     }
-    let x = ins.x.clone().unwrap();
-    let pending = match &x {
+    let pending = match x {
         Operand::Value(v) => g.pending_concat.get(v).map_or(1, |(_, parts)| parts.len()),
         _ => 1,
     };
@@ -189,8 +196,8 @@ pub fn defer_concat(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
         // The chain is long enough: this one is emitted as it is.
         return 0;
     }
-    let (mut deferred, mut parts) = take_parts(g, x);
-    parts.push(ins.y.clone().unwrap());
+    let (mut deferred, mut parts) = take_parts(g, x.clone());
+    parts.push(y.clone());
     deferred.push(k);
     g.pending_concat.insert(ins.id, (deferred, parts));
     1
@@ -200,9 +207,9 @@ pub fn defer_concat(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
 const MAX_CONCAT: usize = 4;
 
 /// `x + y` on strings, joining the parts `defer_concat` deferred into x.
-pub fn concat(g: &mut FuncGen, ins: &Instr) {
-    let (deferred, mut parts) = take_parts(g, ins.x.clone().unwrap());
-    parts.push(ins.y.clone().unwrap());
+pub fn concat(g: &mut FuncGen, ins: &Instr, x: &Operand, y: &Operand) {
+    let (deferred, mut parts) = take_parts(g, x.clone());
+    parts.push(y.clone());
     for p in &parts {
         g.push(p);
     }
