@@ -18,7 +18,7 @@
 //! `for i := range v`).
 
 use super::cfg::Dominators;
-use crate::ir::{Builtin, Function, Instr, Operand, ValueId};
+use crate::ir::{BinOp, Builtin, Function, Instr, Op, Operand, ValueId};
 use std::collections::{HashMap, HashSet};
 
 /// What the checks already made establish in a function.
@@ -54,10 +54,15 @@ fn in_bounds(
         // a[i]` checks each index once.
         let mut checked = HashSet::new();
         for ins in &b.instrs {
-            if !matches!(ins.name.as_str(), "Index" | "IndexAddr") {
-                continue;
+            let (Op::Index {
+                x: Operand::Value(x),
+                index: Operand::Value(i),
             }
-            let (Some(Operand::Value(x)), Some(Operand::Value(i))) = (&ins.x, &ins.y) else {
+            | Op::IndexAddr {
+                x: Operand::Value(x),
+                index: Operand::Value(i),
+            }) = &ins.op
+            else {
                 continue;
             };
             if !checked.insert((*x, *i)) {
@@ -84,8 +89,9 @@ fn dominating_branches(f: &Function, idom: &[usize], mut b: usize) -> Vec<(Value
         if let [p] = f.blocks[b].preds[..]
             && let pred = &f.blocks[p]
             && let Some(term) = pred.instrs.last()
-            && term.name == "If"
-            && let Some(Operand::Value(c)) = &term.x
+            && let Op::If {
+                cond: Operand::Value(c),
+            } = &term.op
             && pred.succs.first() != pred.succs.get(1)
         {
             out.push((*c, pred.succs.first() == Some(&b)));
@@ -103,14 +109,15 @@ fn is_less_than_len(defs: &HashMap<ValueId, &Instr>, c: ValueId, i: ValueId, x: 
     let Some(cmp) = defs.get(&c) else {
         return false;
     };
-    cmp.name == "BinOp"
-        && cmp.tok == "<"
-        && matches!(&cmp.x, Some(Operand::Value(v)) if *v == i)
-        && matches!(&cmp.y, Some(Operand::Value(l)) if defs.get(l).is_some_and(|len| is_len_of(len, x)))
+    matches!(&cmp.op, Op::BinOp {
+            op: BinOp::Lss,
+            x: Operand::Value(v),
+            y: Operand::Value(l),
+        } if *v == i && defs.get(l).is_some_and(|len| is_len_of(len, x)))
 }
 
 fn is_len_of(ins: &Instr, x: ValueId) -> bool {
-    let Some(c) = &ins.call else { return false };
+    let Op::Call(c) = &ins.op else { return false };
     matches!(&c.callee, Some(Operand::Builtin(Builtin::Len)))
         && matches!(c.args.first(), Some(Operand::Value(v)) if *v == x)
 }
@@ -124,19 +131,20 @@ fn not_nil(
         .map(|bs| {
             bs.iter()
                 .filter_map(|&(c, taken)| {
-                    let cmp = defs.get(&c)?;
-                    let nil = |op: &Option<Operand>| op.as_ref().is_some_and(Operand::is_nil);
-                    let v = match (&cmp.x, &cmp.y) {
-                        (Some(Operand::Value(v)), y) if nil(y) => *v,
-                        (x, Some(Operand::Value(v))) if nil(x) => *v,
+                    let Op::BinOp { op, x, y } = &defs.get(&c)?.op else {
+                        return None;
+                    };
+                    let v = match (x, y) {
+                        (Operand::Value(v), y) if y.is_nil() => *v,
+                        (x, Operand::Value(v)) if x.is_nil() => *v,
                         _ => return None,
                     };
-                    let not_nil_edge = match cmp.tok.as_str() {
-                        "!=" => true,
-                        "==" => false,
+                    let not_nil_edge = match op {
+                        BinOp::Neq => true,
+                        BinOp::Eql => false,
                         _ => return None,
                     };
-                    (cmp.name == "BinOp" && taken == not_nil_edge).then_some(v)
+                    (taken == not_nil_edge).then_some(v)
                 })
                 .collect()
         })
@@ -165,16 +173,20 @@ fn lower_bound(defs: &HashMap<ValueId, &Instr>, v: ValueId, open: &mut HashSet<V
     let Some(ins) = defs.get(&v) else {
         return Bound::Unknown;
     };
-    let of = |op: &Option<Operand>, open: &mut HashSet<ValueId>| match op {
-        Some(Operand::Value(w)) => lower_bound(defs, *w, open),
-        Some(Operand::Const(c)) => Bound::At(c.bits() as i64),
+    let of = |op: &Operand, open: &mut HashSet<ValueId>| match op {
+        Operand::Value(w) => lower_bound(defs, *w, open),
+        Operand::Const(c) => Bound::At(c.bits() as i64),
         _ => Bound::Unknown,
     };
-    match ins.name.as_str() {
-        "BinOp" if ins.tok == "+" => {
+    match &ins.op {
+        Op::BinOp {
+            op: BinOp::Add,
+            x,
+            y,
+        } => {
             // Counting up by a non-negative constant keeps the bound.
-            let (a, step) = match (&ins.x, &ins.y) {
-                (a, Some(Operand::Const(c))) | (Some(Operand::Const(c)), a) => (a, c.bits() as i64),
+            let (a, step) = match (x, y) {
+                (a, Operand::Const(c)) | (Operand::Const(c), a) => (a, c.bits() as i64),
                 _ => return Bound::Unknown,
             };
             if step < 0 {
@@ -185,14 +197,14 @@ fn lower_bound(defs: &HashMap<ValueId, &Instr>, v: ValueId, open: &mut HashSet<V
                 other => other,
             }
         }
-        "Phi" => {
+        Op::Phi { edges } => {
             if !open.insert(v) {
                 return Bound::Cycle;
             }
             let mut min: Option<i64> = None;
             let mut known = true;
-            for a in &ins.args {
-                match of(&Some(a.clone()), open) {
+            for a in edges {
+                match of(a, open) {
                     Bound::At(n) => min = Some(min.map_or(n, |m| m.min(n))),
                     Bound::Cycle => {}
                     Bound::Unknown => known = false,
