@@ -484,7 +484,7 @@ fn builtin(g: &mut FuncGen, ins: &Instr, name: Builtin, args: &[Operand]) {
                 _ => g.unsupported(ins, "clear of this type"),
             }
         }
-        Builtin::Delete => super::maps::delete(g, ins),
+        Builtin::Delete => super::maps::delete(g, args),
         Builtin::Close => super::channels::builtin(g, ins, name, &args[0]),
         Builtin::WrapNilCheck => {
             // Returns its pointer argument, panicking if it is nil.

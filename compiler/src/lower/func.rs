@@ -1048,7 +1048,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             Op::MakeClosure { func, bindings } => {
                 super::calls::make_closure(self, ins, *func, bindings)
             }
-            Op::MakeMap { .. } => super::maps::make_map(self, ins),
+            Op::MakeMap { reserve } => super::maps::make_map(self, ins, reserve.as_ref()),
             Op::MakeSlice { .. } => super::slices::make_slice(self, ins),
             Op::Slice { .. } => super::slices::slice(self, ins),
             Op::FieldAddr { .. } => super::pointers::field_addr(self, ins),
@@ -1060,9 +1060,11 @@ impl<'a, 'p> FuncGen<'a, 'p> {
                 super::strings::index(self, ins, x, index)
             }
             Op::Index { .. } => super::pointers::index(self, ins),
-            Op::Lookup { .. } => super::maps::lookup(self, ins),
-            Op::Range { .. } => super::maps::range(self, ins),
-            Op::Next { .. } => super::maps::next(self, ins),
+            Op::Lookup { x, index, comma_ok } => {
+                super::maps::lookup(self, ins, x, index, *comma_ok)
+            }
+            Op::Range { x } => super::maps::range(self, ins, x),
+            Op::Next { iter, is_string } => super::maps::next(self, ins, iter, *is_string),
             Op::TypeAssert {
                 x,
                 asserted,
@@ -1085,7 +1087,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
                 self.set_result(ins);
             }
             Op::Store { .. } => super::pointers::store(self, ins),
-            Op::MapUpdate { .. } => super::maps::update(self, ins),
+            Op::MapUpdate { map, key, value } => super::maps::update(self, map, key, value),
             Op::Defer(c) => super::defer::defer(self, c),
             Op::RunDefers => super::defer::run_defers(self),
             Op::Go(c) => super::goroutines::go(self, c),

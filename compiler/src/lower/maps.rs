@@ -7,7 +7,7 @@ use super::func::FuncGen;
 use super::helpers::{pop_any_as, push_as_any};
 use super::types::{ANYREF, Shape};
 use crate::emit::module::{BYTES_TYPE, ref_null};
-use crate::ir::{Builtin, Instr, Operand, TypeId};
+use crate::ir::{Builtin, Instr, Op, Operand, TypeId};
 use wasm_encoder::{BlockType, HeapType, ValType};
 
 fn map_types(g: &FuncGen, m: TypeId) -> (TypeId, TypeId) {
@@ -17,8 +17,8 @@ fn map_types(g: &FuncGen, m: TypeId) -> (TypeId, TypeId) {
     }
 }
 
-pub fn make_map(g: &mut FuncGen, ins: &Instr) {
-    match &ins.x {
+pub fn make_map(g: &mut FuncGen, ins: &Instr, reserve: Option<&Operand>) {
+    match reserve {
         Some(hint) => {
             let t = g.operand_type(hint).unwrap();
             super::arith::push_as_i64(g, hint, t);
@@ -65,21 +65,29 @@ fn update_of_same_key(g: &FuncGen, lookup: &Instr) -> Option<usize> {
 
 /// `update_of_same_key` for the lookup at index k of block.
 fn update_after(block: &crate::ir::Block, k: usize) -> Option<usize> {
-    let lookup = &block.instrs[k];
+    let Op::Lookup {
+        x: map, index: key, ..
+    } = &block.instrs[k].op
+    else {
+        return None;
+    };
     for (j, i) in block.instrs.iter().enumerate().skip(k + 1) {
-        if i.name == "MapUpdate" && i.x == lookup.x && i.y == lookup.y {
+        if matches!(&i.op, Op::MapUpdate { map: m, key: kk, .. } if m == map && kk == key) {
             return Some(j);
         }
-        let pure_builtin = i.name == "Call"
-            && matches!(&i.call, Some(c) if matches!(&c.callee,
-            Some(Operand::Builtin(
-                Builtin::Append | Builtin::Len | Builtin::Cap | Builtin::Min | Builtin::Max
-            ))));
+        let pure_builtin = matches!(&i.op, Op::Call(c) if matches!(&c.callee,
+        Some(Operand::Builtin(
+            Builtin::Append | Builtin::Len | Builtin::Cap | Builtin::Min | Builtin::Max
+        ))));
         // Writes to memory are fine: only runtime calls change a map.
         let leaves_maps_alone = super::pointers::harmless(i)
             || matches!(
-                i.name.as_str(),
-                "MakeInterface" | "Index" | "Slice" | "Alloc" | "Store"
+                i.op,
+                Op::MakeInterface { .. }
+                    | Op::Index { .. }
+                    | Op::Slice { .. }
+                    | Op::Alloc { .. }
+                    | Op::Store { .. }
             );
         if !(pure_builtin || leaves_maps_alone) {
             return None;
@@ -104,33 +112,29 @@ pub fn key_only_view(g: &FuncGen, conv: &Instr) -> bool {
     if block.instrs.get(k).map(|i| i.id) != Some(conv.id) || last == k {
         return false;
     }
-    let view = Some(Operand::Value(conv.id));
+    let view = Operand::Value(conv.id);
     (k + 1..=last).all(|j| {
         let i = &block.instrs[j];
-        let uses = i.operands().contains(&&Operand::Value(conv.id));
-        match i.name.as_str() {
-            "Lookup" if i.y == view => i.x != view,
-            "MapUpdate" if i.y == view => {
-                i.z != view
+        match &i.op {
+            Op::Lookup { x, index, .. } if *index == view => *x != view,
+            Op::MapUpdate { map, key, value } if *key == view => {
+                *value != view
                     && (k + 1..j).any(|l| {
-                        let lk = &block.instrs[l];
-                        lk.name == "Lookup"
-                            && lk.x == i.x
-                            && lk.y == view
+                        matches!(&block.instrs[l].op,
+                            Op::Lookup { x, index, .. } if x == map && *index == view)
                             && update_after(block, l) == Some(j)
                     })
             }
-            _ => !uses && super::pointers::harmless(i),
+            _ => !i.operands().contains(&&view) && super::pointers::harmless(i),
         }
     })
 }
 
-pub fn lookup(g: &mut FuncGen, ins: &Instr) {
-    let m = ins.x.as_ref().unwrap();
+pub fn lookup(g: &mut FuncGen, ins: &Instr, m: &Operand, key: &Operand, comma_ok: bool) {
     let (k, v) = map_types(g, g.operand_type(m).unwrap());
     let update = fast_key(g, k).and_then(|_| update_of_same_key(g, ins));
     g.push(m);
-    match (push_key(g, ins.y.as_ref().unwrap(), k), update) {
+    match (push_key(g, key, k), update) {
         (Some(fast), Some(j)) => {
             // Keep the entry for the update (see `update`).
             let name = format!("mapaccessentry_fast{fast}");
@@ -162,15 +166,13 @@ pub fn lookup(g: &mut FuncGen, ins: &Instr) {
         g.ins().end();
     }
     g.get_all(&val);
-    if ins.comma_ok {
+    if comma_ok {
         g.ins().local_get(found);
     }
     g.set_result(ins);
 }
 
-pub fn update(g: &mut FuncGen, ins: &Instr) {
-    let m = ins.x.as_ref().unwrap();
-    let (key, val) = (ins.y.as_ref().unwrap(), ins.z.as_ref().unwrap());
+pub fn update(g: &mut FuncGen, m: &Operand, key: &Operand, val: &Operand) {
     let (k, v) = map_types(g, g.operand_type(m).unwrap());
     let fast = fast_key(g, k);
     if let Some((j, entry, hash)) = g.map_entry
@@ -257,8 +259,7 @@ fn push_new_key(g: &mut FuncGen, key: &Operand, k: TypeId) -> &'static str {
     }
 }
 
-pub fn delete(g: &mut FuncGen, ins: &Instr) {
-    let args = &ins.call.as_ref().unwrap().args;
+pub fn delete(g: &mut FuncGen, args: &[Operand]) {
     let (k, _) = map_types(g, g.operand_type(&args[0]).unwrap());
     g.push(&args[0]);
     match push_key(g, &args[1], k) {
@@ -267,8 +268,7 @@ pub fn delete(g: &mut FuncGen, ins: &Instr) {
     }
 }
 
-pub fn range(g: &mut FuncGen, ins: &Instr) {
-    let x = ins.x.as_ref().unwrap();
+pub fn range(g: &mut FuncGen, ins: &Instr, x: &Operand) {
     let t = g.operand_type(x).unwrap();
     match g.cx.shape(t) {
         Shape::String => {
@@ -289,8 +289,8 @@ pub fn range(g: &mut FuncGen, ins: &Instr) {
     g.set_result(ins);
 }
 
-pub fn next(g: &mut FuncGen, ins: &Instr) {
-    let Operand::Value(it) = ins.x.as_ref().unwrap() else {
+pub fn next(g: &mut FuncGen, ins: &Instr, iter: &Operand, is_string: bool) {
+    let Operand::Value(it) = iter else {
         unreachable!()
     };
     let it = g.vals[*it].clone();
@@ -303,7 +303,7 @@ pub fn next(g: &mut FuncGen, ins: &Instr) {
     let k = g.tmps(&kslots);
     let v = g.tmps(&vslots);
     let ok = g.tmp(ValType::I32);
-    if ins.comma_ok {
+    if is_string {
         // String: decode the rune at the position, advance past it.
         let arr = g.tmp(ref_null(BYTES_TYPE));
         g.ins()
