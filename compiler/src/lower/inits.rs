@@ -10,7 +10,7 @@
 //! together with code generation.
 
 use super::Ctx;
-use crate::ir::{Builtin, FuncId, Function, Instr, Operand};
+use crate::ir::{Builtin, Call, FuncId, Function, Instr, Op, Operand, UnOp};
 use std::collections::{HashMap, HashSet};
 
 /// Liveness of each instruction of a function, by block.
@@ -38,22 +38,61 @@ struct Analysis<'f> {
 
 /// Instructions that may be dropped when nothing live uses their value.
 fn droppable(ins: &Instr) -> bool {
-    match ins.name.as_str() {
-        "Alloc" | "Phi" | "BinOp" | "ChangeType" | "Convert" | "ChangeInterface"
-        | "MakeInterface" | "MakeClosure" | "MakeMap" | "MakeSlice" | "Slice" | "FieldAddr"
-        | "Field" | "IndexAddr" | "Index" | "Lookup" | "Extract" | "Store" | "MapUpdate" => true,
-        "UnOp" => ins.tok != "<-",
-        "TypeAssert" => ins.comma_ok,
+    match &ins.op {
+        Op::Alloc { .. }
+        | Op::Phi { .. }
+        | Op::BinOp { .. }
+        | Op::ChangeType { .. }
+        | Op::Convert { .. }
+        | Op::ChangeInterface { .. }
+        | Op::MakeInterface { .. }
+        | Op::MakeClosure { .. }
+        | Op::MakeMap { .. }
+        | Op::MakeSlice { .. }
+        | Op::Slice { .. }
+        | Op::FieldAddr { .. }
+        | Op::Field { .. }
+        | Op::IndexAddr { .. }
+        | Op::Index { .. }
+        | Op::Lookup { .. }
+        | Op::Extract { .. }
+        | Op::Store { .. }
+        | Op::MapUpdate { .. } => true,
+        Op::UnOp { op, .. } => *op != UnOp::Recv,
+        Op::TypeAssert { comma_ok, .. } => *comma_ok,
         _ => false,
     }
 }
 
-/// Instructions that only compute an address inside their operand x.
-fn is_address(ins: &Instr) -> bool {
+/// For an instruction that only computes an address inside another
+/// (element, field, slice, conversion): that address and the other
+/// operands.
+fn address_of(ins: &Instr) -> Option<(&Operand, Vec<&Operand>)> {
+    match &ins.op {
+        Op::IndexAddr { x, index } => Some((x, vec![index])),
+        Op::FieldAddr { x, .. } | Op::ChangeType { x } | Op::Convert { x } => Some((x, vec![])),
+        Op::Slice {
+            x, low, high, max, ..
+        } => Some((x, [low, high, max].into_iter().flatten().collect())),
+        _ => None,
+    }
+}
+
+/// Instructions making new storage.
+fn allocates(ins: &Instr) -> bool {
     matches!(
-        ins.name.as_str(),
-        "IndexAddr" | "FieldAddr" | "Slice" | "ChangeType" | "Convert"
+        ins.op,
+        Op::Alloc { .. } | Op::MakeMap { .. } | Op::MakeSlice { .. }
     )
+}
+
+/// For a store or map update: the storage written and the values stored.
+fn store_of(ins: &Instr) -> Option<(&Operand, Vec<&Operand>)> {
+    match &ins.op {
+        Op::Store { addr, val } => Some((addr, vec![val])),
+        Op::MapUpdate { map, key, value } => Some((map, vec![key, value])),
+        _ => None,
+    }
 }
 
 impl<'f> Analysis<'f> {
@@ -114,15 +153,13 @@ impl<'f> Analysis<'f> {
         let Operand::Value(v) = op else { return };
         let Some(&at) = self.defs.get(v) else { return };
         let ins = self.instr(at);
-        if is_address(ins) {
+        if let Some((base, others)) = address_of(ins) {
             self.live[at.0][at.1] = true;
-            if let Some(x) = &ins.x {
-                self.use_target(x);
-            }
-            for other in [&ins.y, &ins.z, &ins.w].into_iter().flatten() {
+            self.use_target(base);
+            for other in others {
                 self.use_full(other);
             }
-        } else if !matches!(ins.name.as_str(), "Alloc" | "MakeMap" | "MakeSlice") {
+        } else if !allocates(ins) {
             self.mark(at);
         }
     }
@@ -130,14 +167,14 @@ impl<'f> Analysis<'f> {
     fn propagate(&mut self) {
         while let Some(at) = self.stack.pop() {
             let ins = self.instr(at);
-            match ins.name.as_str() {
-                "Store" | "MapUpdate" => {
-                    self.use_target(ins.x.as_ref().unwrap());
-                    for op in [&ins.y, &ins.z].into_iter().flatten() {
+            match store_of(ins) {
+                Some((target, values)) => {
+                    self.use_target(target);
+                    for op in values {
                         self.use_full(op);
                     }
                 }
-                _ => {
+                None => {
                     for op in ins.operands() {
                         self.use_full(op);
                     }
@@ -152,9 +189,9 @@ impl<'f> Analysis<'f> {
             Operand::Value(v) => match self.defs.get(v) {
                 Some(&at) => {
                     let ins = self.instr(at);
-                    if is_address(ins) {
-                        self.root(ins.x.as_ref().unwrap())
-                    } else if matches!(ins.name.as_str(), "Alloc" | "MakeMap" | "MakeSlice") {
+                    if let Some((base, _)) = address_of(ins) {
+                        self.root(base)
+                    } else if allocates(ins) {
                         Root::Alloc(at.0, at.1)
                     } else {
                         Root::Unknown
@@ -180,10 +217,13 @@ impl<'f> Analysis<'f> {
             let mut changed = false;
             for (bi, b) in self.f.blocks.iter().enumerate() {
                 for (k, ins) in b.instrs.iter().enumerate() {
-                    if self.live[bi][k] || !matches!(ins.name.as_str(), "Store" | "MapUpdate") {
+                    if self.live[bi][k] {
                         continue;
                     }
-                    let keep = match self.root(ins.x.as_ref().unwrap()) {
+                    let Some((target, _)) = store_of(ins) else {
+                        continue;
+                    };
+                    let keep = match self.root(target) {
                         Root::Global(g) => {
                             live_globals.contains(&g) || self.globals_read.contains(&g)
                         }
@@ -218,9 +258,10 @@ impl Ctx<'_> {
             let mut a = Analysis::new(fun);
             for (bi, b) in fun.blocks.iter().enumerate() {
                 for (k, ins) in b.instrs.iter().enumerate() {
-                    if ins.name == "Call"
-                        && let Some(Operand::Func(g)) =
-                            ins.call.as_ref().and_then(|c| c.callee.as_ref())
+                    if let Op::Call(Call {
+                        callee: Some(Operand::Func(g)),
+                        ..
+                    }) = &ins.op
                         && self.is_pure(*g)
                     {
                         a.pure_calls.insert((bi, k));
@@ -245,11 +286,11 @@ impl Ctx<'_> {
                             self.func(*g);
                         }
                     }
-                    if ins.name == "MakeClosure" {
-                        self.func(ins.func);
+                    if let Op::MakeClosure { func, .. } = ins.op {
+                        self.func(func);
                     }
-                    if ins.name == "MakeInterface"
-                        && let Some(t) = self.operand_type_in(fun, ins.x.as_ref().unwrap())
+                    if let Op::MakeInterface { x } = &ins.op
+                        && let Some(t) = self.operand_type_in(fun, x)
                     {
                         self.descriptor(t);
                     }
@@ -280,11 +321,11 @@ impl Ctx<'_> {
         let a = Analysis::new(fun);
         'scan: for b in &fun.blocks {
             for ins in &b.instrs {
-                let ok = match ins.name.as_str() {
-                    "Store" | "MapUpdate" => {
-                        matches!(a.root(ins.x.as_ref().unwrap()), Root::Alloc(..))
+                let ok = match &ins.op {
+                    Op::Store { addr: target, .. } | Op::MapUpdate { map: target, .. } => {
+                        matches!(a.root(target), Root::Alloc(..))
                     }
-                    "Call" => match ins.call.as_ref().and_then(|c| c.callee.as_ref()) {
+                    Op::Call(c) => match &c.callee {
                         Some(Operand::Func(g)) => {
                             let g = *g;
                             self.is_pure(g)
@@ -301,8 +342,13 @@ impl Ctx<'_> {
                         ),
                         _ => false,
                     },
-                    "Go" | "Defer" | "Send" | "Select" | "Panic" | "RunDefers" => false,
-                    "UnOp" => ins.tok != "<-",
+                    Op::Go(_)
+                    | Op::Defer(_)
+                    | Op::Send { .. }
+                    | Op::Select { .. }
+                    | Op::Panic { .. }
+                    | Op::RunDefers => false,
+                    Op::UnOp { op, .. } => *op != UnOp::Recv,
                     _ => true,
                 };
                 if !ok {
