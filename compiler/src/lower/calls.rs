@@ -439,8 +439,8 @@ fn builtin(g: &mut FuncGen, ins: &Instr, name: Builtin, args: &[Operand]) {
             g.ins().i64_extend_i32_s();
             g.set_result(ins);
         }
-        Builtin::Append => super::slices::append(g, ins),
-        Builtin::Copy => super::slices::copy(g, ins),
+        Builtin::Append => super::slices::append(g, ins, args),
+        Builtin::Copy => super::slices::copy(g, ins, args),
         Builtin::Print | Builtin::Println => {
             super::strings::print(g, args, name == Builtin::Println)
         }

@@ -1043,13 +1043,13 @@ impl<'a, 'p> FuncGen<'a, 'p> {
                 self.set_result(ins);
             }
             Op::Convert { .. } => super::arith::convert(self, ins),
-            Op::SliceToArrayPointer { .. } => super::slices::slice_to_array_pointer(self, ins),
+            Op::SliceToArrayPointer { x } => super::slices::slice_to_array_pointer(self, ins, x),
             Op::MakeInterface { x } => super::interfaces::make_interface(self, ins, x),
             Op::MakeClosure { func, bindings } => {
                 super::calls::make_closure(self, ins, *func, bindings)
             }
             Op::MakeMap { reserve } => super::maps::make_map(self, ins, reserve.as_ref()),
-            Op::MakeSlice { .. } => super::slices::make_slice(self, ins),
+            Op::MakeSlice { len, cap } => super::slices::make_slice(self, ins, len, cap),
             Op::Slice { .. } => super::slices::slice(self, ins),
             Op::FieldAddr { .. } => super::pointers::field_addr(self, ins),
             Op::Field { .. } => super::pointers::field(self, ins),

@@ -7,7 +7,7 @@ use super::Ctx;
 use super::func::FuncGen;
 use super::types::Shape;
 use crate::emit::module::ref_null;
-use crate::ir::{Builtin, Instr, Operand, TypeId};
+use crate::ir::{Builtin, Instr, Op, Operand, TypeId};
 use wasm_encoder::{BlockType, ValType};
 
 /// Evaluates an index operand, checks it against the i32 length in
@@ -78,15 +78,12 @@ pub fn new_array_func(cx: &mut Ctx, elem: TypeId) -> u32 {
     })
 }
 
-pub fn make_slice(g: &mut FuncGen, ins: &Instr) {
+pub fn make_slice(g: &mut FuncGen, ins: &Instr, len_op: &Operand, cap_op: &Operand) {
     let Shape::Slice(elem) = g.cx.shape(ins.t) else {
         unreachable!()
     };
     let (len, cap) = (g.tmp(ValType::I64), g.tmp(ValType::I64));
-    for (op, l) in [
-        (ins.x.as_ref().unwrap(), len),
-        (ins.y.as_ref().unwrap(), cap),
-    ] {
+    for (op, l) in [(len_op, len), (cap_op, cap)] {
         let t = g.operand_type(op).unwrap();
         super::arith::push_as_i64(g, op, t);
         g.ins().local_set(l);
@@ -125,7 +122,16 @@ pub fn make_slice(g: &mut FuncGen, ins: &Instr) {
 /// The Slice instruction: s[low:high:max] on a string, slice or pointer
 /// to array.
 pub fn slice(g: &mut FuncGen, ins: &Instr) {
-    let x = ins.x.as_ref().unwrap();
+    let Op::Slice {
+        x,
+        low,
+        high,
+        max,
+        makeslice,
+    } = &ins.op
+    else {
+        unreachable!("not a Slice")
+    };
     let xt = g.operand_type(x).unwrap_or(ins.t);
     let xshape = g.cx.shape(xt);
     let is_string = xshape == Shape::String;
@@ -176,10 +182,11 @@ pub fn slice(g: &mut FuncGen, ins: &Instr) {
         l
     };
     let zero = g.zeroed_i32();
-    let low = bound(g, &ins.y, zero);
-    let three = ins.w.is_some();
-    let high = bound(g, &ins.z, len);
-    let max = bound(g, &ins.w, cap);
+    let three = max.is_some();
+    let has_high = high.is_some();
+    let low = bound(g, low, zero);
+    let high = bound(g, high, len);
+    let max = bound(g, max, cap);
     let fail = |g: &mut FuncGen, a: u32, b: u32, name: &str| {
         g.ins()
             .local_get(a)
@@ -196,7 +203,7 @@ pub fn slice(g: &mut FuncGen, ins: &Instr) {
         .local_get(if is_string { len } else { cap })
         .i64_extend_i32_u()
         .local_set(capw);
-    if ins.comma_ok {
+    if *makeslice {
         // make([]T, n, constant): n < 0 is a bad length, n > cap a bad
         // capacity.
         g.ins()
@@ -224,7 +231,7 @@ pub fn slice(g: &mut FuncGen, ins: &Instr) {
         } else {
             "panicSliceAcap"
         };
-        if is_string || ins.z.is_some() {
+        if is_string || has_high {
             fail(g, high, capw, name);
         }
         fail(g, low, high, "panicSliceB");
@@ -352,8 +359,7 @@ fn copy_elems_func(cx: &mut Ctx, elem: TypeId) -> u32 {
 
 /// append(s, t...) where t is a slice of the same type (or a string for a
 /// byte slice).
-pub fn append(g: &mut FuncGen, ins: &Instr) {
-    let args = &ins.call.as_ref().unwrap().args;
+pub fn append(g: &mut FuncGen, ins: &Instr, args: &[Operand]) {
     let Shape::Slice(elem) = g.cx.shape(ins.t) else {
         unreachable!()
     };
@@ -444,7 +450,7 @@ fn grow_for_append(
 /// temporary array. Returns the instructions consumed.
 pub fn append_values(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
     let al = &body[k];
-    if al.name != "Alloc" {
+    if !matches!(al.op, Op::Alloc { .. }) {
         return 0;
     }
     let Shape::PtrArray(at) = g.cx.shape(al.t) else {
@@ -460,30 +466,44 @@ pub fn append_values(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
     let Some(seq) = body.get(k + 1..k + 2 * n + 3) else {
         return 0;
     };
-    let is = |op: &Option<Operand>, v: usize| matches!(op, Some(Operand::Value(u)) if *u == v);
+    let is = |op: &Operand, v: usize| matches!(op, Operand::Value(u) if *u == v);
     let mut values = Vec::with_capacity(n);
     for (i, pair) in seq[..2 * n].chunks(2).enumerate() {
         let (addr, store) = (&pair[0], &pair[1]);
-        let at_i = matches!(&addr.y, Some(Operand::Const(c)) if c.bits() == i as u64);
-        if addr.name != "IndexAddr"
-            || !is(&addr.x, al.id)
-            || !at_i
-            || store.name != "Store"
-            || !is(&store.x, addr.id)
+        let (
+            Op::IndexAddr {
+                x: base,
+                index: Operand::Const(at),
+            },
+            Op::Store { addr: target, val },
+        ) = (&addr.op, &store.op)
+        else {
+            return 0;
+        };
+        if !is(base, al.id)
+            || at.bits() != i as u64
+            || !is(target, addr.id)
             || !g.used_only_at(addr.id, k + 2 + 2 * i)
         {
             return 0;
         }
-        values.push(store.y.clone().unwrap());
+        values.push(val.clone());
     }
     let (sl, call) = (&seq[2 * n], &seq[2 * n + 1]);
-    let whole = sl.y.is_none() && sl.z.is_none() && sl.w.is_none();
-    let Some(c) = &call.call else {
+    let (
+        Op::Slice {
+            x: sliced,
+            low: None,
+            high: None,
+            max: None,
+            ..
+        },
+        Op::Call(c),
+    ) = (&sl.op, &call.op)
+    else {
         return 0;
     };
-    if sl.name != "Slice"
-        || !is(&sl.x, al.id)
-        || !whole
+    if !is(sliced, al.id)
         || !g.used_only_at(al.id, k + 2 * n + 1)
         || !g.used_only_at(sl.id, k + 2 * n + 2)
         || !matches!(&c.callee, Some(Operand::Builtin(Builtin::Append)))
@@ -586,8 +606,7 @@ fn append_values_func(cx: &mut Ctx, elem: TypeId, n: usize) -> u32 {
 }
 
 /// copy(dst, src): returns the number of elements copied.
-pub fn copy(g: &mut FuncGen, ins: &Instr) {
-    let args = &ins.call.as_ref().unwrap().args;
+pub fn copy(g: &mut FuncGen, ins: &Instr, args: &[Operand]) {
     let dt = g.operand_type(&args[0]).unwrap();
     let Shape::Slice(elem) = g.cx.shape(dt) else {
         unreachable!()
@@ -650,8 +669,7 @@ pub fn clear(g: &mut FuncGen, s: &Operand, elem: TypeId) {
 
 /// (*[N]T)(s): panics when len(s) < N; the pointer is the slice's (array,
 /// offset), so it aliases the slice's elements (nil for a nil slice).
-pub fn slice_to_array_pointer(g: &mut FuncGen, ins: &Instr) {
-    let x = ins.x.as_ref().unwrap();
+pub fn slice_to_array_pointer(g: &mut FuncGen, ins: &Instr, x: &Operand) {
     let st = g.operand_type(x).unwrap();
     let Shape::Slice(elem) = g.cx.shape(st) else {
         unreachable!()
