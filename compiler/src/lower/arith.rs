@@ -460,8 +460,7 @@ pub fn unop(g: &mut FuncGen, ins: &Instr, op: UnOp, x: &Operand) {
     g.set_result(ins);
 }
 
-pub fn convert(g: &mut FuncGen, ins: &Instr) {
-    let x = ins.x.as_ref().unwrap();
+pub fn convert(g: &mut FuncGen, ins: &Instr, x: &Operand) {
     let from_t = g.operand_type(x).unwrap();
     let from = g.cx.shape(from_t);
     let to = g.cx.shape(ins.t);
@@ -531,7 +530,7 @@ pub fn convert(g: &mut FuncGen, ins: &Instr) {
         }
         (Shape::C64, Shape::C64) | (Shape::C128, Shape::C128) => g.push(x),
         (Shape::String, Shape::String) => g.push(x),
-        _ => super::strings::convert(g, ins, &from, &to),
+        _ => super::strings::convert(g, ins, x, &from, &to),
     }
     g.set_result(ins);
 }
@@ -567,8 +566,7 @@ pub fn int_to_int(g: &mut FuncGen, from: &Shape, to: &Shape) {
     }
 }
 
-pub fn min_max(g: &mut FuncGen, ins: &Instr, is_min: bool) {
-    let args = &ins.call.as_ref().unwrap().args;
+pub fn min_max(g: &mut FuncGen, ins: &Instr, args: &[Operand], is_min: bool) {
     let t = ins.t;
     let shape = g.cx.shape(t);
     let slots = g.cx.slots(t);

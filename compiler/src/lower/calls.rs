@@ -456,7 +456,7 @@ fn builtin(g: &mut FuncGen, ins: &Instr, name: Builtin, args: &[Operand]) {
             g.call_runtime("gorecover");
             g.set_result(ins);
         }
-        Builtin::Min | Builtin::Max => super::arith::min_max(g, ins, name == Builtin::Min),
+        Builtin::Min | Builtin::Max => super::arith::min_max(g, ins, args, name == Builtin::Min),
         Builtin::Real | Builtin::Imag => {
             g.push(&args[0]);
             if name == Builtin::Real {

@@ -1042,7 +1042,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
                 self.push(x);
                 self.set_result(ins);
             }
-            Op::Convert { .. } => super::arith::convert(self, ins),
+            Op::Convert { x } => super::arith::convert(self, ins, x),
             Op::SliceToArrayPointer { x } => super::slices::slice_to_array_pointer(self, ins, x),
             Op::MakeInterface { x } => super::interfaces::make_interface(self, ins, x),
             Op::MakeClosure { func, bindings } => {

@@ -28,8 +28,7 @@ pub fn index(g: &mut FuncGen, ins: &Instr, x: &Operand, y: &Operand) {
 }
 
 /// Conversions involving strings, slices and unsafe pointers.
-pub fn convert(g: &mut FuncGen, ins: &Instr, from: &Shape, to: &Shape) {
-    let x = ins.x.as_ref().unwrap();
+pub fn convert(g: &mut FuncGen, ins: &Instr, x: &Operand, from: &Shape, to: &Shape) {
     let is_byte = |g: &FuncGen, t| {
         matches!(
             g.cx.prog.types[g.cx.underlying(t)].kind,
