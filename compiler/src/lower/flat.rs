@@ -23,7 +23,7 @@ use super::Ctx;
 use super::func::FuncGen;
 use super::types::Shape;
 use crate::emit::module::ref_null;
-use crate::ir::{FuncId, Instr, Operand, TypeId, ValueId};
+use crate::ir::{FuncId, Instr, Op, Operand, TypeId, UnOp, ValueId};
 use std::collections::{HashMap, HashSet};
 use wasm_encoder::ValType;
 
@@ -149,8 +149,8 @@ pub fn plan(g: &mut FuncGen) -> Flat {
     // This function's body is being generated, so it is declared.
     let flat_results = g.cx.flat_funcs.contains_key(&g.fid);
     for ins in f.blocks.iter().flat_map(|b| &b.instrs) {
-        match ins.name.as_str() {
-            "Alloc" if !ins.heap => {
+        match &ins.op {
+            Op::Alloc { heap: false } => {
                 let elem = g.cx.prog.types[g.cx.underlying(ins.t)].elem();
                 let Some(slots) = g.cx.flat_fields(elem) else {
                     continue;
@@ -160,11 +160,11 @@ pub fn plan(g: &mut FuncGen) -> Flat {
                     continue;
                 }
                 for i in used(var) {
-                    match i.name.as_str() {
-                        "FieldAddr" => {
-                            flat.field_addrs.insert(i.id, (var, i.index));
+                    match i.op {
+                        Op::FieldAddr { field, .. } => {
+                            flat.field_addrs.insert(i.id, (var, field));
                         }
-                        "UnOp" => {
+                        Op::UnOp { .. } => {
                             flat.values.insert(i.id, elem);
                         }
                         _ => {}
@@ -173,28 +173,28 @@ pub fn plan(g: &mut FuncGen) -> Flat {
                 let ls = g.tmps(&slots);
                 flat.vars.insert(var, ls);
             }
-            "UnOp"
-                if ins.tok == "*"
-                    && matches!(ins.x, Some(Operand::Value(_)))
-                    && g.cx.flat_fields(ins.t).is_some() =>
-            {
+            Op::UnOp {
+                op: UnOp::Deref,
+                x: Operand::Value(_),
+                ..
+            } if g.cx.flat_fields(ins.t).is_some() => {
                 // A struct loaded from memory only to be stored or
                 // returned: read as its fields, without a copy object.
                 let consumers = used(ins.id);
+                let returned = |i: &Instr| matches!(i.op, Op::Return { .. }) && flat_results;
                 let stored = consumers.iter().any(|i| {
-                    (i.name == "Store" && is(&i.y, ins.id)) || (i.name == "Return" && flat_results)
+                    matches!(&i.op, Op::Store { val, .. } if is(val, ins.id)) || returned(i)
                 });
                 let all = consumers.iter().all(|i| {
-                    (i.name == "Store" && is(&i.y, ins.id) && !is(&i.x, ins.id))
-                        || (i.name == "Return" && flat_results)
-                        || (i.name == "Field" && is(&i.x, ins.id))
+                    matches!(&i.op, Op::Store { addr, val } if is(val, ins.id) && !is(addr, ins.id))
+                        || returned(i)
+                        || matches!(&i.op, Op::Field { x, .. } if is(x, ins.id))
                 });
                 if stored && all {
                     flat.values.insert(ins.id, ins.t);
                 }
             }
-            "Call" => {
-                let Some(c) = &ins.call else { continue };
+            Op::Call(c) => {
                 let Some(Operand::Func(callee)) = &c.callee else {
                     continue;
                 };
@@ -204,9 +204,11 @@ pub fn plan(g: &mut FuncGen) -> Flat {
                 flat.calls.insert(ins.id);
                 match g.cx.shape(ins.t) {
                     Shape::Tuple(elems) => {
-                        for e in used(ins.id).iter().filter(|e| e.name == "Extract") {
-                            if g.cx.flat_fields(elems[e.index]).is_some() {
-                                flat.values.insert(e.id, elems[e.index]);
+                        for e in used(ins.id) {
+                            if let Op::Extract { index, .. } = e.op
+                                && g.cx.flat_fields(elems[index]).is_some()
+                            {
+                                flat.values.insert(e.id, elems[index]);
                             }
                         }
                     }
@@ -246,12 +248,15 @@ impl<'f> Uses<'f> {
     /// never escapes, so it can live in locals.
     fn only_loaded_and_stored(&self, var: ValueId) -> bool {
         // A load through address a, or a store to it (not of it).
-        let access = |i: &Instr, a: ValueId| {
-            (i.name == "UnOp" && i.tok == "*" && is(&i.x, a))
-                || (i.name == "Store" && is(&i.x, a) && !is(&i.y, a))
+        let access = |i: &Instr, a: ValueId| match &i.op {
+            Op::UnOp {
+                op: UnOp::Deref, x, ..
+            } => is(x, a),
+            Op::Store { addr, val } => is(addr, a) && !is(val, a),
+            _ => false,
         };
         self.of_value(var).iter().all(|i| {
-            if i.name == "FieldAddr" {
+            if matches!(i.op, Op::FieldAddr { .. }) {
                 self.of_value(i.id).iter().all(|j| access(j, i.id))
             } else {
                 access(i, var)
@@ -260,8 +265,8 @@ impl<'f> Uses<'f> {
     }
 }
 
-fn is(op: &Option<Operand>, v: ValueId) -> bool {
-    matches!(op, Some(Operand::Value(u)) if *u == v)
+fn is(op: &Operand, v: ValueId) -> bool {
+    matches!(op, Operand::Value(u) if *u == v)
 }
 
 impl Flat {
@@ -307,77 +312,92 @@ impl Flat {
     /// Whether instruction `ins` is one `instr` emits (no peephole may
     /// take it).
     pub fn involves(&self, ins: &Instr) -> bool {
-        let held = |op: &Option<Operand>| matches!(op, Some(Operand::Value(v)) if self.vars.contains_key(v) || self.field_addrs.contains_key(v) || self.values.contains_key(v));
+        let held = |op: &Operand| matches!(op, Operand::Value(v) if self.vars.contains_key(v) || self.field_addrs.contains_key(v) || self.values.contains_key(v));
         self.vars.contains_key(&ins.id)
             || self.field_addrs.contains_key(&ins.id)
             || self.values.contains_key(&ins.id)
-            || (matches!(ins.name.as_str(), "Store" | "Field" | "UnOp")
-                && (held(&ins.x) || held(&ins.y)))
+            || match &ins.op {
+                Op::Store { addr, val } => held(addr) || held(val),
+                Op::Field { x, .. } | Op::UnOp { x, .. } => held(x),
+                _ => false,
+            }
     }
 }
 
 /// Emits `ins` if it touches what the plan holds as fields; false if it
 /// does not.
 pub fn instr(g: &mut FuncGen, ins: &Instr) -> bool {
-    let value_of = |op: &Option<Operand>| match op {
-        Some(Operand::Value(v)) => Some(*v),
-        _ => None,
-    };
-    let (x, y) = (value_of(&ins.x), value_of(&ins.y));
-    match ins.name.as_str() {
-        "Alloc" if g.flat.vars.contains_key(&ins.id) => {
+    match &ins.op {
+        Op::Alloc { .. } if g.flat.vars.contains_key(&ins.id) => {
             for l in g.flat.vars[&ins.id].clone() {
                 let t = g.local_type(l);
                 super::func::push_default(&mut g.ins(), t);
                 g.ins().local_set(l);
             }
         }
-        "FieldAddr" if g.flat.field_addrs.contains_key(&ins.id) => {}
-        "UnOp" if ins.tok == "*" && x.is_some_and(|v| g.flat.vars.contains_key(&v)) => {
-            let src = g.flat.vars[&x.unwrap()].clone();
+        Op::FieldAddr { .. } if g.flat.field_addrs.contains_key(&ins.id) => {}
+        Op::UnOp {
+            op: UnOp::Deref,
+            x: Operand::Value(x),
+            ..
+        } if g.flat.vars.contains_key(x) => {
+            let src = g.flat.vars[x].clone();
             g.get_all(&src);
             g.set_result(ins);
         }
-        "UnOp" if ins.tok == "*" && g.flat.values.contains_key(&ins.id) => {
+        Op::UnOp {
+            op: UnOp::Deref, x, ..
+        } if g.flat.values.contains_key(&ins.id) => {
             // From memory (a variable's load is the arm above).
             let t = g.flat.values[&ins.id];
             let Shape::Struct(u) = g.cx.shape(t) else {
                 unreachable!()
             };
-            g.push_pointer(ins.x.as_ref().unwrap());
+            g.push_pointer(x);
             explode(g, u);
             g.set_result(ins);
         }
-        "UnOp" if ins.tok == "*" && x.is_some_and(|v| g.flat.field_addrs.contains_key(&v)) => {
-            let src = field_locals(g, x.unwrap());
+        Op::UnOp {
+            op: UnOp::Deref,
+            x: Operand::Value(x),
+            ..
+        } if g.flat.field_addrs.contains_key(x) => {
+            let src = field_locals(g, *x);
             g.get_all(&src);
             g.set_result(ins);
         }
-        "Store" if x.is_some_and(|v| g.flat.vars.contains_key(&v)) => {
-            let dst = g.flat.vars[&x.unwrap()].clone();
-            let t = g.operand_type(ins.y.as_ref().unwrap()).unwrap();
-            push_fields(g, ins.y.as_ref().unwrap(), t);
+        Op::Store {
+            addr: Operand::Value(addr),
+            val,
+        } if g.flat.vars.contains_key(addr) => {
+            let dst = g.flat.vars[addr].clone();
+            let t = g.operand_type(val).unwrap();
+            push_fields(g, val, t);
             g.set_all(&dst);
         }
-        "Store" if x.is_some_and(|v| g.flat.field_addrs.contains_key(&v)) => {
-            let dst = field_locals(g, x.unwrap());
-            g.push(ins.y.as_ref().unwrap());
+        Op::Store {
+            addr: Operand::Value(addr),
+            val,
+        } if g.flat.field_addrs.contains_key(addr) => {
+            let dst = field_locals(g, *addr);
+            g.push(val);
             g.set_all(&dst);
         }
-        "Store"
-            if y.is_some_and(|v| g.flat.values.contains_key(&v))
-                && matches!(ins.x, Some(Operand::Value(_))) =>
-        {
+        Op::Store {
+            addr: addr @ Operand::Value(_),
+            val: Operand::Value(y),
+        } if g.flat.values.contains_key(y) => {
             // Into memory: field by field into the object pointed to.
-            let t = g.flat.values[&y.unwrap()];
+            let y = *y;
+            let t = g.flat.values[&y];
             let Shape::Struct(u) = g.cx.shape(t) else {
                 unreachable!()
             };
             let st = g.cx.struct_type(u);
             let dst = g.tmp(ref_null(st));
-            g.push_pointer(ins.x.as_ref().unwrap());
+            g.push_pointer(addr);
             g.ins().local_set(dst);
-            let src = g.vals[y.unwrap()].clone();
+            let src = g.vals[y].clone();
             let mut next = 0;
             for i in 0..g.cx.prog.types[u].fields().len() {
                 let n = g.cx.slots(g.cx.prog.types[u].fields()[i].ty).len();
@@ -387,10 +407,13 @@ pub fn instr(g: &mut FuncGen, ins: &Instr) -> bool {
                 next += n;
             }
         }
-        "Field" if x.is_some_and(|v| g.flat.values.contains_key(&v)) => {
-            let t = g.flat.values[&x.unwrap()];
-            let (start, n) = field_range(g.cx, t, ins.index);
-            let src = g.vals[x.unwrap()][start..start + n].to_vec();
+        Op::Field {
+            x: Operand::Value(x),
+            field,
+        } if g.flat.values.contains_key(x) => {
+            let t = g.flat.values[x];
+            let (start, n) = field_range(g.cx, t, *field);
+            let src = g.vals[*x][start..start + n].to_vec();
             g.get_all(&src);
             g.set_result(ins);
         }
@@ -463,7 +486,6 @@ pub fn materialize(g: &mut FuncGen, t: TypeId) {
 mod tests {
     use super::super::testir::{block, function, ins, ret, val};
     use super::*;
-    use crate::ir::{Op, UnOp};
 
     /// `v := T{}; v.a = p1; use(*v)` with `escape` also passing `&v.a` on
     /// (a store of the address itself).
