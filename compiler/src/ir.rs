@@ -296,6 +296,11 @@ pub enum Operand {
 }
 
 impl Operand {
+    /// Whether this is value v.
+    pub fn is_value(&self, v: ValueId) -> bool {
+        matches!(self, Operand::Value(u) if *u == v)
+    }
+
     /// Whether this is the constant nil (of any type).
     pub fn is_nil(&self) -> bool {
         matches!(

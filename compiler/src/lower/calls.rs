@@ -516,7 +516,7 @@ fn builtin(g: &mut FuncGen, ins: &Instr, name: Builtin, args: &[Operand]) {
         | Builtin::StringData
         | Builtin::Slice
         | Builtin::SliceData
-        | Builtin::Add => super::pointers::unsafe_builtin(g, ins, name),
+        | Builtin::Add => super::pointers::unsafe_builtin(g, ins, name, args),
     }
 }
 

@@ -1026,12 +1026,12 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             return;
         }
         match &ins.op {
-            Op::Alloc { .. } => super::pointers::alloc(self, ins),
+            Op::Alloc { heap } => super::pointers::alloc(self, ins, *heap),
             Op::Call(c) => super::calls::call(self, ins, c),
             Op::BinOp { op, x, y } => super::arith::binop(self, ins, *op, x, y),
             Op::UnOp {
-                op: UnOp::Deref, ..
-            } => super::pointers::load(self, ins),
+                op: UnOp::Deref, x, ..
+            } => super::pointers::load(self, ins, x),
             Op::UnOp {
                 op: UnOp::Recv,
                 x,
@@ -1051,15 +1051,15 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             Op::MakeMap { reserve } => super::maps::make_map(self, ins, reserve.as_ref()),
             Op::MakeSlice { len, cap } => super::slices::make_slice(self, ins, len, cap),
             Op::Slice { .. } => super::slices::slice(self, ins),
-            Op::FieldAddr { .. } => super::pointers::field_addr(self, ins),
-            Op::Field { .. } => super::pointers::field(self, ins),
-            Op::IndexAddr { .. } => super::pointers::index_addr(self, ins),
+            Op::FieldAddr { x, field } => super::pointers::field_addr(self, ins, x, *field),
+            Op::Field { x, field } => super::pointers::field(self, ins, x, *field),
+            Op::IndexAddr { x, index } => super::pointers::index_addr(self, ins, x, index),
             Op::Index { x, index } | Op::Lookup { x, index, .. }
                 if matches!(self.cx.shape(self.operand_type(x).unwrap()), Shape::String) =>
             {
                 super::strings::index(self, ins, x, index)
             }
-            Op::Index { .. } => super::pointers::index(self, ins),
+            Op::Index { x, index } => super::pointers::index(self, ins, x, index),
             Op::Lookup { x, index, comma_ok } => {
                 super::maps::lookup(self, ins, x, index, *comma_ok)
             }
@@ -1086,7 +1086,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
                 self.get_all(&src);
                 self.set_result(ins);
             }
-            Op::Store { .. } => super::pointers::store(self, ins),
+            Op::Store { addr, val } => super::pointers::store(self, addr, val),
             Op::MapUpdate { map, key, value } => super::maps::update(self, map, key, value),
             Op::Defer(c) => super::defer::defer(self, c),
             Op::RunDefers => super::defer::run_defers(self),

@@ -799,11 +799,7 @@ fn define_ops(cx: &mut Ctx, idx: u32, t: TypeId) {
                 g.ins().local_get(b_p).call(unbox_e);
             }
             g.set_all(&ev);
-            let ins = Instr::new(Op::Store {
-                addr: Operand::Value(0),
-                val: Operand::Value(1),
-            });
-            super::pointers::store(&mut g, &ins);
+            super::pointers::store(&mut g, &Operand::Value(0), &Operand::Value(1));
             g.ins().i64_const(0);
             ret_int(&mut g);
             g.ins().end();
@@ -814,7 +810,7 @@ fn define_ops(cx: &mut Ctx, idx: u32, t: TypeId) {
             });
             ins.id = 2;
             ins.t = e;
-            super::pointers::load(&mut g, &ins);
+            super::pointers::load(&mut g, &ins, &Operand::Value(0));
             if !is_iface {
                 push_descriptor(&mut g, e);
             }

@@ -170,7 +170,7 @@ pub fn push_global_address(g: &mut FuncGen, id: GlobalId) {
     }
 }
 
-pub fn alloc(g: &mut FuncGen, ins: &Instr) {
+pub fn alloc(g: &mut FuncGen, ins: &Instr, heap: bool) {
     let (Shape::PtrRef(_) | Shape::PtrFat(_) | Shape::PtrArray(_)) = g.cx.shape(ins.t) else {
         unreachable!("Alloc of non-pointer")
     };
@@ -178,7 +178,7 @@ pub fn alloc(g: &mut FuncGen, ins: &Instr) {
     match g.cx.shape(elem) {
         // Like gc: escaping zero-size variables share one address; others
         // (on gc's stack) are distinct.
-        Shape::Struct(_) | Shape::Array(..) if ins.heap && g.cx.go_size(elem) == 0 => {
+        Shape::Struct(_) | Shape::Array(..) if heap && g.cx.go_size(elem) == 0 => {
             let zb = g.cx.zero_size_object(elem);
             g.ins().global_get(zb).ref_is_null().if_(BlockType::Empty);
             g.push_zero(elem);
@@ -282,30 +282,28 @@ pub fn store_field(g: &mut FuncGen, u: TypeId, i: usize) {
     }
 }
 
-pub fn field(g: &mut FuncGen, ins: &Instr) {
-    let x = ins.x.as_ref().unwrap();
+pub fn field(g: &mut FuncGen, ins: &Instr, x: &Operand, field: usize) {
     let t = g.operand_type(x).unwrap();
     let u = g.cx.underlying(t);
     g.push(x);
-    load_field(g, u, ins.index);
+    load_field(g, u, field);
     g.set_result(ins);
 }
 
-pub fn field_addr(g: &mut FuncGen, ins: &Instr) {
-    let x = ins.x.as_ref().unwrap();
+pub fn field_addr(g: &mut FuncGen, ins: &Instr, x: &Operand, field: usize) {
     let pt = g.operand_type(x).unwrap();
     let st = g.cx.prog.types[g.cx.underlying(pt)].elem();
     let u = g.cx.underlying(st);
     g.push_pointer(x);
-    let ft = g.cx.prog.types[u].fields()[ins.index].ty;
+    let ft = g.cx.prog.types[u].fields()[field].ty;
     match g.cx.shape(ft) {
-        Shape::Struct(_) => load_field(g, u, ins.index),
+        Shape::Struct(_) => load_field(g, u, field),
         Shape::Array(..) => {
-            load_field(g, u, ins.index);
+            load_field(g, u, field);
             g.ins().i32_const(0);
         }
         _ => {
-            let key = g.cx.field_key(ft, u, ins.index);
+            let key = g.cx.field_key(ft, u, field);
             g.ins().i32_const(-(key as i32) - 1);
         }
     }
@@ -411,9 +409,7 @@ fn push_constant_index(g: &mut FuncGen, x: &Operand, y: &Operand) -> bool {
 /// Pushes [array, index] for x[y] (slice, array, or pointer to array),
 /// bounds-checked unless the index is a constant in range; returns the
 /// element type.
-fn push_element(g: &mut FuncGen, ins: &Instr) -> TypeId {
-    let x = ins.x.as_ref().unwrap();
-    let y = ins.y.as_ref().unwrap();
+fn push_element(g: &mut FuncGen, ins: &Instr, x: &Operand, y: &Operand) -> TypeId {
     let elem = indexed_elem(g, x);
     if !push_constant_index(g, x, y) {
         // `table[b]` with b a byte and 256 entries: in range by its type.
@@ -438,8 +434,8 @@ fn push_element(g: &mut FuncGen, ins: &Instr) -> TypeId {
     elem
 }
 
-pub fn index_addr(g: &mut FuncGen, ins: &Instr) {
-    let elem = push_element(g, ins);
+pub fn index_addr(g: &mut FuncGen, ins: &Instr, x: &Operand, index: &Operand) {
+    let elem = push_element(g, ins, x, index);
     element_address(g, elem);
     g.set_result(ins);
 }
@@ -459,14 +455,13 @@ fn element_address(g: &mut FuncGen, elem: TypeId) {
     }
 }
 
-pub fn index(g: &mut FuncGen, ins: &Instr) {
-    let elem = push_element(g, ins);
+pub fn index(g: &mut FuncGen, ins: &Instr, x: &Operand, index: &Operand) {
+    let elem = push_element(g, ins, x, index);
     load_elem(g, elem);
     g.set_result(ins);
 }
 
-pub fn load(g: &mut FuncGen, ins: &Instr) {
-    let x = ins.x.as_ref().unwrap();
+pub fn load(g: &mut FuncGen, ins: &Instr, x: &Operand) {
     let t = ins.t;
     if let Operand::Global(id) = x
         && let GlobalVar::Direct(gs) = g.cx.global_var(*id)
@@ -481,7 +476,7 @@ pub fn load(g: &mut FuncGen, ins: &Instr) {
     match g.cx.shape(t) {
         Shape::Struct(_) => {
             g.push_pointer(x);
-            if !read_before_any_write(g, ins) && !last_read_of_local(g, ins) {
+            if !read_before_any_write(g, ins) && !last_read_of_local(g, ins, x) {
                 let copy = super::helpers::copy_func(g.cx, t);
                 g.ins().call(copy);
             }
@@ -526,7 +521,9 @@ fn read_before_any_write(g: &FuncGen, ins: &Instr) -> bool {
         return false;
     }
     reads_before_any_write(g, b, k, ins.id, |g, i| {
-        if i.name == "Field" && !matches!(g.cx.shape(i.t), Shape::Struct(_) | Shape::Array(..)) {
+        if matches!(i.op, Op::Field { .. })
+            && !matches!(g.cx.shape(i.t), Shape::Struct(_) | Shape::Array(..))
+        {
             Use::Read
         } else {
             Use::Other
@@ -539,8 +536,8 @@ fn read_before_any_write(g: &FuncGen, ins: &Instr) -> bool {
 /// its field addresses in the block a store or load: nothing can write the
 /// variable afterwards, so its object can be the loaded value (no copy), as
 /// in `return T{kind: k}` (Go's SSA builds the literal in a local).
-fn last_read_of_local(g: &FuncGen, ins: &Instr) -> bool {
-    let Some(Operand::Value(var)) = ins.x else {
+fn last_read_of_local(g: &FuncGen, ins: &Instr, x: &Operand) -> bool {
+    let Operand::Value(var) = *x else {
         return false;
     };
     let k = g.cur_instr;
@@ -552,7 +549,7 @@ fn last_read_of_local(g: &FuncGen, ins: &Instr) -> bool {
     }
     let Some(start) = block.instrs[..k]
         .iter()
-        .position(|i| i.id == var && i.name == "Alloc" && !i.heap)
+        .position(|i| i.id == var && matches!(i.op, Op::Alloc { heap: false }))
     else {
         return false;
     };
@@ -561,16 +558,17 @@ fn last_read_of_local(g: &FuncGen, ins: &Instr) -> bool {
     }
     let mut addrs = vec![var];
     block.instrs[start + 1..k].iter().all(|i| {
-        let is_addr =
-            |op: &Option<Operand>| matches!(op, Some(Operand::Value(v)) if addrs.contains(v));
-        match i.name.as_str() {
-            "FieldAddr" | "IndexAddr" if is_addr(&i.x) => {
+        let is_addr = |op: &Operand| matches!(op, Operand::Value(v) if addrs.contains(v));
+        match &i.op {
+            Op::FieldAddr { x, .. } | Op::IndexAddr { x, .. } if is_addr(x) => {
                 let dies_before = g.block_local_last_use(i.id).is_some_and(|l| l < k);
                 addrs.push(i.id);
                 dies_before
             }
-            "Store" => !is_addr(&i.y),
-            "UnOp" if i.tok == "*" => true,
+            Op::Store { val, .. } => !is_addr(val),
+            Op::UnOp {
+                op: UnOp::Deref, ..
+            } => true,
             _ => !i
                 .operands()
                 .iter()
@@ -649,23 +647,22 @@ fn reads_before_any_write(
 
 /// Instructions that do not write memory (nor block, nor call).
 pub fn harmless(i: &Instr) -> bool {
-    matches!(
-        i.name.as_str(),
-        "Field"
-            | "BinOp"
-            | "Convert"
-            | "ChangeType"
-            | "Extract"
-            | "FieldAddr"
-            | "IndexAddr"
-            | "Jump"
-            | "If"
-    ) || i.name == "UnOp" && i.tok != "<-"
+    match &i.op {
+        Op::Field { .. }
+        | Op::BinOp { .. }
+        | Op::Convert { .. }
+        | Op::ChangeType { .. }
+        | Op::Extract { .. }
+        | Op::FieldAddr { .. }
+        | Op::IndexAddr { .. }
+        | Op::Jump
+        | Op::If { .. } => true,
+        Op::UnOp { op, .. } => *op != UnOp::Recv,
+        _ => false,
+    }
 }
 
-pub fn store(g: &mut FuncGen, ins: &Instr) {
-    let x = ins.x.as_ref().unwrap();
-    let y = ins.y.as_ref().unwrap();
+pub fn store(g: &mut FuncGen, x: &Operand, y: &Operand) {
     let t = g.operand_type(y).unwrap();
     if let Operand::Global(id) = x
         && let GlobalVar::Direct(gs) = g.cx.global_var(*id)
@@ -848,8 +845,7 @@ pub fn define_ptr_helper(cx: &mut Ctx, idx: u32, t: TypeId, store: bool) {
 }
 
 /// Conversions between pointer kinds, unsafe.Pointer and uintptr.
-pub fn convert_pointer(g: &mut FuncGen, ins: &Instr, from: &Shape, to: &Shape) {
-    let x = ins.x.as_ref().unwrap();
+pub fn convert_pointer(g: &mut FuncGen, ins: &Instr, x: &Operand, from: &Shape, to: &Shape) {
     match (from, to) {
         (Shape::PtrRef(_), Shape::UnsafePointer) => {
             g.push(x);
@@ -898,8 +894,7 @@ pub fn convert_pointer(g: &mut FuncGen, ins: &Instr, from: &Shape, to: &Shape) {
 }
 
 /// unsafe.String, unsafe.StringData, unsafe.Slice, unsafe.SliceData.
-pub fn unsafe_builtin(g: &mut FuncGen, ins: &Instr, name: Builtin) {
-    let args = &ins.call.as_ref().unwrap().args;
+pub fn unsafe_builtin(g: &mut FuncGen, ins: &Instr, name: Builtin, args: &[Operand]) {
     match name {
         Builtin::String | Builtin::Slice => {
             let rslots = g.cx.slots(ins.t);
@@ -959,20 +954,16 @@ pub fn constant_stores(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
     // value).
     let pair = |g: &mut FuncGen, j: usize| -> Option<(Operand, TypeId, i64, Operand)> {
         let (ia, st) = (body.get(j)?, body.get(j + 1)?);
-        if ia.name != "IndexAddr" || st.name != "Store" {
-            return None;
-        }
-        let Some(Operand::Value(addr)) = &st.x else {
+        let (Op::IndexAddr { x, index }, Op::Store { addr, val }) = (&ia.op, &st.op) else {
             return None;
         };
-        if *addr != ia.id || !g.used_only_at(ia.id, j + 1) {
+        if !addr.is_value(ia.id) || !g.used_only_at(ia.id, j + 1) {
             return None;
         }
-        let Some(Operand::Const(idx)) = &ia.y else {
+        let Operand::Const(idx) = index else {
             return None;
         };
-        let x = ia.x.clone()?;
-        let xt = g.operand_type(&x)?;
+        let xt = g.operand_type(x)?;
         let Shape::PtrArray(at) = g.cx.shape(xt) else {
             return None;
         };
@@ -983,7 +974,7 @@ pub fn constant_stores(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
         if i < 0 || i >= n || matches!(g.cx.shape(elem), Shape::Struct(_) | Shape::Array(..)) {
             return None;
         }
-        Some((x, elem, i, st.y.clone()?))
+        Some((x.clone(), elem, i, val.clone()))
     };
     let Some((x, elem, first, value)) = pair(g, k) else {
         return 0;
@@ -1132,14 +1123,14 @@ type ElemLiteral = (Operand, TypeId, i64, Vec<Vec<u8>>, usize);
 /// The element literal at j, if there is one (see `constant_elems`).
 fn constant_elem(g: &mut FuncGen, body: &[Instr], j: usize) -> Option<ElemLiteral> {
     let addr = body.get(j)?;
-    let Some(Operand::Const(idx)) = &addr.y else {
+    let Op::IndexAddr {
+        x,
+        index: Operand::Const(idx),
+    } = &addr.op
+    else {
         return None;
     };
-    if addr.name != "IndexAddr" {
-        return None;
-    }
-    let x = addr.x.clone()?;
-    let Shape::PtrArray(at) = g.cx.shape(g.operand_type(&x)?) else {
+    let Shape::PtrArray(at) = g.cx.shape(g.operand_type(x)?) else {
         return None;
     };
     let Shape::Array(elem, n) = g.cx.shape(at) else {
@@ -1151,9 +1142,7 @@ fn constant_elem(g: &mut FuncGen, body: &[Instr], j: usize) -> Option<ElemLitera
     }
     let (parts, ld) = numeric_literal(g, body, j + 1, elem, true)?;
     let st = body.get(ld + 1)?;
-    if st.name != "Store"
-        || !matches!(&st.x, Some(Operand::Value(v)) if *v == addr.id)
-        || !matches!(&st.y, Some(Operand::Value(v)) if *v == body[ld].id)
+    if !matches!(&st.op, Op::Store { addr: a, val } if a.is_value(addr.id) && val.is_value(body[ld].id))
         || !g.used_only_at(body[ld].id, ld + 1)
         || !g.used_only_at(addr.id, ld + 1)
     {
@@ -1163,7 +1152,7 @@ fn constant_elem(g: &mut FuncGen, body: &[Instr], j: usize) -> Option<ElemLitera
         Shape::Struct(_) => parts,
         _ => vec![parts.concat()],
     };
-    Some((x, elem, i, parts, ld + 2 - j))
+    Some((x.clone(), elem, i, parts, ld + 2 - j))
 }
 
 /// A composite literal of type t built in a local (Go's SSA: `l = local
@@ -1180,7 +1169,7 @@ fn numeric_literal(
     nested: bool,
 ) -> Option<(Vec<Vec<u8>>, usize)> {
     let local = body.get(j)?;
-    if local.name != "Alloc" || local.heap {
+    if !matches!(local.op, Op::Alloc { heap: false }) {
         return None;
     }
     let parts = literal_parts(g, t)?;
@@ -1188,32 +1177,32 @@ fn numeric_literal(
     let mut m = j + 1;
     loop {
         let (pa, next) = (body.get(m)?, body.get(m + 1)?);
-        let on_local = matches!(&pa.x, Some(Operand::Value(v)) if *v == local.id);
-        let p = match pa.name.as_str() {
-            "FieldAddr" if on_local => pa.index,
-            "IndexAddr" if on_local => match &pa.y {
-                Some(Operand::Const(c)) => c.bits() as usize,
+        let p = match &pa.op {
+            Op::FieldAddr { x, field } if x.is_value(local.id) => *field,
+            Op::IndexAddr { x, index } if x.is_value(local.id) => match index {
+                Operand::Const(c) => c.bits() as usize,
                 _ => return None,
             },
             _ => break,
         };
         let pt = *parts.get(p)?;
-        let into_pa = |ins: &Instr| {
-            ins.name == "Store" && matches!(&ins.x, Some(Operand::Value(v)) if *v == pa.id)
+        // The value a store into pa stores.
+        let into_pa = |ins: &'_ Instr| match &ins.op {
+            Op::Store { addr, val } if addr.is_value(pa.id) => Some(val.clone()),
+            _ => None,
         };
-        if let (true, Some(Operand::Const(c))) = (into_pa(next), &next.y) {
+        if let Some(Operand::Const(c)) = into_pa(next) {
             if numeric_width(g, pt).is_none() || !g.used_only_at(pa.id, m + 1) {
                 return None;
             }
             let mut b = Vec::new();
-            push_le(g, pt, c, &mut b);
+            push_le(g, pt, &c, &mut b);
             bytes[p] = Some(b);
             m += 2;
         } else if nested && matches!(g.cx.shape(pt), Shape::Array(..)) {
             let (inner, ld) = numeric_literal(g, body, m + 1, pt, false)?;
             let st = body.get(ld + 1)?;
-            if !into_pa(st)
-                || !matches!(&st.y, Some(Operand::Value(v)) if *v == body[ld].id)
+            if !into_pa(st).is_some_and(|v| v.is_value(body[ld].id))
                 || !g.used_only_at(body[ld].id, ld + 1)
                 || !g.used_only_at(pa.id, ld + 1)
             {
@@ -1226,9 +1215,7 @@ fn numeric_literal(
         }
     }
     let ld = body.get(m)?;
-    if ld.name != "UnOp"
-        || ld.tok != "*"
-        || !matches!(&ld.x, Some(Operand::Value(v)) if *v == local.id)
+    if !matches!(&ld.op, Op::UnOp { op: UnOp::Deref, x, .. } if x.is_value(local.id))
         || !g.used_only_at(local.id, m)
     {
         return None;
@@ -1389,22 +1376,37 @@ pub fn direct_access(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
     let (Some(at), Some(next)) = (body.get(k), body.get(k + 1)) else {
         return 0;
     };
-    if !matches!(at.name.as_str(), "IndexAddr" | "FieldAddr") || !g.used_only_at(at.id, k + 1) {
+    enum Place<'a> {
+        Field(usize),
+        Element(&'a Operand),
+    }
+    let (x, place) = match &at.op {
+        Op::FieldAddr { x, field } => (x, Place::Field(*field)),
+        Op::IndexAddr { x, index } => (x, Place::Element(index)),
+        _ => return 0,
+    };
+    if !g.used_only_at(at.id, k + 1) {
         return 0;
     }
-    let addr = |op: &Option<Operand>| matches!(op, Some(Operand::Value(a)) if *a == at.id);
-    let is_load = next.name == "UnOp" && next.tok == "*";
-    if !(is_load || next.name == "Store" && !addr(&next.y)) || !addr(&next.x) {
-        return 0;
-    }
-    let x = at.x.as_ref().unwrap();
-    // The struct holding the field, or None for an element.
-    let (holder, t) = if at.name == "FieldAddr" {
-        let pt = g.operand_type(x).unwrap();
-        let u = g.cx.underlying(g.cx.prog.types[g.cx.underlying(pt)].elem());
-        (Some(u), g.cx.prog.types[u].fields()[at.index].ty)
-    } else {
-        (None, indexed_elem(g, x))
+    // The value stored through the address; None for a load.
+    let stored = match &next.op {
+        Op::UnOp {
+            op: UnOp::Deref,
+            x: a,
+            ..
+        } if a.is_value(at.id) => None,
+        Op::Store { addr, val } if addr.is_value(at.id) && !val.is_value(at.id) => Some(val),
+        _ => return 0,
+    };
+    let is_load = stored.is_none();
+    // The struct holding the field and the field, or None for an element.
+    let (holder, t) = match place {
+        Place::Field(f) => {
+            let pt = g.operand_type(x).unwrap();
+            let u = g.cx.underlying(g.cx.prog.types[g.cx.underlying(pt)].elem());
+            (Some((u, f)), g.cx.prog.types[u].fields()[f].ty)
+        }
+        Place::Element(_) => (None, indexed_elem(g, x)),
     };
     if matches!(g.cx.shape(t), Shape::Struct(_) | Shape::Array(..)) {
         return 0;
@@ -1413,24 +1415,25 @@ pub fn direct_access(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
         g.alloc_result(next);
     }
     g.begin_scratch();
-    match holder {
-        Some(_) => g.push_pointer(x),
-        None => {
-            push_element(g, at);
+    match place {
+        Place::Field(_) => g.push_pointer(x),
+        Place::Element(index) => {
+            push_element(g, at, x, index);
+        }
+    }
+    match (stored, holder) {
+        (None, Some((u, f))) => load_field(g, u, f),
+        (None, None) => load_elem(g, t),
+        (Some(val), holder) => {
+            g.push(val);
+            match holder {
+                Some((u, f)) => store_field(g, u, f),
+                None => store_elem(g, t),
+            }
         }
     }
     if is_load {
-        match holder {
-            Some(u) => load_field(g, u, at.index),
-            None => load_elem(g, t),
-        }
         g.set_result(next);
-    } else {
-        g.push(next.y.as_ref().unwrap());
-        match holder {
-            Some(u) => store_field(g, u, at.index),
-            None => store_elem(g, t),
-        }
     }
     g.end_scratch();
     g.release_after(at, k);
@@ -1447,13 +1450,21 @@ pub fn alloc_copy(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
     let (Some(ld), Some(al), Some(st)) = (body.get(k), body.get(k + 1), body.get(k + 2)) else {
         return 0;
     };
-    if ld.name != "UnOp"
-        || ld.tok != "*"
-        || al.name != "Alloc"
-        || st.name != "Store"
-        || !g.used_only_at(ld.id, k + 2)
-        || !matches!(&st.x, Some(Operand::Value(v)) if *v == al.id)
-        || !matches!(&st.y, Some(Operand::Value(v)) if *v == ld.id)
+    let (
+        Op::UnOp {
+            op: UnOp::Deref,
+            x: src,
+            ..
+        },
+        Op::Alloc { heap },
+        Op::Store { addr, val },
+    ) = (&ld.op, &al.op, &st.op)
+    else {
+        return 0;
+    };
+    if !g.used_only_at(ld.id, k + 2)
+        || !addr.is_value(al.id)
+        || !val.is_value(ld.id)
         || !matches!(g.cx.shape(ld.t), Shape::Struct(_))
         || g.cx.go_size(ld.t) == 0
     {
@@ -1461,8 +1472,8 @@ pub fn alloc_copy(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
     }
     g.alloc_result(al);
     g.begin_scratch();
-    g.push_pointer(ld.x.as_ref().unwrap());
-    if al.heap || !read_only_local(g, k + 2, al.id) {
+    g.push_pointer(src);
+    if *heap || !read_only_local(g, k + 2, al.id) {
         let copy = super::helpers::copy_func(g.cx, ld.t);
         g.ins().call(copy);
     }
@@ -1479,8 +1490,8 @@ pub fn alloc_copy(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
 /// it can be the object it was initialized from rather than a copy, as in
 /// `for _, a := range structs { if r < a.p { c = a.c } }`.
 fn read_only_local(g: &FuncGen, k: usize, v: usize) -> bool {
-    reads_before_any_write(g, g.cur_block, k, v, |g, i| match i.name.as_str() {
-        "FieldAddr" => {
+    reads_before_any_write(g, g.cur_block, k, v, |g, i| match i.op {
+        Op::FieldAddr { .. } => {
             let field = g.cx.prog.types[g.cx.underlying(i.t)].elem();
             if matches!(g.cx.shape(field), Shape::Struct(_) | Shape::Array(..)) {
                 Use::Other
@@ -1488,7 +1499,9 @@ fn read_only_local(g: &FuncGen, k: usize, v: usize) -> bool {
                 Use::Derive
             }
         }
-        "UnOp" if i.tok == "*" => Use::Read,
+        Op::UnOp {
+            op: UnOp::Deref, ..
+        } => Use::Read,
         _ => Use::Other,
     })
 }
@@ -1499,17 +1512,26 @@ pub fn copy_store(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
     let (Some(ld), Some(st)) = (body.get(k), body.get(k + 1)) else {
         return 0;
     };
-    if ld.name != "UnOp" || ld.tok != "*" || st.name != "Store" || !g.used_only_at(ld.id, k + 1) {
+    let (
+        Op::UnOp {
+            op: UnOp::Deref,
+            x: src,
+            ..
+        },
+        Op::Store { addr: dst, val },
+    ) = (&ld.op, &st.op)
+    else {
         return 0;
-    }
-    if !matches!(&st.y, Some(Operand::Value(v)) if *v == ld.id)
+    };
+    if !g.used_only_at(ld.id, k + 1)
+        || !val.is_value(ld.id)
         || !matches!(g.cx.shape(ld.t), Shape::Struct(_))
     {
         return 0;
     }
     g.begin_scratch();
-    g.push_pointer(st.x.as_ref().unwrap());
-    g.push_pointer(ld.x.as_ref().unwrap());
+    g.push_pointer(dst);
+    g.push_pointer(src);
     let assign = super::helpers::assign_func(g.cx, ld.t);
     g.ins().call(assign);
     g.end_scratch();

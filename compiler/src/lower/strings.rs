@@ -62,7 +62,7 @@ pub fn convert(g: &mut FuncGen, ins: &Instr, x: &Operand, from: &Shape, to: &Sha
             super::arith::push_as_i64(g, x, t);
             g.call_runtime("intstring");
         }
-        _ => super::pointers::convert_pointer(g, ins, from, to),
+        _ => super::pointers::convert_pointer(g, ins, x, from, to),
     }
 }
 
