@@ -658,208 +658,27 @@ pub enum Op {
     },
 }
 
-#[derive(Debug, Deserialize)]
-struct RawInstr {
-    #[serde(default)]
-    id: ValueId,
-    #[serde(default)]
-    t: TypeId,
-    #[serde(default)]
-    pos: String,
-    op: Op,
-}
-
 /// One instruction: `id` and `t` are set for those that produce a value.
-///
-/// The fields after `op` are the untyped view of the back end's first
-/// schema (operands in x, y, z, w by position), kept while `lower/` moves
-/// to matching on `op` (issue 11); they are derived from `op`.
 #[derive(Debug, Deserialize, Clone)]
-#[serde(from = "RawInstr")]
 pub struct Instr {
+    #[serde(default)]
     pub id: ValueId,
+    #[serde(default)]
     pub t: TypeId,
+    #[serde(default)]
     pub pos: String,
     pub op: Op,
-    pub name: String,
-    pub x: Option<Operand>,
-    pub y: Option<Operand>,
-    pub z: Option<Operand>,
-    pub w: Option<Operand>,
-    pub args: Vec<Operand>,
-    pub call: Option<Call>,
-    pub tok: String,
-    pub index: usize,
-    pub heap: bool,
-    pub comma_ok: bool,
-    pub func: FuncId,
-    pub type2: TypeId,
-    pub states: Vec<SelectState>,
-}
-
-impl From<RawInstr> for Instr {
-    fn from(r: RawInstr) -> Instr {
-        let mut i = Instr::new(r.op);
-        i.id = r.id;
-        i.t = r.t;
-        i.pos = r.pos;
-        i
-    }
 }
 
 impl Instr {
     /// An instruction producing no value.
     pub fn new(op: Op) -> Instr {
-        let mut i = Instr {
+        Instr {
             id: 0,
             t: 0,
             pos: String::new(),
-            name: String::new(),
-            x: None,
-            y: None,
-            z: None,
-            w: None,
-            args: Vec::new(),
-            call: None,
-            tok: String::new(),
-            index: 0,
-            heap: false,
-            comma_ok: false,
-            func: 0,
-            type2: 0,
-            states: Vec::new(),
-            op: Op::Jump,
-        };
-        let some = |o: &Operand| Some(o.clone());
-        match &op {
-            Op::Alloc { heap } => {
-                i.heap = *heap;
-            }
-            Op::Phi { edges } => {
-                i.args = edges.clone();
-            }
-            Op::Call(c) => {
-                i.call = Some(c.clone());
-            }
-            Op::Go(c) => {
-                i.call = Some(c.clone());
-            }
-            Op::Defer(c) => {
-                i.call = Some(c.clone());
-            }
-            Op::BinOp { op, x, y } => {
-                i.tok = op.token().into();
-                (i.x, i.y) = (some(x), some(y));
-            }
-            Op::UnOp { op, x, comma_ok } => {
-                i.tok = op.token().into();
-                i.x = some(x);
-                i.comma_ok = *comma_ok;
-            }
-            Op::ChangeType { x } => {
-                i.x = some(x);
-            }
-            Op::Convert { x } => {
-                i.x = some(x);
-            }
-            Op::ChangeInterface { x } => {
-                i.x = some(x);
-            }
-            Op::SliceToArrayPointer { x } => {
-                i.x = some(x);
-            }
-            Op::MakeInterface { x } => {
-                i.x = some(x);
-            }
-            Op::MakeClosure { func, bindings } => {
-                i.func = *func;
-                i.args = bindings.clone();
-            }
-            Op::MakeMap { reserve } => {
-                i.x = reserve.clone();
-            }
-            Op::MakeChan { size } => {
-                i.x = some(size);
-            }
-            Op::MakeSlice { len, cap } => {
-                (i.x, i.y) = (some(len), some(cap));
-            }
-            Op::Slice {
-                x,
-                low,
-                high,
-                max,
-                makeslice,
-            } => {
-                (i.x, i.y, i.z, i.w) = (some(x), low.clone(), high.clone(), max.clone());
-                i.comma_ok = *makeslice;
-            }
-            Op::FieldAddr { x, field } => {
-                i.x = some(x);
-                i.index = *field;
-            }
-            Op::Field { x, field } => {
-                i.x = some(x);
-                i.index = *field;
-            }
-            Op::IndexAddr { x, index } => {
-                (i.x, i.y) = (some(x), some(index));
-            }
-            Op::Index { x, index } => {
-                (i.x, i.y) = (some(x), some(index));
-            }
-            Op::Lookup { x, index, comma_ok } => {
-                (i.x, i.y) = (some(x), some(index));
-                i.comma_ok = *comma_ok;
-            }
-            Op::Select { states, blocking } => {
-                i.states = states.clone();
-                i.comma_ok = *blocking;
-            }
-            Op::Range { x } => {
-                i.x = some(x);
-            }
-            Op::Next { iter, is_string } => {
-                i.x = some(iter);
-                i.comma_ok = *is_string;
-            }
-            Op::TypeAssert {
-                x,
-                asserted,
-                comma_ok,
-            } => {
-                i.x = some(x);
-                i.type2 = *asserted;
-                i.comma_ok = *comma_ok;
-            }
-            Op::Extract { tuple, index } => {
-                i.x = some(tuple);
-                i.index = *index;
-            }
-            Op::Jump => {}
-            Op::If { cond } => {
-                i.x = some(cond);
-            }
-            Op::Return { results } => {
-                i.args = results.clone();
-            }
-            Op::RunDefers => {}
-            Op::Panic { x } => {
-                i.x = some(x);
-            }
-            Op::Send { chan, x } => {
-                (i.x, i.y) = (some(chan), some(x));
-            }
-            Op::Store { addr, val } => {
-                (i.x, i.y) = (some(addr), some(val));
-            }
-            Op::MapUpdate { map, key, value } => {
-                (i.x, i.y, i.z) = (some(map), some(key), some(value));
-            }
+            op,
         }
-        i.name = op.name().into();
-        i.op = op;
-        i
     }
 
     /// Every operand of the instruction, in the order of `Op`'s fields.
