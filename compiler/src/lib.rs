@@ -6,10 +6,13 @@
 //! assembles and validates the module. The `gowasm` binary (src/main.rs)
 //! wraps this in a go-tool-like CLI.
 
+pub mod analysis;
 pub mod emit;
 pub mod frontend;
 pub mod ir;
 pub mod lower;
+#[cfg(test)]
+mod testir;
 
 use anyhow::Result;
 use std::path::Path;

@@ -144,7 +144,7 @@ pub fn plan(g: &mut FuncGen) -> Flat {
     if g.cx.blocking.funcs[g.fid] || g.cx.is_package_init(g.fid) {
         return flat;
     }
-    let uses = Uses::of(f);
+    let uses = crate::analysis::escape::Uses::of(f);
     let used = |v: ValueId| uses.of_value(v);
     // This function's body is being generated, so it is declared.
     let flat_results = g.cx.flat_funcs.contains_key(&g.fid);
@@ -183,12 +183,12 @@ pub fn plan(g: &mut FuncGen) -> Flat {
                 let consumers = used(ins.id);
                 let returned = |i: &Instr| matches!(i.op, Op::Return { .. }) && flat_results;
                 let stored = consumers.iter().any(|i| {
-                    matches!(&i.op, Op::Store { val, .. } if is(val, ins.id)) || returned(i)
+                    matches!(&i.op, Op::Store { val, .. } if val.is_value(ins.id)) || returned(i)
                 });
                 let all = consumers.iter().all(|i| {
-                    matches!(&i.op, Op::Store { addr, val } if is(val, ins.id) && !is(addr, ins.id))
+                    matches!(&i.op, Op::Store { addr, val } if val.is_value(ins.id) && !addr.is_value(ins.id))
                         || returned(i)
-                        || matches!(&i.op, Op::Field { x, .. } if is(x, ins.id))
+                        || matches!(&i.op, Op::Field { x, .. } if x.is_value(ins.id))
                 });
                 if stored && all {
                     flat.values.insert(ins.id, ins.t);
@@ -221,52 +221,6 @@ pub fn plan(g: &mut FuncGen) -> Flat {
         }
     }
     flat
-}
-
-/// The instructions using each value of a function.
-struct Uses<'f>(HashMap<ValueId, Vec<&'f Instr>>);
-
-impl<'f> Uses<'f> {
-    fn of(f: &'f crate::ir::Function) -> Uses<'f> {
-        let mut uses: HashMap<ValueId, Vec<&Instr>> = HashMap::new();
-        for ins in f.blocks.iter().flat_map(|b| &b.instrs) {
-            for op in ins.operands() {
-                if let Operand::Value(v) = op {
-                    uses.entry(*v).or_default().push(ins);
-                }
-            }
-        }
-        Uses(uses)
-    }
-
-    fn of_value(&self, v: ValueId) -> &[&'f Instr] {
-        self.0.get(&v).map(Vec::as_slice).unwrap_or(&[])
-    }
-
-    /// Whether variable `var` (an Alloc) is only loaded and stored, whole
-    /// or through field addresses that are only loaded and stored: it
-    /// never escapes, so it can live in locals.
-    fn only_loaded_and_stored(&self, var: ValueId) -> bool {
-        // A load through address a, or a store to it (not of it).
-        let access = |i: &Instr, a: ValueId| match &i.op {
-            Op::UnOp {
-                op: UnOp::Deref, x, ..
-            } => is(x, a),
-            Op::Store { addr, val } => is(addr, a) && !is(val, a),
-            _ => false,
-        };
-        self.of_value(var).iter().all(|i| {
-            if matches!(i.op, Op::FieldAddr { .. }) {
-                self.of_value(i.id).iter().all(|j| access(j, i.id))
-            } else {
-                access(i, var)
-            }
-        })
-    }
-}
-
-fn is(op: &Operand, v: ValueId) -> bool {
-    matches!(op, Operand::Value(u) if *u == v)
 }
 
 impl Flat {
@@ -480,53 +434,4 @@ pub fn materialize(g: &mut FuncGen, t: TypeId) {
     let obj = g.cx.object_type(t);
     // A new object: a new identity (see types.rs).
     g.ins().i32_const(0).struct_new(obj);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::super::testir::{block, function, ins, ret, val};
-    use super::*;
-
-    /// `v := T{}; v.a = p1; use(*v)` with `escape` also passing `&v.a` on
-    /// (a store of the address itself).
-    fn local(escape: bool) -> crate::ir::Function {
-        // 0: t2 = local T; t3 = &t2.a; *t3 = p1; t4 = *t2; [*p0 = t3]
-        let store = |addr, val| ins(Op::Store { addr, val }, 0);
-        let mut body = vec![
-            ins(Op::Alloc { heap: false }, 2),
-            ins(
-                Op::FieldAddr {
-                    x: val(2),
-                    field: 0,
-                },
-                3,
-            ),
-            store(val(3), val(1)),
-            ins(
-                Op::UnOp {
-                    op: UnOp::Deref,
-                    x: val(2),
-                    comma_ok: false,
-                },
-                4,
-            ),
-        ];
-        if escape {
-            body.push(store(val(0), val(3)));
-        }
-        body.push(ret(vec![]));
-        function(&[0, 1], vec![block(vec![], vec![], body)], 5)
-    }
-
-    #[test]
-    fn variable_used_through_fields_lives_in_locals() {
-        let f = local(false);
-        assert!(Uses::of(&f).only_loaded_and_stored(2));
-    }
-
-    #[test]
-    fn variable_whose_field_address_escapes_stays_an_object() {
-        let f = local(true);
-        assert!(!Uses::of(&f).only_loaded_and_stored(2));
-    }
 }

@@ -2,8 +2,8 @@
 //! the control-flow graph to structured control flow (see [`super::cfg`]).
 
 use super::Ctx;
-use super::cfg::Cfg;
 use super::types::Shape;
+use crate::analysis::cfg::Cfg;
 use crate::emit::module::{BYTES_TYPE, ref_null};
 use crate::ir::{Builtin, Const, ConstValue, FuncId, Function, Instr, Op, Operand, TypeId, UnOp};
 use std::rc::Rc;
@@ -601,8 +601,8 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             self.vals[fv.id] = self.tmps(&slots);
         }
         self.last_use = block_local_last_uses(f);
-        let known = super::checks::known(f);
-        (self.in_bounds, self.not_nil) = (known.in_bounds, known.not_nil);
+        let known = &self.cx.checks[self.fid];
+        (self.in_bounds, self.not_nil) = (known.in_bounds.clone(), known.not_nil.clone());
         self.find_dead_edges();
         self.flat = super::flat::plan(self);
         for ins in f.blocks.iter().flat_map(|b| &b.instrs) {

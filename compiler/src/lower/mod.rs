@@ -9,9 +9,7 @@
 
 mod arith;
 mod calls;
-mod cfg;
 mod channels;
-mod checks;
 mod defer;
 mod entry;
 mod flat;
@@ -25,10 +23,10 @@ mod pointers;
 mod resume;
 mod slices;
 mod strings;
-#[cfg(test)]
-mod testir;
 pub mod types;
 
+use crate::analysis::blocking::Blocking;
+use crate::analysis::checks::{self, Known};
 use crate::emit::module::Module;
 use crate::ir::{FuncId, GlobalId, Program, TypeId};
 use anyhow::{Result, bail};
@@ -102,17 +100,21 @@ pub struct Ctx<'p> {
     /// Kept instructions of each package initializer.
     init_live: HashMap<FuncId, inits::Live>,
     /// Which functions may block (and are compiled resumable).
-    blocking: resume::Blocking,
+    blocking: Blocking,
+    /// The checks each function has already made (analysis/checks.rs).
+    checks: Vec<Known>,
     /// The resume state and frame list globals (see resume.rs), once used.
     resume_globals: Option<(u32, u32)>,
 }
 
 /// Lowers a whole program to a wasm module.
 pub fn lower(mut prog: Program) -> Result<Vec<u8>> {
-    let blocking = resume::Blocking::analyze(&prog);
+    let blocking = Blocking::analyze(&prog);
     resume::split_blocks(&mut prog, &blocking);
+    // After the split: the facts are per block.
+    let checks = prog.functions.iter().map(checks::known).collect();
     let prog = &prog;
-    let mut cx = Ctx::new(prog, blocking);
+    let mut cx = Ctx::new(prog, blocking, checks);
     cx.declare_imports()?;
     let start = entry::declare_start(&mut cx);
     cx.func(prog.main);
@@ -160,7 +162,7 @@ pub fn lower(mut prog: Program) -> Result<Vec<u8>> {
 }
 
 impl<'p> Ctx<'p> {
-    fn new(prog: &'p Program, blocking: resume::Blocking) -> Ctx<'p> {
+    fn new(prog: &'p Program, blocking: Blocking, checks: Vec<Known>) -> Ctx<'p> {
         let mut module = Module::new();
         let tag_ty = module.func_type(vec![], vec![]);
         let panic_tag = module.add_tag(tag_ty);
@@ -168,7 +170,7 @@ impl<'p> Ctx<'p> {
         let mut global_addr_taken = vec![false; prog.globals.len()];
         // Functions that can be called through a func value or an interface
         // (so possibly as a deferred call the compiler cannot see).
-        let mut dynamic = resume::address_taken(prog);
+        let mut dynamic = crate::analysis::blocking::address_taken(prog);
         for t in &prog.types {
             for m in t.method_set.iter().filter(|m| m.func >= 0) {
                 dynamic[m.func as usize] = true;
@@ -232,6 +234,7 @@ impl<'p> Ctx<'p> {
             init_live: HashMap::new(),
             pure: HashMap::new(),
             blocking,
+            checks,
             resume_globals: None,
         }
     }

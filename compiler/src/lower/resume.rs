@@ -19,12 +19,11 @@
 //! goroutines did not exist.
 
 use super::Ctx;
-use super::cfg::Cfg;
 use super::func::{Frame, FuncGen, push_default};
+use crate::analysis::blocking::Blocking;
+use crate::analysis::cfg::Cfg;
 use crate::emit::module::{TypeDef, ref_null};
-use crate::ir::{
-    Block, Call, FuncId, Function, Instr, Op, Operand, Program, TypeId, UnOp, ValueId,
-};
+use crate::ir::{Block, Function, Instr, Op, Operand, Program, ValueId};
 use std::collections::{HashMap, HashSet};
 use wasm_encoder::{
     AbstractHeapType, BlockType, ConstExpr, FieldType, GlobalType, HeapType, RefType, StorageType,
@@ -35,178 +34,6 @@ use wasm_encoder::{
 pub const NORMAL: i32 = 0;
 pub const UNWINDING: i32 = 1;
 pub const REWINDING: i32 = 2;
-
-/// Which functions and calls may block.
-pub struct Blocking {
-    /// Functions that may block (reach gopark).
-    pub funcs: Vec<bool>,
-    /// Signatures of func values that may block: those of functions whose
-    /// value is taken and that may block, and `func()` when a deferred call
-    /// may block (deferred calls run as `func()` thunks).
-    sigs: HashSet<TypeId>,
-    /// Interface methods (id, signature) with a blocking implementation.
-    methods: HashSet<(String, TypeId)>,
-    rundefers: Option<FuncId>,
-    panic_handler: Option<FuncId>,
-}
-
-impl Blocking {
-    /// The fixpoint over the call graph: gopark blocks; so does a function
-    /// with an instruction that may block. Calls through func values and
-    /// interfaces are resolved by signature and method.
-    pub fn analyze(prog: &Program) -> Blocking {
-        let n = prog.functions.len();
-        let rt = |name: &str| prog.runtime_funcs.get(name).copied();
-        let mut b = Blocking {
-            funcs: vec![false; n],
-            sigs: HashSet::new(),
-            methods: HashSet::new(),
-            rundefers: rt("rundefers"),
-            panic_handler: rt("panicHandler"),
-        };
-        if let Some(p) = rt("gopark") {
-            b.funcs[p] = true;
-        }
-        // Measurement knob (benches/goroutines.sh): every function with a
-        // body resumable, the analysis's worst case — outside the runtime,
-        // whose scheduler runs goroutines and must not unwind itself.
-        if std::env::var_os("GOWASM_RESUME_ALL").is_some() {
-            for (i, f) in prog.functions.iter().enumerate() {
-                b.funcs[i] |= !f.blocks.is_empty() && !f.name.starts_with("runtime.");
-            }
-        }
-        let (call_init, call_main) = (rt("callInit"), rt("callMain"));
-        let taken = address_taken(prog);
-        let thunk_sig = defer_thunk_sig(prog);
-        loop {
-            let mut changed = false;
-            for (i, f) in prog.functions.iter().enumerate() {
-                if b.funcs[i] {
-                    continue;
-                }
-                let blocks = if f.blocks.is_empty() {
-                    if f.implementation >= 0 {
-                        b.funcs[f.implementation as usize]
-                    } else if Some(i) == call_init {
-                        prog.inits.iter().any(|&k| b.funcs[k])
-                    } else if Some(i) == call_main {
-                        b.funcs[prog.main]
-                    } else {
-                        false
-                    }
-                } else {
-                    b.handler_blocks(f)
-                        || f.blocks
-                            .iter()
-                            .flat_map(|bl| &bl.instrs)
-                            .any(|ins| b.suspends(ins))
-                };
-                if blocks {
-                    b.funcs[i] = true;
-                    changed = true;
-                }
-            }
-            let mut sigs: Vec<TypeId> = prog
-                .functions
-                .iter()
-                .enumerate()
-                .filter(|&(i, _)| b.funcs[i] && taken[i])
-                .map(|(_, f)| f.sig)
-                .collect();
-            if let Some(t) = thunk_sig {
-                let deferred_blocks = prog.functions.iter().any(|f| {
-                    f.blocks
-                        .iter()
-                        .flat_map(|bl| &bl.instrs)
-                        .any(|ins| matches!(&ins.op, Op::Defer(c) if b.call_blocks(c)))
-                });
-                if deferred_blocks {
-                    sigs.push(t);
-                }
-            }
-            for s in sigs {
-                changed |= b.sigs.insert(s);
-            }
-            for t in &prog.types {
-                for m in t.method_set.iter().filter(|m| m.func >= 0) {
-                    if b.funcs[m.func as usize] {
-                        changed |= b.methods.insert((m.id.clone(), m.sig));
-                    }
-                }
-            }
-            if !changed {
-                return b;
-            }
-        }
-    }
-
-    /// Whether executing `ins` may park the goroutine.
-    pub fn suspends(&self, ins: &Instr) -> bool {
-        match &ins.op {
-            Op::Call(c) => self.call_blocks(c),
-            Op::Send { .. } | Op::UnOp { op: UnOp::Recv, .. } => true,
-            // A select without default.
-            Op::Select { blocking, .. } => *blocking,
-            Op::RunDefers => self.rundefers.is_some_and(|r| self.funcs[r]),
-            _ => false,
-        }
-    }
-
-    /// Whether the panic handler of f (running its deferred calls) may
-    /// block.
-    pub fn handler_blocks(&self, f: &Function) -> bool {
-        f.recover >= 0 && self.panic_handler.is_some_and(|p| self.funcs[p])
-    }
-
-    fn call_blocks(&self, c: &Call) -> bool {
-        if let Some(m) = &c.method {
-            return self.methods.contains(&(m.id.clone(), m.sig));
-        }
-        match c.callee.as_ref() {
-            Some(Operand::Func(f)) => self.funcs[*f],
-            Some(Operand::Builtin(_)) | None => false,
-            Some(_) => self.sigs.contains(&c.sig),
-        }
-    }
-}
-
-/// Functions whose value is taken (closures, functions used as values):
-/// they may be called through a func value.
-pub fn address_taken(prog: &Program) -> Vec<bool> {
-    let mut taken = vec![false; prog.functions.len()];
-    for ins in prog
-        .functions
-        .iter()
-        .flat_map(|f| &f.blocks)
-        .flat_map(|b| &b.instrs)
-    {
-        if let Op::MakeClosure { func, .. } = ins.op {
-            taken[func] = true;
-        }
-        let callee = ins.op.call().and_then(|c| c.callee.as_ref());
-        for op in ins.operands() {
-            if let Operand::Func(g) = op
-                && !callee.is_some_and(|c| std::ptr::eq(c, op))
-            {
-                taken[*g] = true;
-            }
-        }
-    }
-    taken
-}
-
-/// The `func()` signature deferred calls are made through.
-fn defer_thunk_sig(prog: &Program) -> Option<TypeId> {
-    let mut t = *prog.runtime_types.get("_defer")?;
-    while let Some(u) = prog.types[t].named_underlying() {
-        t = u;
-    }
-    prog.types[t]
-        .fields()
-        .iter()
-        .find(|f| f.name == "fn")
-        .map(|f| f.ty)
-}
 
 /// Splits the blocks of functions that may block so that each instruction
 /// that may block starts a block.
@@ -657,9 +484,9 @@ impl FuncGen<'_, '_> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testir::{binop, block, call, function, graph, int, jump, ret, val};
     use super::*;
     use crate::ir::BinOp;
+    use crate::testir::{binop, block, call, function, graph, int, jump, ret, val};
 
     #[test]
     fn plan_saves_only_values_live_across_the_call() {
@@ -691,13 +518,7 @@ mod tests {
             ],
             6,
         );
-        let blocking = Blocking {
-            funcs: vec![false, true],
-            sigs: HashSet::new(),
-            methods: HashSet::new(),
-            rundefers: None,
-            panic_handler: None,
-        };
+        let blocking = Blocking::of_funcs(vec![false, true]);
         let plan = Plan::new(&f, &blocking);
         assert_eq!(plan.site_of_block, vec![0, 1]);
         assert_eq!(plan.site_blocks, vec![1]);

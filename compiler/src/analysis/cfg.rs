@@ -161,8 +161,8 @@ fn dominates(idom: &[usize], a: usize, mut b: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testir::graph;
     use super::*;
+    use crate::testir::graph;
 
     #[test]
     fn diamond_has_one_merge() {
