@@ -804,6 +804,14 @@ impl Op {
 }
 
 impl Program {
+    /// Follows named types to the underlying type.
+    pub fn underlying(&self, mut t: TypeId) -> TypeId {
+        while let Some(u) = self.types[t].named_underlying() {
+            t = u;
+        }
+        t
+    }
+
     pub fn parse(json: &[u8]) -> anyhow::Result<Program> {
         Ok(serde_json::from_slice(json)?)
     }

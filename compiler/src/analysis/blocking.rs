@@ -181,10 +181,7 @@ pub fn address_taken(prog: &Program) -> Vec<bool> {
 
 /// The `func()` signature deferred calls are made through.
 fn defer_thunk_sig(prog: &Program) -> Option<TypeId> {
-    let mut t = *prog.runtime_types.get("_defer")?;
-    while let Some(u) = prog.types[t].named_underlying() {
-        t = u;
-    }
+    let t = prog.underlying(*prog.runtime_types.get("_defer")?);
     prog.types[t]
         .fields()
         .iter()

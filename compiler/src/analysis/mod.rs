@@ -8,9 +8,11 @@
 //!   dominator-based facts);
 //! * [`checks`]: bounds and nil checks the program has already made;
 //! * [`escape`]: local variables used only through loads and stores (which
-//!   may then live in wasm locals).
+//!   may then live in wasm locals);
+//! * [`flat`]: struct values that can be held as their fields.
 
 pub mod blocking;
 pub mod cfg;
 pub mod checks;
 pub mod escape;
+pub mod flat;

@@ -22,6 +22,7 @@
 use super::Ctx;
 use super::func::FuncGen;
 use super::types::Shape;
+use crate::analysis::flat::FlatTypes;
 use crate::emit::module::ref_null;
 use crate::ir::{FuncId, Instr, Op, Operand, TypeId, UnOp, ValueId};
 use std::collections::{HashMap, HashSet};
@@ -135,92 +136,39 @@ impl Ctx<'_> {
     }
 }
 
-/// Decides what function `g.f` holds as fields and gives its variables
-/// their locals. Nothing in functions that may block (their frames are
-/// saved by value types) and package initializers (see inits.rs).
+/// Decides what function `g.f` holds as fields (analysis/flat.rs) and
+/// gives its variables their locals. Nothing in functions that may block
+/// (their frames are saved by value types) and package initializers (see
+/// inits.rs).
 pub fn plan(g: &mut FuncGen) -> Flat {
-    let mut flat = Flat::default();
-    let f = g.f;
     if g.cx.blocking.funcs[g.fid] || g.cx.is_package_init(g.fid) {
-        return flat;
+        return Flat::default();
     }
-    let uses = crate::analysis::escape::Uses::of(f);
-    let used = |v: ValueId| uses.of_value(v);
     // This function's body is being generated, so it is declared.
     let flat_results = g.cx.flat_funcs.contains_key(&g.fid);
-    for ins in f.blocks.iter().flat_map(|b| &b.instrs) {
-        match &ins.op {
-            Op::Alloc { heap: false } => {
-                let elem = g.cx.prog.types[g.cx.underlying(ins.t)].elem();
-                let Some(slots) = g.cx.flat_fields(elem) else {
-                    continue;
-                };
-                let var = ins.id;
-                if !uses.only_loaded_and_stored(var) {
-                    continue;
-                }
-                for i in used(var) {
-                    match i.op {
-                        Op::FieldAddr { field, .. } => {
-                            flat.field_addrs.insert(i.id, (var, field));
-                        }
-                        Op::UnOp { .. } => {
-                            flat.values.insert(i.id, elem);
-                        }
-                        _ => {}
-                    }
-                }
-                let ls = g.tmps(&slots);
-                flat.vars.insert(var, ls);
-            }
-            Op::UnOp {
-                op: UnOp::Deref,
-                x: Operand::Value(_),
-                ..
-            } if g.cx.flat_fields(ins.t).is_some() => {
-                // A struct loaded from memory only to be stored or
-                // returned: read as its fields, without a copy object.
-                let consumers = used(ins.id);
-                let returned = |i: &Instr| matches!(i.op, Op::Return { .. }) && flat_results;
-                let stored = consumers.iter().any(|i| {
-                    matches!(&i.op, Op::Store { val, .. } if val.is_value(ins.id)) || returned(i)
-                });
-                let all = consumers.iter().all(|i| {
-                    matches!(&i.op, Op::Store { addr, val } if val.is_value(ins.id) && !addr.is_value(ins.id))
-                        || returned(i)
-                        || matches!(&i.op, Op::Field { x, .. } if x.is_value(ins.id))
-                });
-                if stored && all {
-                    flat.values.insert(ins.id, ins.t);
-                }
-            }
-            Op::Call(c) => {
-                let Some(Operand::Func(callee)) = &c.callee else {
-                    continue;
-                };
-                if c.method.is_some() || !g.cx.returns_flat(*callee) {
-                    continue;
-                }
-                flat.calls.insert(ins.id);
-                match g.cx.shape(ins.t) {
-                    Shape::Tuple(elems) => {
-                        for e in used(ins.id) {
-                            if let Op::Extract { index, .. } = e.op
-                                && g.cx.flat_fields(elems[index]).is_some()
-                            {
-                                flat.values.insert(e.id, elems[index]);
-                            }
-                        }
-                    }
-                    _ => {
-                        flat.values.insert(ins.id, ins.t);
-                    }
-                }
-            }
-            _ => {}
-        }
+    let prog = g.cx.prog;
+    let facts = crate::analysis::flat::plan(prog, g.f, g.cx, flat_results);
+    let mut vars = HashMap::new();
+    for (var, t) in facts.vars {
+        let slots = g.cx.flat_fields(t).expect("flat variable type");
+        vars.insert(var, g.tmps(&slots));
     }
-    flat
+    Flat {
+        vars,
+        field_addrs: facts.field_addrs,
+        values: facts.values,
+        calls: facts.calls,
+    }
+}
+
+impl FlatTypes for Ctx<'_> {
+    fn is_flat(&mut self, t: TypeId) -> bool {
+        self.flat_fields(t).is_some()
+    }
+
+    fn returns_flat(&mut self, f: FuncId) -> bool {
+        Ctx::returns_flat(self, f)
+    }
 }
 
 impl Flat {

@@ -60,11 +60,8 @@ pub const ANYREF: ValType = ValType::Ref(RefType::ANYREF);
 
 impl Ctx<'_> {
     /// Follows named types to the underlying type.
-    pub fn underlying(&self, mut t: TypeId) -> TypeId {
-        while let Some(u) = self.prog.types[t].named_underlying() {
-            t = u;
-        }
-        t
+    pub fn underlying(&self, t: TypeId) -> TypeId {
+        self.prog.underlying(t)
     }
 
     pub fn shape(&self, t: TypeId) -> Shape {
