@@ -2,8 +2,10 @@
 //!
 //! The pipeline is: [`frontend`] (a Go program using go/types and x/tools
 //! SSA, built and cached on first use) writes the reachable program as
-//! [`ir`]; [`lower`] turns the SSA into wasm code and GC types; [`emit`]
-//! assembles and validates the module. The `gowasm` binary (src/main.rs)
+//! [`ir`]; [`analysis`] derives facts from it (which functions may block,
+//! checks already made, locals that do not escape, struct values held as
+//! fields); [`lower`] turns the SSA into wasm code and GC types, reading
+//! those facts; [`emit`] assembles and validates the module. The `gowasm` binary (src/main.rs)
 //! wraps this in a go-tool-like CLI.
 
 pub mod analysis;
