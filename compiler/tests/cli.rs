@@ -98,6 +98,33 @@ fn compile_errors_are_reported_like_go_build() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// `//go:embed` is not implemented yet: a clear error, not a program
+/// whose embedded variables are silently empty.
+#[test]
+fn go_embed_is_refused_with_its_position() {
+    let dir = scratch("embed");
+    std::fs::write(dir.join("hello.txt"), "hello\n").unwrap();
+    std::fs::write(
+        dir.join("prog.go"),
+        "package main\n\nimport _ \"embed\"\n\n//go:embed hello.txt\nvar s string\n\nfunc main() { println(s) }\n",
+    )
+    .unwrap();
+    let out = gowasm()
+        .args(["build", "prog.go"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(err.starts_with("# command-line-arguments\n"), "{err}");
+    assert!(
+        err.contains("prog.go:5:1: //go:embed is not supported by gowasm yet"),
+        "{err}"
+    );
+    assert!(!dir.join("prog.wasm").exists());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn run_passes_arguments_and_exit_status() {
     let dir = scratch("args");
