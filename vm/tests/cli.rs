@@ -34,3 +34,29 @@ fn missing_file() {
         "{err}"
     );
 }
+
+#[test]
+fn bad_stress_seed() {
+    let (code, err) = run(&["--sched-stress", "0", "app.wasm"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("expected a non-zero number or `random`"),
+        "{err}"
+    );
+
+    let path = std::env::temp_dir().join(format!("gowasm-seed-{}.wasm", std::process::id()));
+    std::fs::write(&path, b"\0asm").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_gowasm-run"))
+        .env("GOWASM_SCHED_STRESS", "often")
+        .arg(&path)
+        .output()
+        .unwrap();
+    std::fs::remove_file(&path).unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("GOWASM_SCHED_STRESS: scheduler stress seed \"often\""),
+        "{err}"
+    );
+}
