@@ -20,6 +20,22 @@ fn scratch(name: &str) -> PathBuf {
     d
 }
 
+/// `gowasm build FILE` in dir, which must fail as `go build` does (exit
+/// status 1, the package header first, no module written); returns stderr.
+fn failed_build(dir: &Path, file: &str) -> String {
+    let out = gowasm()
+        .args(["build", file])
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.starts_with("# command-line-arguments\n"), "{err}");
+    let module = Path::new(file).with_extension("wasm");
+    assert!(!dir.join(module).exists());
+    err
+}
+
 /// Runs a command that must succeed (its stderr is the failure message)
 /// and returns its output.
 fn succeed(cmd: &mut Command) -> std::process::Output {
@@ -85,16 +101,8 @@ fn compile_errors_are_reported_like_go_build() {
         "package main\n\nfunc main() {\n\tvar x int = \"s\"\n\tprintln(x)\n}\n",
     )
     .unwrap();
-    let out = gowasm()
-        .args(["build", "bad.go"])
-        .current_dir(&dir)
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(err.starts_with("# command-line-arguments\n"), "{err}");
+    let err = failed_build(&dir, "bad.go");
     assert!(err.contains("bad.go:4:14: cannot use \"s\""), "{err}");
-    assert!(!dir.join("bad.wasm").exists());
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -109,19 +117,11 @@ fn go_embed_is_refused_with_its_position() {
         "package main\n\nimport _ \"embed\"\n\n//go:embed hello.txt\nvar s string\n\nfunc main() { println(s) }\n",
     )
     .unwrap();
-    let out = gowasm()
-        .args(["build", "prog.go"])
-        .current_dir(&dir)
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(err.starts_with("# command-line-arguments\n"), "{err}");
+    let err = failed_build(&dir, "prog.go");
     assert!(
         err.contains("prog.go:5:1: //go:embed is not supported by gowasm yet"),
         "{err}"
     );
-    assert!(!dir.join("prog.wasm").exists());
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
