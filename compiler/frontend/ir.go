@@ -51,6 +51,7 @@ type Type struct {
 	Str        string   `json:"str"`
 	Comparable bool     `json:"comparable,omitempty"`
 	Size       int64    `json:"size,omitempty"`
+	Align      int64    `json:"align,omitempty"`
 	Pointers   bool     `json:"pointers,omitempty"`
 	MethodSet  []Method `json:"method_set,omitempty"`
 	Kind       TypeKind `json:"kind"`
@@ -111,8 +112,12 @@ type (
 )
 
 type Field struct {
-	Name     string `json:"name"`
-	Type     int    `json:"type"`
+	Name string `json:"name"`
+	Type int    `json:"type"`
+	// PkgPath qualifies an unexported field's name (reflect.StructField).
+	PkgPath  string `json:"pkg_path,omitempty"`
+	Tag      string `json:"tag,omitempty"`
+	Offset   int64  `json:"offset,omitempty"`
 	Embedded bool   `json:"embedded,omitempty"`
 }
 
@@ -497,6 +502,7 @@ func (w *writer) typeID(t types.Type) int {
 	ty := &Type{Str: types.TypeString(t, qualifier), Comparable: types.Comparable(t)}
 	if hasSize(t) {
 		ty.Size = sizes.Sizeof(t)
+		ty.Align = sizes.Alignof(t)
 		ty.Pointers = hasPointers(t)
 	}
 	w.out.Types = append(w.out.Types, ty)
@@ -528,9 +534,17 @@ func (w *writer) typeID(t types.Type) int {
 		ty.Kind.Chan = &ChanKind{Elem: w.typeID(t.Elem()), Dir: dir}
 	case *types.Struct:
 		var k StructKind
-		for i := 0; i < t.NumFields(); i++ {
-			f := t.Field(i)
-			k.Fields = append(k.Fields, Field{Name: f.Name(), Type: w.typeID(f.Type()), Embedded: f.Embedded()})
+		vars := make([]*types.Var, t.NumFields())
+		for i := range vars {
+			vars[i] = t.Field(i)
+		}
+		offsets := sizes.Offsetsof(vars)
+		for i, f := range vars {
+			field := Field{Name: f.Name(), Type: w.typeID(f.Type()), Tag: t.Tag(i), Offset: offsets[i], Embedded: f.Embedded()}
+			if !f.Exported() && f.Pkg() != nil {
+				field.PkgPath = f.Pkg().Path()
+			}
+			k.Fields = append(k.Fields, field)
 		}
 		ty.Kind.Struct = &k
 	case *types.Signature:

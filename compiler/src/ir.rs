@@ -44,6 +44,9 @@ pub struct Type {
     /// Size in bytes under gc's wasm layout (0 for tuples and untyped).
     #[serde(default)]
     pub size: i64,
+    /// Alignment under gc's wasm layout (reflect's Align).
+    #[serde(default)]
+    pub align: i64,
     /// Whether values contain pointers (decides append's size classes).
     #[serde(default)]
     pub pointers: bool,
@@ -214,11 +217,19 @@ impl Type {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Clone)]
 pub struct Field {
     pub name: String,
     #[serde(rename = "type")]
     pub ty: TypeId,
+    /// The package path qualifying an unexported field's name.
+    #[serde(default)]
+    pub pkg_path: String,
+    #[serde(default)]
+    pub tag: String,
+    /// Byte offset under gc's wasm layout (reflect's StructField.Offset).
+    #[serde(default)]
+    pub offset: i64,
     #[serde(default)]
     pub embedded: bool,
 }

@@ -27,6 +27,28 @@ type _type struct {
 	// this type; set for pointer, slice, map, chan and func types when the
 	// program uses reflection.
 	ops func(op int, a, b any, i, j int) (any, int)
+
+	// Filled only in programs that use package reflect (reflect.go).
+	align    uint8
+	dir      uint8 // channel direction, as reflect.ChanDir
+	variadic bool
+	len      int // array length
+	key      *_type
+	fields   []structField
+	in, out  []*_type
+	// rtype is package reflect's *rtype for this descriptor, made on
+	// first use so that reflect.Type values of one type are equal.
+	rtype any
+}
+
+// structField describes a struct field for reflect.
+type structField struct {
+	name     string
+	pkgpath  string // set for unexported fields
+	typ      *_type
+	tag      string
+	offset   uintptr
+	embedded bool
 }
 
 // Kinds, numbered as reflect.Kind.

@@ -146,6 +146,7 @@ mod tests {
             str: String::new(),
             comparable: true,
             size: 8,
+            align: 8,
             pointers: false,
             method_set: vec![],
             kind,
@@ -161,6 +162,9 @@ mod tests {
                     fields: vec![Field {
                         name: "a".into(),
                         ty: 0,
+                        pkg_path: String::new(),
+                        tag: String::new(),
+                        offset: 0,
                         embedded: false,
                     }],
                 }),

@@ -154,12 +154,13 @@ pub fn define_import_wrapper(cx: &mut Ctx, fid: FuncId) {
 
 /// Functions whose bodies the compiler supplies.
 pub fn is_intrinsic(name: &str) -> bool {
-    name.starts_with("runtime.payload[")
+    is_payload(name)
         || matches!(
             name,
             "runtime.wasmThrow"
                 | "runtime.efaceType"
                 | "runtime.withPayload"
+                | "runtime.efaceMake"
                 | "runtime.efaceIdentical"
                 | "runtime.kindReachable"
                 | "math.archFloor"
@@ -170,10 +171,15 @@ pub fn is_intrinsic(name: &str) -> bool {
         )
 }
 
+/// `payload[T]`, declared by the runtime and by package reflect.
+fn is_payload(name: &str) -> bool {
+    name.starts_with("runtime.payload[") || name.starts_with("reflect.payload[")
+}
+
 pub fn define_intrinsic_body(cx: &mut Ctx, fid: FuncId) {
     let name = cx.prog.functions[fid].name.clone();
     let idx = cx.funcs[&fid];
-    if name.starts_with("runtime.payload[") {
+    if is_payload(&name) {
         // (interface) -> its payload as the result type.
         let t = cx.prog.functions[fid].results[0];
         let unbox = super::helpers::unbox_func(cx, t);
@@ -194,6 +200,9 @@ pub fn define_intrinsic_body(cx: &mut Ctx, fid: FuncId) {
             }
             "runtime.withPayload" => {
                 ins.local_get(0).local_get(3);
+            }
+            "runtime.efaceMake" => {
+                ins.local_get(0).local_get(2);
             }
             "runtime.kindReachable" => {
                 let mask = cx.reachable_kinds();

@@ -13,7 +13,7 @@ use super::Ctx;
 use super::func::FuncGen;
 use super::types::{ANYREF, Shape};
 use crate::emit::module::{TypeDef, ref_null};
-use crate::ir::{BasicKind, Call, Instr, Op, Operand, TypeId, TypeKind, UnOp};
+use crate::ir::{BasicKind, Call, ChanDir, Instr, Op, Operand, TypeId, TypeKind, UnOp};
 use wasm_encoder::{BlockType, ConstExpr, GlobalType, HeapType, ValType};
 
 #[derive(Clone, Copy, Debug)]
@@ -91,8 +91,8 @@ impl Ctx<'_> {
         self.descriptors.insert(t, d);
         self.descriptor_order.push(t);
         if self.uses_reflection {
-            if let Some(e) = self.elem_type(t) {
-                self.descriptor(e);
+            for r in self.reflected_types(t) {
+                self.descriptor(r);
             }
             if matches!(
                 self.shape(t),
@@ -105,7 +105,8 @@ impl Ctx<'_> {
                     | Shape::Func(_)
                     | Shape::String
                     | Shape::Array(..)
-            ) {
+            ) || self.uses_reflect && matches!(self.shape(t), Shape::Struct(_))
+            {
                 d.ops = Some(self.ops_closure(t));
                 self.descriptors.insert(t, d);
             }
@@ -119,6 +120,24 @@ impl Ctx<'_> {
             self.func(f as usize);
         }
         d
+    }
+
+    /// The types a descriptor of t refers to: its element type, and for
+    /// package reflect also its key, field, parameter and result types.
+    fn reflected_types(&self, t: TypeId) -> Vec<TypeId> {
+        let mut ts: Vec<TypeId> = self.elem_type(t).into_iter().collect();
+        if !self.uses_reflect {
+            return ts;
+        }
+        match &self.prog.types[self.underlying(t)].kind {
+            TypeKind::Map { key, .. } => ts.push(*key),
+            TypeKind::Struct { fields } => ts.extend(fields.iter().map(|f| f.ty)),
+            TypeKind::Func(sig) => {
+                ts.extend(sig.params.iter().chain(&sig.results).copied());
+            }
+            _ => {}
+        }
+        ts
     }
 
     /// The element type of pointer, slice, array, chan and map types.
@@ -584,9 +603,11 @@ pub fn init_descriptors(g: &mut FuncGen) {
         .iter()
         .map(|f| (f.name.clone(), f.ty))
         .collect();
+    let reflect = g.cx.uses_reflect;
     let order = g.cx.descriptor_order.clone();
     for t in order {
         let d = g.cx.descriptors[&t];
+        let u = g.cx.underlying(t);
         for (name, ft) in &fields {
             match name.as_str() {
                 "kind" => {
@@ -613,20 +634,9 @@ pub fn init_descriptors(g: &mut FuncGen) {
                 }
                 "methods" => {
                     let ids = g.cx.method_ids(t);
-                    let Shape::Slice(elem) = g.cx.shape(*ft) else {
-                        unreachable!()
-                    };
-                    let arr = g.cx.array_type(elem);
-                    let bx = g.cx.box_type(elem);
-                    for id in &ids {
-                        g.push_string_const(id.as_bytes());
-                        g.ins().struct_new(bx);
-                    }
-                    g.ins()
-                        .array_new_fixed(arr, ids.len() as u32)
-                        .i32_const(0)
-                        .i32_const(ids.len() as i32)
-                        .i32_const(ids.len() as i32);
+                    push_fixed_slice(g, *ft, ids.len(), |g, i| {
+                        g.push_string_const(ids[i].as_bytes())
+                    });
                 }
                 "equal" | "hash" | "ops" => {
                     let gl = match name.as_str() {
@@ -641,191 +651,628 @@ pub fn init_descriptors(g: &mut FuncGen) {
                         None => g.push_zero(*ft),
                     }
                 }
+                "align" if reflect => {
+                    let a = g.cx.prog.types[t].align as i32;
+                    g.ins().i32_const(a);
+                }
+                "len" if reflect => {
+                    let n = match g.cx.prog.types[u].kind {
+                        TypeKind::Array { len, .. } => len,
+                        _ => 0,
+                    };
+                    g.ins().i64_const(n);
+                }
+                "dir" if reflect => {
+                    // reflect.ChanDir: RecvDir 1, SendDir 2, BothDir 3.
+                    let dir = match g.cx.prog.types[u].kind {
+                        TypeKind::Chan { dir, .. } => match dir {
+                            ChanDir::Recv => 1,
+                            ChanDir::Send => 2,
+                            ChanDir::Both => 3,
+                        },
+                        _ => 0,
+                    };
+                    g.ins().i32_const(dir);
+                }
+                "variadic" if reflect => {
+                    let v = matches!(&g.cx.prog.types[u].kind, TypeKind::Func(sig) if sig.variadic);
+                    g.ins().i32_const(v as i32);
+                }
                 _ => g.push_zero(*ft),
             }
         }
         g.ins().i32_const(0).struct_new(rtype).global_set(d.global);
     }
-    // Element types refer to other descriptors: link them once all exist.
-    let elem_field = fields
-        .iter()
-        .position(|(n, _)| n == "elem")
-        .expect("_type.elem");
-    let (elem_wasm, _) = g.cx.field_layout(rt, elem_field);
+    // Descriptors refer to other descriptors: link them once all exist.
+    let field_of = |name: &str| {
+        let i = fields
+            .iter()
+            .position(|(n, _)| n == name)
+            .unwrap_or_else(|| panic!("runtime._type has no field {name}"));
+        (i, fields[i].1)
+    };
+    let (elem_wasm, _) = g.cx.field_layout(rt, field_of("elem").0);
     for t in g.cx.descriptor_order.clone() {
         let d = g.cx.descriptors[&t];
-        if let Some(ed) =
-            g.cx.elem_type(t)
-                .and_then(|e| g.cx.descriptors.get(&e).copied())
-        {
-            g.ins()
-                .global_get(d.global)
-                .global_get(ed.global)
-                .struct_set(rtype, elem_wasm);
+        if let Some(e) = g.cx.elem_type(t) {
+            g.ins().global_get(d.global);
+            push_descriptor(g, e);
+            g.ins().struct_set(rtype, elem_wasm);
+        }
+        if !reflect {
+            continue;
+        }
+        let u = g.cx.underlying(t);
+        match &g.cx.prog.types[u].kind {
+            &TypeKind::Map { key, .. } => {
+                g.ins().global_get(d.global);
+                push_descriptor(g, key);
+                super::pointers::store_field(g, rt, field_of("key").0);
+            }
+            TypeKind::Struct { .. } => {
+                let (i, ft) = field_of("fields");
+                g.ins().global_get(d.global);
+                let count = g.cx.prog.types[u].fields().len();
+                push_fixed_slice(g, ft, count, |g, k| push_struct_field(g, u, k));
+                super::pointers::store_field(g, rt, i);
+            }
+            TypeKind::Func(sig) => {
+                let (params, results) = (sig.params.clone(), sig.results.clone());
+                for (name, list) in [("in", params), ("out", results)] {
+                    let (i, ft) = field_of(name);
+                    g.ins().global_get(d.global);
+                    push_fixed_slice(g, ft, list.len(), |g, k| push_descriptor(g, list[k]));
+                    super::pointers::store_field(g, rt, i);
+                }
+            }
+            _ => {}
         }
     }
 }
 
-/// Operation codes of runtime._type.ops (internal/reflectlite's valueOp).
-const OP_IS_NIL: u32 = 0;
-const OP_LEN: u32 = 1;
-const OP_SWAP: u32 = 2;
-const OP_STORE: u32 = 3;
-const OP_LOAD: u32 = 4;
+/// Pushes a slice of type slice_t holding n elements, each pushed by elem.
+fn push_fixed_slice(
+    g: &mut FuncGen,
+    slice_t: TypeId,
+    n: usize,
+    mut elem: impl FnMut(&mut FuncGen, usize),
+) {
+    let Shape::Slice(e) = g.cx.shape(slice_t) else {
+        unreachable!()
+    };
+    let arr = g.cx.array_type(e);
+    let boxed = g.cx.elem_boxed(e).then(|| g.cx.box_type(e));
+    for i in 0..n {
+        elem(g, i);
+        if let Some(b) = boxed {
+            g.ins().struct_new(b);
+        }
+    }
+    g.ins()
+        .array_new_fixed(arr, n as u32)
+        .i32_const(0)
+        .i32_const(n as i32)
+        .i32_const(n as i32);
+}
+
+/// Pushes a runtime.structField describing field i of struct type u.
+fn push_struct_field(g: &mut FuncGen, u: TypeId, i: usize) {
+    let sf = g.cx.underlying(g.cx.runtime_type("structField"));
+    let st = g.cx.runtime_struct("structField");
+    let names: Vec<String> = g.cx.prog.types[sf]
+        .fields()
+        .iter()
+        .map(|f| f.name.clone())
+        .collect();
+    let f = g.cx.prog.types[u].fields()[i].clone();
+    for name in names {
+        match name.as_str() {
+            "name" => g.push_string_const(f.name.as_bytes()),
+            "pkgpath" => g.push_string_const(f.pkg_path.as_bytes()),
+            "typ" => push_descriptor(g, f.ty),
+            "tag" => g.push_string_const(f.tag.as_bytes()),
+            "offset" => {
+                g.ins().i64_const(f.offset);
+            }
+            "embedded" => {
+                g.ins().i32_const(f.embedded as i32);
+            }
+            other => panic!("runtime.structField has an unexpected field {other}"),
+        }
+    }
+    g.ins().i32_const(0).struct_new(st);
+}
+
+/// Operations of runtime._type.ops, numbered as in package reflect's
+/// value.go (internal/reflectlite uses the first five). Arguments: the
+/// value a, an interface value b, integers i and j; results: an interface
+/// value and an integer.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ValueOp {
+    /// a nillable → 1 if nil.
+    IsNil,
+    /// a slice, string, array or map → its length.
+    Len,
+    /// a slice: swaps elements i and j.
+    Swap,
+    /// a pointer: stores b through it.
+    Store,
+    /// a pointer → the value it points to (a copy).
+    Load,
+    /// a struct → field i.
+    Field,
+    /// a slice or array → element i.
+    Index,
+    /// a slice → its capacity.
+    Cap,
+    /// a struct object: sets field i to b.
+    SetField,
+    /// a slice or array: sets element i to b.
+    SetIndex,
+    /// a struct or array → a copy (of the zero value for a nil payload).
+    Copy,
+    /// a pointer to a struct or array → the object itself.
+    Deref,
+    /// a slice → a[i:j:k], j and k packed into j (k in the high 32 bits).
+    Slice,
+    /// a nil slice → make(T, i, j).
+    MakeSlice,
+    /// a pointer, map, chan, func or slice → its reference as an
+    /// unsafe.Pointer (in an interface value of no type).
+    UnsafePointer,
+}
+
+impl ValueOp {
+    /// In the order of their numbers.
+    const ALL: [ValueOp; 15] = [
+        ValueOp::IsNil,
+        ValueOp::Len,
+        ValueOp::Swap,
+        ValueOp::Store,
+        ValueOp::Load,
+        ValueOp::Field,
+        ValueOp::Index,
+        ValueOp::Cap,
+        ValueOp::SetField,
+        ValueOp::SetIndex,
+        ValueOp::Copy,
+        ValueOp::Deref,
+        ValueOp::Slice,
+        ValueOp::MakeSlice,
+        ValueOp::UnsafePointer,
+    ];
+    /// The order of their code: Deref falls through to Load when the
+    /// pointer does not address a whole object.
+    const CODE_ORDER: [ValueOp; 15] = [
+        ValueOp::IsNil,
+        ValueOp::Len,
+        ValueOp::Swap,
+        ValueOp::Store,
+        ValueOp::Deref,
+        ValueOp::Load,
+        ValueOp::Field,
+        ValueOp::Index,
+        ValueOp::Cap,
+        ValueOp::SetField,
+        ValueOp::SetIndex,
+        ValueOp::Copy,
+        ValueOp::Slice,
+        ValueOp::MakeSlice,
+        ValueOp::UnsafePointer,
+    ];
+
+    /// The operations internal/reflectlite uses; a program without
+    /// package reflect gets only these.
+    fn reflectlite(self) -> bool {
+        matches!(
+            self,
+            ValueOp::IsNil | ValueOp::Len | ValueOp::Swap | ValueOp::Store | ValueOp::Load
+        )
+    }
+}
+
+/// The locals of an ops function: (env, op, a, b, i, j) with a and b
+/// interface values; `a` holds a unboxed as the function's type.
+struct OpsFrame {
+    t: TypeId,
+    a: Vec<u32>,
+    b_t: u32,
+    b_p: u32,
+    i: u32,
+    j: u32,
+}
+
+impl OpsFrame {
+    /// Pushes b unboxed as a value of type t.
+    fn push_b(&self, g: &mut FuncGen, t: TypeId) {
+        if matches!(g.cx.shape(t), Shape::Interface(_)) {
+            g.ins().local_get(self.b_t).local_get(self.b_p);
+        } else {
+            let unbox = super::helpers::unbox_func(g.cx, t);
+            g.ins().local_get(self.b_p).call(unbox);
+        }
+    }
+}
+
+/// Returns the interface value of type t whose slots the code `push`
+/// pushes (an interface type's value as it is), and 0.
+fn return_any(g: &mut FuncGen, t: TypeId, push: impl FnOnce(&mut FuncGen)) {
+    if matches!(g.cx.shape(t), Shape::Interface(_)) {
+        push(g);
+    } else {
+        push_descriptor(g, t);
+        push(g);
+        super::helpers::box_value(g, t);
+    }
+    g.ins().i64_const(0).return_();
+}
+
+/// Returns no interface value and the i64 on the stack.
+fn return_int(g: &mut FuncGen) {
+    let rtype = g.cx.runtime_struct("_type");
+    let v = g.tmp(ValType::I64);
+    g.ins()
+        .local_set(v)
+        .ref_null(HeapType::Concrete(rtype))
+        .ref_null(HeapType::Abstract {
+            shared: false,
+            ty: wasm_encoder::AbstractHeapType::Any,
+        })
+        .local_get(v)
+        .return_();
+}
+
+/// Emits a `br_table` over n cases on the i32 the code `selector` pushes;
+/// `case` emits case k, which must not fall through; other values trap.
+fn switch_cases(
+    g: &mut FuncGen,
+    n: usize,
+    selector: impl FnOnce(&mut FuncGen),
+    mut case: impl FnMut(&mut FuncGen, usize),
+) {
+    for _ in 0..=n {
+        g.ins().block(BlockType::Empty);
+    }
+    selector(g);
+    g.ins()
+        .br_table((0..n as u32).collect::<Vec<_>>(), n as u32)
+        .end();
+    for k in 0..n {
+        case(g, k);
+        g.ins().end();
+    }
+    g.ins().unreachable();
+}
 
 /// Body of a type's ops function: (env, op, a, b, i, j) -> (any, int).
 fn define_ops(cx: &mut Ctx, idx: u32, t: TypeId) {
     let mut g = FuncGen::helper(cx, 8);
-    let (op, a_p, b_t, b_p, i, j) = (1, 3, 4, 5, 6, 7);
-    let rtype = g.cx.runtime_struct("_type");
-    let shape = g.cx.shape(t);
-    let elem = g.cx.elem_type(t);
     let tslots = g.cx.slots(t);
     let a = g.tmps(&tslots);
     let unbox = super::helpers::unbox_func(g.cx, t);
-    g.ins().local_get(a_p).call(unbox);
+    g.ins().local_get(3).call(unbox);
     g.set_all(&a);
-    let ret_int = |g: &mut FuncGen| {
-        let v = g.tmp(ValType::I64);
-        g.ins()
-            .local_set(v)
-            .ref_null(HeapType::Concrete(rtype))
-            .ref_null(HeapType::Abstract {
-                shared: false,
-                ty: wasm_encoder::AbstractHeapType::Any,
-            })
-            .local_get(v)
-            .return_();
+    let f = OpsFrame {
+        t,
+        a,
+        b_t: 4,
+        b_p: 5,
+        i: 6,
+        j: 7,
     };
-    let ncases = 5u32;
-    for _ in 0..=ncases {
+    let reflect = g.cx.uses_reflect;
+    let n = ValueOp::ALL.len();
+    for _ in 0..=n {
         g.ins().block(BlockType::Empty);
     }
+    let targets: Vec<u32> = ValueOp::ALL
+        .iter()
+        .map(|op| ValueOp::CODE_ORDER.iter().position(|o| o == op).unwrap() as u32)
+        .collect();
     g.ins()
-        .local_get(op)
+        .local_get(1)
         .i32_wrap_i64()
-        .br_table([OP_IS_NIL, OP_LEN, OP_SWAP, OP_STORE, OP_LOAD], ncases)
+        .br_table(targets, n as u32)
         .end();
-    // IsNil: the first slot of every nillable kind is its reference.
-    g.ins().local_get(a[0]).ref_is_null().i64_extend_i32_u();
-    ret_int(&mut g);
-    g.ins().end();
-    // Len
-    match shape {
-        Shape::Slice(_) | Shape::String => {
+    for op in ValueOp::CODE_ORDER {
+        if reflect || op.reflectlite() {
+            value_op(&mut g, &f, op);
+        }
+        if op != ValueOp::Deref {
+            g.ins().unreachable();
+        }
+        g.ins().end();
+    }
+    g.ins().unreachable();
+    g.finish(idx);
+}
+
+/// The code of one operation for the frame's type; an operation that does
+/// not apply to it emits nothing (the caller traps).
+fn value_op(g: &mut FuncGen, f: &OpsFrame, op: ValueOp) {
+    let t = f.t;
+    let a = &f.a;
+    let shape = g.cx.shape(t);
+    match (op, shape.clone()) {
+        (ValueOp::IsNil, _) => {
+            // The first slot of every nillable kind is its reference.
+            g.ins().local_get(a[0]).ref_is_null().i64_extend_i32_u();
+            return_int(g);
+        }
+        (ValueOp::Len, Shape::Slice(_) | Shape::String) => {
             g.ins().local_get(a[2]).i64_extend_i32_u();
-            ret_int(&mut g);
+            return_int(g);
         }
-        Shape::Array(_, n) => {
+        (ValueOp::Len, Shape::Array(_, n)) => {
             g.ins().i64_const(n);
-            ret_int(&mut g);
+            return_int(g);
         }
-        Shape::Map(..) => {
+        (ValueOp::Len, Shape::Map(..)) => {
             g.ins().local_get(a[0]);
             g.call_runtime("maplen");
-            ret_int(&mut g);
+            return_int(g);
         }
-        _ => {
-            g.ins().unreachable();
+        (ValueOp::Cap, Shape::Slice(_)) => {
+            g.ins().local_get(a[3]).i64_extend_i32_u();
+            return_int(g);
         }
-    }
-    g.ins().end();
-    // Swap
-    match (shape.clone(), elem) {
-        (Shape::Slice(_), Some(e)) => {
-            let eslots = g.cx.slots(e);
-            let (vi, vj) = (g.tmps(&eslots), g.tmps(&eslots));
-            let (ii, jj) = (g.tmp(ValType::I32), g.tmp(ValType::I32));
-            for (src, dst) in [(i, ii), (j, jj)] {
-                g.ins()
-                    .local_get(a[1])
-                    .local_get(src)
-                    .i32_wrap_i64()
-                    .i32_add()
-                    .local_set(dst);
-            }
-            for (ix, v) in [(ii, &vi), (jj, &vj)] {
-                g.ins().local_get(a[0]).local_get(ix);
-                super::pointers::load_elem(&mut g, e);
-                g.set_all(v);
-            }
-            if matches!(g.cx.shape(e), Shape::Struct(_) | Shape::Array(..)) {
-                let copy = super::helpers::copy_func(g.cx, e);
-                let assign = super::helpers::assign_func(g.cx, e);
-                let saved = g.tmp(eslots[0]);
-                g.ins()
-                    .local_get(vi[0])
-                    .call(copy)
-                    .local_set(saved)
-                    .local_get(vi[0])
-                    .local_get(vj[0])
-                    .call(assign)
-                    .local_get(vj[0])
-                    .local_get(saved)
-                    .call(assign);
-            } else {
-                for (ix, v) in [(ii, &vj), (jj, &vi)] {
-                    g.ins().local_get(a[0]).local_get(ix);
-                    g.get_all(v);
-                    super::pointers::store_elem(&mut g, e);
-                }
-            }
-            g.ins().i64_const(0);
-            ret_int(&mut g);
-        }
-        _ => {
-            g.ins().unreachable();
-        }
-    }
-    g.ins().end();
-    // Store and Load, through a pointer: SSA-level Store and UnOp on
-    // stand-in values 0 (the pointer) and 1 (the element).
-    let pointee = match shape {
-        Shape::PtrRef(e) | Shape::PtrFat(e) | Shape::PtrArray(e) => Some(e),
-        _ => None,
-    };
-    match pointee {
-        Some(e) => {
+        (ValueOp::Swap, Shape::Slice(e)) => swap_elems(g, f, e),
+        (ValueOp::Store, Shape::PtrRef(e) | Shape::PtrFat(e) | Shape::PtrArray(e)) => {
             let eslots = g.cx.slots(e);
             let ev = g.tmps(&eslots);
-            let loaded = g.tmps(&eslots);
-            g.vals = vec![a.clone(), ev.clone(), loaded.clone()];
-            g.val_types = vec![t, e, e];
-            let is_iface = matches!(g.cx.shape(e), Shape::Interface(_));
-            if is_iface {
-                g.ins().local_get(b_t).local_get(b_p);
-            } else {
-                let unbox_e = super::helpers::unbox_func(g.cx, e);
-                g.ins().local_get(b_p).call(unbox_e);
-            }
+            f.push_b(g, e);
             g.set_all(&ev);
-            super::pointers::store(&mut g, &Operand::Value(0), &Operand::Value(1));
+            g.vals = vec![a.clone(), ev];
+            g.val_types = vec![t, e];
+            super::pointers::store(g, &Operand::Value(0), &Operand::Value(1));
             g.ins().i64_const(0);
-            ret_int(&mut g);
-            g.ins().end();
+            return_int(g);
+        }
+        (ValueOp::Load, Shape::PtrRef(e) | Shape::PtrFat(e) | Shape::PtrArray(e)) => {
+            // An SSA-level load (UnOp Deref) of stand-in value 0, the
+            // pointer, into value 1.
+            let eslots = g.cx.slots(e);
+            let loaded = g.tmps(&eslots);
+            g.vals = vec![a.clone(), loaded.clone()];
+            g.val_types = vec![t, e];
             let mut ins = Instr::new(Op::UnOp {
                 op: UnOp::Deref,
                 x: Operand::Value(0),
                 comma_ok: false,
             });
-            ins.id = 2;
+            ins.id = 1;
             ins.t = e;
-            super::pointers::load(&mut g, &ins, &Operand::Value(0));
-            if !is_iface {
-                push_descriptor(&mut g, e);
-            }
-            g.get_all(&loaded);
-            if !is_iface {
-                super::helpers::box_value(&mut g, e);
-            }
-            g.ins().i64_const(0).return_().end();
+            super::pointers::load(g, &ins, &Operand::Value(0));
+            return_any(g, e, |g| g.get_all(&loaded));
         }
-        None => {
-            g.ins().unreachable().end().unreachable().end();
+        (ValueOp::Deref, Shape::PtrRef(e)) => {
+            return_any(g, e, |g| {
+                g.ins().local_get(a[0]);
+            });
+        }
+        (ValueOp::Deref, Shape::PtrArray(e)) => {
+            // The array object itself when the pointer addresses all of
+            // it; otherwise (a slice converted to an array pointer) a
+            // copy, by falling through to Load.
+            let Shape::Array(_, n) = g.cx.shape(e) else {
+                unreachable!()
+            };
+            g.ins()
+                .local_get(a[1])
+                .i32_eqz()
+                .local_get(a[0])
+                .array_len()
+                .i32_const(n as i32)
+                .i32_eq()
+                .i32_and()
+                .if_(BlockType::Empty);
+            return_any(g, e, |g| {
+                g.ins().local_get(a[0]);
+            });
+            g.ins().end();
+        }
+        (ValueOp::Field, Shape::Struct(u)) => {
+            let fields: Vec<TypeId> = g.cx.prog.types[u].fields().iter().map(|x| x.ty).collect();
+            switch_cases(
+                g,
+                fields.len(),
+                |g| {
+                    g.ins().local_get(f.i).i32_wrap_i64();
+                },
+                |g, k| {
+                    return_any(g, fields[k], |g| {
+                        g.ins().local_get(a[0]);
+                        super::pointers::load_field(g, u, k);
+                    })
+                },
+            );
+        }
+        (ValueOp::SetField, Shape::Struct(u)) => {
+            let fields: Vec<TypeId> = g.cx.prog.types[u].fields().iter().map(|x| x.ty).collect();
+            switch_cases(
+                g,
+                fields.len(),
+                |g| {
+                    g.ins().local_get(f.i).i32_wrap_i64();
+                },
+                |g, k| {
+                    let ft = fields[k];
+                    g.ins().local_get(a[0]);
+                    if is_aggregate(g, ft) {
+                        // Nested objects are never replaced: copy into it.
+                        super::pointers::load_field(g, u, k);
+                        f.push_b(g, ft);
+                        let assign = super::helpers::assign_func(g.cx, ft);
+                        g.ins().call(assign);
+                    } else {
+                        f.push_b(g, ft);
+                        super::pointers::store_field(g, u, k);
+                    }
+                    g.ins().i64_const(0);
+                    return_int(g);
+                },
+            );
+        }
+        (ValueOp::Index, Shape::Slice(e) | Shape::Array(e, _)) => {
+            push_elem_ref(g, f);
+            let arr_t = ref_null(g.cx.array_type(e));
+            let (arr, ix) = (g.tmp(arr_t), g.tmp(ValType::I32));
+            g.ins().local_set(ix).local_set(arr);
+            return_any(g, e, |g| {
+                g.ins().local_get(arr).local_get(ix);
+                super::pointers::load_elem(g, e);
+            });
+        }
+        (ValueOp::SetIndex, Shape::Slice(e) | Shape::Array(e, _)) => {
+            push_elem_ref(g, f);
+            if is_aggregate(g, e) {
+                super::pointers::load_elem(g, e);
+                f.push_b(g, e);
+                let assign = super::helpers::assign_func(g.cx, e);
+                g.ins().call(assign);
+            } else {
+                f.push_b(g, e);
+                super::pointers::store_elem(g, e);
+            }
+            g.ins().i64_const(0);
+            return_int(g);
+        }
+        (ValueOp::Copy, Shape::Struct(_) | Shape::Array(..)) => {
+            return_any(g, t, |g| {
+                let obj = g.cx.object_type(t);
+                let copy = super::helpers::copy_func(g.cx, t);
+                g.ins()
+                    .local_get(a[0])
+                    .ref_is_null()
+                    .if_(BlockType::Result(ref_null(obj)));
+                g.push_zero(t);
+                g.ins().else_().local_get(a[0]).call(copy).end();
+            });
+        }
+        (ValueOp::Slice, Shape::Slice(_)) => {
+            // a[i:j:k] with j in j's low and k in its high 32 bits:
+            // (arr, off+i, j-i, k-i).
+            return_any(g, t, |g| {
+                g.ins()
+                    .local_get(a[0])
+                    .local_get(a[1])
+                    .local_get(f.i)
+                    .i32_wrap_i64()
+                    .i32_add()
+                    .local_get(f.j)
+                    .i32_wrap_i64()
+                    .local_get(f.i)
+                    .i32_wrap_i64()
+                    .i32_sub()
+                    .local_get(f.j)
+                    .i64_const(32)
+                    .i64_shr_u()
+                    .i32_wrap_i64()
+                    .local_get(f.i)
+                    .i32_wrap_i64()
+                    .i32_sub();
+            });
+        }
+        (ValueOp::MakeSlice, Shape::Slice(e)) => {
+            return_any(g, t, |g| {
+                g.ins().local_get(f.j).i32_wrap_i64();
+                super::slices::new_array(g, e);
+                g.ins()
+                    .i32_const(0)
+                    .local_get(f.i)
+                    .i32_wrap_i64()
+                    .local_get(f.j)
+                    .i32_wrap_i64();
+            });
+        }
+        (
+            ValueOp::UnsafePointer,
+            Shape::PtrRef(_)
+            | Shape::PtrFat(_)
+            | Shape::PtrArray(_)
+            | Shape::Map(..)
+            | Shape::Chan(_)
+            | Shape::Func(_)
+            | Shape::Slice(_)
+            | Shape::UnsafePointer,
+        ) => {
+            let up =
+                g.cx.prog
+                    .types
+                    .iter()
+                    .position(|t| matches!(t.kind, TypeKind::Basic(BasicKind::UnsafePointer)))
+                    .expect("package reflect mentions unsafe.Pointer");
+            let rtype = g.cx.runtime_struct("_type");
+            g.ins().ref_null(HeapType::Concrete(rtype)).local_get(a[0]);
+            match shape {
+                Shape::PtrFat(_) | Shape::PtrArray(_) | Shape::Slice(_) | Shape::UnsafePointer => {
+                    g.ins().local_get(a[1]);
+                }
+                _ => {
+                    g.ins().i32_const(0);
+                }
+            }
+            super::helpers::box_value(g, up);
+            g.ins().i64_const(0).return_();
+        }
+        _ => {}
+    }
+}
+
+fn is_aggregate(g: &FuncGen, t: TypeId) -> bool {
+    matches!(g.cx.shape(t), Shape::Struct(_) | Shape::Array(..))
+}
+
+/// Pushes (array, index) of element i of the frame's slice or array.
+fn push_elem_ref(g: &mut FuncGen, f: &OpsFrame) {
+    g.ins().local_get(f.a[0]).local_get(f.i).i32_wrap_i64();
+    if matches!(g.cx.shape(f.t), Shape::Slice(_)) {
+        g.ins().local_get(f.a[1]).i32_add();
+    }
+}
+
+/// Swaps elements i and j of the frame's slice of e.
+fn swap_elems(g: &mut FuncGen, f: &OpsFrame, e: TypeId) {
+    let a = &f.a;
+    let eslots = g.cx.slots(e);
+    let (vi, vj) = (g.tmps(&eslots), g.tmps(&eslots));
+    let (ii, jj) = (g.tmp(ValType::I32), g.tmp(ValType::I32));
+    for (src, dst) in [(f.i, ii), (f.j, jj)] {
+        g.ins()
+            .local_get(a[1])
+            .local_get(src)
+            .i32_wrap_i64()
+            .i32_add()
+            .local_set(dst);
+    }
+    for (ix, v) in [(ii, &vi), (jj, &vj)] {
+        g.ins().local_get(a[0]).local_get(ix);
+        super::pointers::load_elem(g, e);
+        g.set_all(v);
+    }
+    if is_aggregate(g, e) {
+        let copy = super::helpers::copy_func(g.cx, e);
+        let assign = super::helpers::assign_func(g.cx, e);
+        let saved = g.tmp(eslots[0]);
+        g.ins()
+            .local_get(vi[0])
+            .call(copy)
+            .local_set(saved)
+            .local_get(vi[0])
+            .local_get(vj[0])
+            .call(assign)
+            .local_get(vj[0])
+            .local_get(saved)
+            .call(assign);
+    } else {
+        for (ix, v) in [(ii, &vj), (jj, &vi)] {
+            g.ins().local_get(a[0]).local_get(ix);
+            g.get_all(v);
+            super::pointers::store_elem(g, e);
         }
     }
-    g.ins().unreachable();
-    g.finish(idx);
+    g.ins().i64_const(0);
+    return_int(g);
 }
 
 #[cfg(test)]

@@ -90,6 +90,9 @@ pub struct Ctx<'p> {
     /// Whether the program uses reflection (descriptors then carry their
     /// element types and reflective operations).
     uses_reflection: bool,
+    /// Whether it uses package reflect (descriptors then also carry what
+    /// reflect.Type reports: fields, key, signature, length, alignment).
+    uses_reflect: bool,
     /// Types reachable code converts to interfaces (from the front end's
     /// RTA): an assertion to another concrete type cannot succeed.
     interface_types: std::collections::HashSet<TypeId>,
@@ -229,6 +232,10 @@ impl<'p> Ctx<'p> {
             uses_reflection: prog.functions.iter().any(|f| {
                 f.name.starts_with("internal/reflectlite.") || f.name.starts_with("reflect.")
             }),
+            uses_reflect: prog
+                .functions
+                .iter()
+                .any(|f| f.name.starts_with("reflect.")),
             interface_types: prog.interface_types.iter().copied().collect(),
             live_globals: Default::default(),
             init_live: HashMap::new(),

@@ -23,15 +23,35 @@ const (
 
 // Implemented in the runtime (runtime/reflect.go). A type is the runtime's
 // descriptor, passed as unsafe.Pointer.
+
+//go:linkname typeOf runtime.reflect_typeOf
 func typeOf(i any) unsafe.Pointer
+
+//go:linkname typeKind runtime.reflect_typeKind
 func typeKind(t unsafe.Pointer) uint8
+
+//go:linkname typeString runtime.reflect_typeString
 func typeString(t unsafe.Pointer) string
+
+//go:linkname typePkgPath runtime.reflect_typePkgPath
 func typePkgPath(t unsafe.Pointer) string
+
+//go:linkname typeSize runtime.reflect_typeSize
 func typeSize(t unsafe.Pointer) uintptr
+
+//go:linkname typeElem runtime.reflect_typeElem
 func typeElem(t unsafe.Pointer) unsafe.Pointer
+
+//go:linkname typeComparable runtime.reflect_typeComparable
 func typeComparable(t unsafe.Pointer) bool
+
+//go:linkname typeImplements runtime.reflect_typeImplements
 func typeImplements(t, iface unsafe.Pointer) bool
+
+//go:linkname typeNumMethod runtime.reflect_typeNumMethod
 func typeNumMethod(t unsafe.Pointer) int
+
+//go:linkname valueOp runtime.reflect_valueOp
 func valueOp(op int, a, b any, i, j int) (any, int)
 
 // Operations of valueOp.
