@@ -111,15 +111,35 @@ impl Ctx<'_> {
                 self.descriptors.insert(t, d);
             }
         }
-        let methods: Vec<i64> = self.prog.types[t]
+        self.methods_of(t, |_| true);
+        d
+    }
+
+    /// Generates the code of t's methods that are called through
+    /// interfaces and pass `want`. RTA keeps every exported method of a
+    /// type reflection can reach (reflect could call it); only those
+    /// dispatch can reach are generated, as gc's linker does for programs
+    /// that do not call methods through reflect.
+    fn methods_of(&mut self, t: TypeId, want: impl Fn(&str) -> bool) {
+        let methods: Vec<usize> = self.prog.types[t]
             .method_set
             .iter()
-            .map(|m| m.func)
+            .filter(|m| m.func >= 0 && self.invoked.contains(&m.id) && want(&m.id))
+            .map(|m| m.func as usize)
             .collect();
-        for f in methods.into_iter().filter(|&f| f >= 0) {
-            self.func(f as usize);
+        for f in methods {
+            self.func(f);
         }
-        d
+    }
+
+    /// Records a call of method `id` through an interface, generating the
+    /// method for every type already described.
+    fn note_invoked(&mut self, id: &str) {
+        if self.invoked.insert(id.to_string()) {
+            for t in self.descriptor_order.clone() {
+                self.methods_of(t, |m| m == id);
+            }
+        }
     }
 
     /// The types a descriptor of t refers to: its element type, and for
@@ -426,6 +446,7 @@ pub fn invoke(g: &mut FuncGen, ins: &Instr, c: &Call) {
     let (params, results) = g.cx.signature_slots(c.sig);
     let mut wparams = vec![ref_null(rtype), ANYREF];
     wparams.extend(params);
+    g.cx.note_invoked(&m.id);
     let key = format!("invoke:{}:{}", m.id, g.cx.prog.types[c.sig].str);
     // The dispatcher (written later) panics on a nil interface.
     g.cx.runtime_func("panicmem");

@@ -69,6 +69,9 @@ pub struct Ctx<'p> {
     /// Type descriptors by type (canonical: named types keep identity).
     descriptors: HashMap<TypeId, interfaces::Descriptor>,
     descriptor_order: Vec<TypeId>,
+    /// IDs of the methods called through interfaces: a descriptor's
+    /// methods are generated only for these (see interfaces.rs).
+    invoked: std::collections::HashSet<String>,
     /// Global variables: how each is stored.
     globals: Vec<Option<pointers::GlobalVar>>,
     global_addr_taken: Vec<bool>,
@@ -220,6 +223,7 @@ impl<'p> Ctx<'p> {
             string_pool_global: u32::MAX,
             descriptors: HashMap::new(),
             descriptor_order: Vec::new(),
+            invoked: Default::default(),
             globals: (0..prog.globals.len()).map(|_| None).collect(),
             global_addr_taken,
             field_keys: HashMap::new(),
