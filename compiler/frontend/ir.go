@@ -433,6 +433,26 @@ func (w *writer) program(res *rta.Result, inits []*ssa.Function, main *ssa.Funct
 	for _, t := range unseen {
 		w.out.InterfaceTypes = append(w.out.InterfaceTypes, w.typeID(t))
 	}
+	// reflect.New, PointerTo and Value.Addr make a *T for any type T
+	// reflection reaches: those pointer types are runtime types too (RTA
+	// already has *N for named N, with N's methods). Not for pointer
+	// types: **T is described only when the program mentions it.
+	if reachesPointerTo(res) {
+		var ptrs []types.Type
+		res.RuntimeTypes.Iterate(func(t types.Type, _ any) {
+			if _, isPtr := t.Underlying().(*types.Pointer); isPtr {
+				return
+			}
+			p := types.NewPointer(t)
+			if res.RuntimeTypes.At(p) == nil {
+				ptrs = append(ptrs, p)
+			}
+		})
+		sortTypes(ptrs)
+		for _, p := range ptrs {
+			w.out.InterfaceTypes = append(w.out.InterfaceTypes, w.typeID(p))
+		}
+	}
 	sort.Ints(w.out.InterfaceTypes)
 	w.fillMethodSets()
 	return w.out
@@ -930,4 +950,18 @@ func sortTypes(ts []types.Type) {
 		}
 		return pos(ts[i]) < pos(ts[j])
 	})
+}
+
+// reachesPointerTo reports whether reachable code can make pointer types
+// through reflection.
+func reachesPointerTo(res *rta.Result) bool {
+	for f := range res.Reachable {
+		if f.Pkg != nil && f.Pkg.Pkg.Path() == "reflect" {
+			switch f.String() {
+			case "reflect.New", "reflect.PointerTo", "(reflect.Value).Addr":
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -56,6 +56,9 @@ func typeLen(t unsafe.Pointer) int
 //go:linkname typeKey runtime.reflect_typeKey
 func typeKey(t unsafe.Pointer) unsafe.Pointer
 
+//go:linkname typePtrTo runtime.reflect_typePtrTo
+func typePtrTo(t unsafe.Pointer) unsafe.Pointer
+
 //go:linkname typeNumField runtime.reflect_typeNumField
 func typeNumField(t unsafe.Pointer) int
 
@@ -790,8 +793,20 @@ func isRangeFunc(t *rtype, n int) bool {
 	return y.Out(0).Kind() == Bool
 }
 
-// PointerTo returns the pointer type with element t.
-func PointerTo(t Type) Type { panic(unsupported("PointerTo")) }
+// PointerTo returns the pointer type with element t. Types exist only as
+// the compiler described them: a program that uses PointerTo, New or
+// Value.Addr has *T for every type T reflection can reach.
+func PointerTo(t Type) Type {
+	return t.common().ptrTo()
+}
+
+func (t *rtype) ptrTo() *rtype {
+	p := typePtrTo(t.t)
+	if p == nil {
+		panic("reflect: *" + t.String() + " is not a type of this program (gowasm describes only the types reflection can reach)")
+	}
+	return toRType(p)
+}
 
 // PtrTo is the old name for PointerTo.
 func PtrTo(t Type) Type { return PointerTo(t) }

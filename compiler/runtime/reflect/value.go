@@ -18,6 +18,9 @@ import (
 //go:linkname valueOp runtime.reflect_valueOp
 func valueOp(op int, a, b any, i, j int) (any, int)
 
+//go:linkname ptrOp runtime.reflect_ptrOp
+func ptrOp(a any, i int) any
+
 //go:linkname efaceMake runtime.reflect_efaceMake
 func efaceMake(t unsafe.Pointer, p any) any
 
@@ -828,7 +831,17 @@ func (v Value) Addr() Value {
 	if v.flag&flagAddr == 0 {
 		panic("reflect.Value.Addr of unaddressable value")
 	}
-	panic(unsupported("Value.Addr"))
+	pt := v.t.ptrTo()
+	var p any
+	switch {
+	case v.idx < 0:
+		// base is the pointer v was reached through, maybe of a named
+		// pointer type.
+		p = efaceMake(pt.t, v.base)
+	default:
+		p = ptrOp(v.base, v.idx)
+	}
+	return Value{t: pt, v: p, flag: v.flag.ro() | flag(Pointer)}
 }
 
 func (v Value) Comparable() bool {
@@ -1241,7 +1254,14 @@ func Copy(dst, src Value) int {
 
 // New returns a Value representing a pointer to a new zero value for the
 // specified type.
-func New(typ Type) Value { panic(unsupported("New")) }
+func New(typ Type) Value {
+	if typ == nil {
+		panic("reflect: New(nil)")
+	}
+	pt := typ.common().ptrTo()
+	p := ptrOp(efaceMake(pt.t, nil), 0)
+	return Value{t: pt, v: p, flag: flag(Pointer)}
+}
 
 // NewAt returns a Value representing a pointer to a value of the
 // specified type, using p as that pointer.

@@ -49,6 +49,8 @@ func reflect_typeLen(t unsafe.Pointer) int { return (*_type)(t).len }
 
 func reflect_typeKey(t unsafe.Pointer) unsafe.Pointer { return unsafe.Pointer((*_type)(t).key) }
 
+func reflect_typePtrTo(t unsafe.Pointer) unsafe.Pointer { return unsafe.Pointer((*_type)(t).ptrTo) }
+
 func reflect_typeNumField(t unsafe.Pointer) int { return len((*_type)(t).fields) }
 
 func reflect_typeField(t unsafe.Pointer, i int) (name, pkgpath string, typ unsafe.Pointer, tag string, offset uintptr, embedded bool) {
@@ -82,6 +84,17 @@ func reflect_valueOp(op int, a, b any, i, j int) (any, int) {
 		panic(plainError("reflect: unsupported operation on " + typeName(t)))
 	}
 	return t.ops(op, a, b, i, j)
+}
+
+// reflect_ptrOp makes a pointer: new(T) for a (nil) pointer a, &a.field_i
+// for a struct, &a[i] for a slice or array.
+func reflect_ptrOp(a any, i int) any {
+	t := efaceType(a)
+	if t == nil || t.ptrops == nil {
+		panic(plainError("reflect: cannot make a pointer from " + typeName(t)))
+	}
+	p, _ := t.ptrops(0, a, nil, i, 0)
+	return p
 }
 
 func typeName(t *_type) string {

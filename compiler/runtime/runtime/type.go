@@ -27,6 +27,10 @@ type _type struct {
 	// this type; set for pointer, slice, map, chan and func types when the
 	// program uses reflection.
 	ops func(op int, a, b any, i, j int) (any, int)
+	// ptrops makes pointers: new(T) for a pointer type, &a.f for a
+	// struct, &a[i] for a slice or array; set in programs that use
+	// reflect.New, PointerTo or Value.Addr.
+	ptrops func(op int, a, b any, i, j int) (any, int)
 
 	// Filled only in programs that use package reflect (reflect.go).
 	align    uint8
@@ -34,6 +38,7 @@ type _type struct {
 	variadic bool
 	len      int // array length
 	key      *_type
+	ptrTo    *_type // *T, in programs using reflect.New, PointerTo or Value.Addr
 	fields   []structField
 	in, out  []*_type
 	// rtype is package reflect's *rtype for this descriptor, made on

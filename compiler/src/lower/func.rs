@@ -479,6 +479,12 @@ pub fn generate(cx: &mut Ctx, fid: FuncId) {
         super::calls::define_intrinsic_body(cx, fid);
         return;
     }
+    if matches!(
+        f.name.as_str(),
+        "reflect.New" | "reflect.PointerTo" | "(reflect.Value).Addr"
+    ) {
+        cx.enable_reflect_pointers();
+    }
     if f.blocks.is_empty() {
         cx.error(format!(
             "{}: missing function body for {}",

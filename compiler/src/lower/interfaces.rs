@@ -24,6 +24,9 @@ pub struct Descriptor {
     hash: Option<u32>,
     /// The reflective operations closure (programs using reflection).
     ops: Option<u32>,
+    /// The closure of the operations that make pointers (see
+    /// `enable_reflect_pointers`).
+    ptr_ops: Option<u32>,
 }
 
 /// Helpers written at the end of lowering.
@@ -87,6 +90,7 @@ impl Ctx<'_> {
             equal,
             hash,
             ops: None,
+            ptr_ops: None,
         };
         self.descriptors.insert(t, d);
         self.descriptor_order.push(t);
@@ -111,8 +115,50 @@ impl Ctx<'_> {
                 self.descriptors.insert(t, d);
             }
         }
+        if self.uses_reflect_ptr {
+            self.describe_pointers(t);
+        }
         self.methods_of(t, |_| true);
-        d
+        self.descriptors[&t]
+    }
+
+    /// Makes reflect able to make pointers from now on: every type
+    /// described gets its pointer type described and operations that make
+    /// pointers to its values and their parts.
+    pub fn enable_reflect_pointers(&mut self) {
+        if self.uses_reflect_ptr {
+            return;
+        }
+        self.uses_reflect_ptr = true;
+        for t in self.descriptor_order.clone() {
+            self.describe_pointers(t);
+        }
+    }
+
+    fn describe_pointers(&mut self, t: TypeId) {
+        if let Some(&p) = self.ptr_types.get(&t) {
+            self.descriptor(p);
+        }
+        let makes_pointers = matches!(
+            self.shape(t),
+            Shape::PtrRef(_)
+                | Shape::PtrFat(_)
+                | Shape::PtrArray(_)
+                | Shape::Struct(_)
+                | Shape::Slice(_)
+                | Shape::Array(..)
+        );
+        if makes_pointers && self.descriptors[&t].ptr_ops.is_none() {
+            let (clo, fty) = self.rtype_field_closure("ptrops");
+            let (params, results) = match self.module.type_def(fty) {
+                TypeDef::Func(p, r) => (p.clone(), r.clone()),
+                _ => unreachable!(),
+            };
+            let key = format!("typeptrops:{}#{t}", self.prog.types[t].str);
+            let code = self.helper(&key, params, results, |cx, idx| define_ptr_ops(cx, idx, t));
+            let global = self.closure_global(clo, code, format!("{key}$closure"));
+            self.descriptors.get_mut(&t).unwrap().ptr_ops = Some(global);
+        }
     }
 
     /// Generates the code of t's methods that are called through
@@ -149,6 +195,7 @@ impl Ctx<'_> {
         if !self.uses_reflect {
             return ts;
         }
+
         match &self.prog.types[self.underlying(t)].kind {
             TypeKind::Map { key, .. } => ts.push(*key),
             TypeKind::Struct { fields } => ts.extend(fields.iter().map(|f| f.ty)),
@@ -158,6 +205,14 @@ impl Ctx<'_> {
             _ => {}
         }
         ts
+    }
+
+    /// The described type *t, when reflect can make pointers.
+    fn ptr_to(&self, t: TypeId) -> Option<TypeId> {
+        self.ptr_types
+            .get(&t)
+            .copied()
+            .filter(|p| self.uses_reflect_ptr && self.descriptors.contains_key(p))
     }
 
     /// The element type of pointer, slice, array, chan and map types.
@@ -447,7 +502,7 @@ pub fn invoke(g: &mut FuncGen, ins: &Instr, c: &Call) {
     let mut wparams = vec![ref_null(rtype), ANYREF];
     wparams.extend(params);
     g.cx.note_invoked(&m.id);
-    let key = format!("invoke:{}:{}", m.id, g.cx.prog.types[c.sig].str);
+    let key = format!("invoke:{}:{}#{}", m.id, g.cx.prog.types[c.sig].str, c.sig);
     // The dispatcher (written later) panics on a nil interface.
     g.cx.runtime_func("panicmem");
     let f = g.cx.helper_late(
@@ -659,11 +714,12 @@ pub fn init_descriptors(g: &mut FuncGen) {
                         g.push_string_const(ids[i].as_bytes())
                     });
                 }
-                "equal" | "hash" | "ops" => {
+                "equal" | "hash" | "ops" | "ptrops" => {
                     let gl = match name.as_str() {
                         "equal" => d.equal,
                         "hash" => d.hash,
-                        _ => d.ops,
+                        "ops" => d.ops,
+                        _ => d.ptr_ops,
                     };
                     match gl {
                         Some(gl) => {
@@ -722,6 +778,11 @@ pub fn init_descriptors(g: &mut FuncGen) {
         }
         if !reflect {
             continue;
+        }
+        if let Some(p) = g.cx.ptr_to(t) {
+            g.ins().global_get(d.global);
+            push_descriptor(g, p);
+            super::pointers::store_field(g, rt, field_of("ptrTo").0);
         }
         let u = g.cx.underlying(t);
         match &g.cx.prog.types[u].kind {
@@ -1238,6 +1299,67 @@ fn value_op(g: &mut FuncGen, f: &OpsFrame, op: ValueOp) {
         }
         _ => {}
     }
+}
+
+/// Body of a type's pointer operation, a function with the signature of
+/// ops whose operation depends on the type's kind: for a pointer type, a
+/// (nil) → new(T); for a struct, a → &a.field_i; for a slice or array,
+/// a → &a[i]. The operation number is ignored.
+fn define_ptr_ops(cx: &mut Ctx, idx: u32, t: TypeId) {
+    let mut g = FuncGen::helper(cx, 8);
+    let tslots = g.cx.slots(t);
+    let a = g.tmps(&tslots);
+    let unbox = super::helpers::unbox_func(g.cx, t);
+    g.ins().local_get(3).call(unbox);
+    g.set_all(&a);
+    let f = OpsFrame {
+        t,
+        a,
+        b_t: 4,
+        b_p: 5,
+        i: 6,
+        j: 7,
+    };
+    let a = &f.a;
+    match g.cx.shape(t) {
+        Shape::PtrRef(e) | Shape::PtrFat(e) | Shape::PtrArray(e) => {
+            return_any(&mut g, t, |g| super::pointers::push_new(g, e, true));
+        }
+        Shape::Struct(u) => {
+            let fields: Vec<TypeId> = g.cx.prog.types[u].fields().iter().map(|x| x.ty).collect();
+            switch_cases(
+                &mut g,
+                fields.len(),
+                |g| {
+                    g.ins().local_get(f.i).i32_wrap_i64();
+                },
+                |g, k| match g.cx.ptr_types.get(&fields[k]).copied() {
+                    Some(p) => return_any(g, p, |g| {
+                        g.ins().local_get(a[0]);
+                        super::pointers::push_field_address(g, u, k);
+                    }),
+                    None => {
+                        g.ins().unreachable();
+                    }
+                },
+            );
+        }
+        Shape::Slice(e) | Shape::Array(e, _) => {
+            if let Some(p) = g.cx.ptr_types.get(&e).copied() {
+                push_elem_ref(&mut g, &f);
+                let arr_t = ref_null(g.cx.array_type(e));
+                let (arr, ix) = (g.tmp(arr_t), g.tmp(ValType::I32));
+                g.ins().local_set(ix).local_set(arr);
+                return_any(&mut g, p, |g| {
+                    g.ins().local_get(arr).local_get(ix);
+                    super::pointers::element_address(g, e);
+                });
+            }
+        }
+        _ => {}
+    }
+    g.ins().unreachable();
+    g.finish(idx);
 }
 
 fn is_aggregate(g: &FuncGen, t: TypeId) -> bool {

@@ -96,6 +96,14 @@ pub struct Ctx<'p> {
     /// Whether it uses package reflect (descriptors then also carry what
     /// reflect.Type reports: fields, key, signature, length, alignment).
     uses_reflect: bool,
+    /// Whether generated code can make pointer types through reflect
+    /// (reflect.New, PointerTo, Value.Addr): descriptors then link to their
+    /// pointer type's (the front end made those runtime types) and carry
+    /// the operations that make pointers. Set when one of those functions
+    /// is generated.
+    uses_reflect_ptr: bool,
+    /// Unnamed pointer types of the program by element type.
+    ptr_types: HashMap<TypeId, TypeId>,
     /// Types reachable code converts to interfaces (from the front end's
     /// RTA): an assertion to another concrete type cannot succeed.
     interface_types: std::collections::HashSet<TypeId>,
@@ -240,6 +248,16 @@ impl<'p> Ctx<'p> {
                 .functions
                 .iter()
                 .any(|f| f.name.starts_with("reflect.")),
+            uses_reflect_ptr: false,
+            ptr_types: prog
+                .types
+                .iter()
+                .enumerate()
+                .filter_map(|(id, t)| match t.kind {
+                    crate::ir::TypeKind::Pointer { elem } => Some((elem, id)),
+                    _ => None,
+                })
+                .collect(),
             interface_types: prog.interface_types.iter().copied().collect(),
             live_globals: Default::default(),
             init_live: HashMap::new(),

@@ -175,6 +175,12 @@ pub fn alloc(g: &mut FuncGen, ins: &Instr, heap: bool) {
         unreachable!("Alloc of non-pointer")
     };
     let elem = g.cx.prog.types[g.cx.underlying(ins.t)].elem();
+    push_new(g, elem, heap);
+    g.set_result(ins);
+}
+
+/// Pushes a pointer to a new zero variable of type elem.
+pub fn push_new(g: &mut FuncGen, elem: TypeId, heap: bool) {
     match g.cx.shape(elem) {
         // Like gc: escaping zero-size variables share one address; others
         // (on gc's stack) are distinct.
@@ -197,7 +203,6 @@ pub fn alloc(g: &mut FuncGen, ins: &Instr, heap: bool) {
             g.ins().i32_const(1).array_new_default(arr).i32_const(0);
         }
     }
-    g.set_result(ins);
 }
 
 /// Loads an element: [array, index] → value.
@@ -295,6 +300,13 @@ pub fn field_addr(g: &mut FuncGen, ins: &Instr, x: &Operand, field: usize) {
     let st = g.cx.prog.types[g.cx.underlying(pt)].elem();
     let u = g.cx.underlying(st);
     g.push_pointer(x);
+    push_field_address(g, u, field);
+    g.set_result(ins);
+}
+
+/// [struct object] → the address of its field i: the field's object for a
+/// struct or array field, else a fat pointer with the field's key.
+pub fn push_field_address(g: &mut FuncGen, u: TypeId, field: usize) {
     let ft = g.cx.prog.types[u].fields()[field].ty;
     match g.cx.shape(ft) {
         Shape::Struct(_) => load_field(g, u, field),
@@ -307,7 +319,6 @@ pub fn field_addr(g: &mut FuncGen, ins: &Instr, x: &Operand, field: usize) {
             g.ins().i32_const(-(key as i32) - 1);
         }
     }
-    g.set_result(ins);
 }
 
 impl Ctx<'_> {
@@ -442,7 +453,7 @@ pub fn index_addr(g: &mut FuncGen, ins: &Instr, x: &Operand, index: &Operand) {
 
 /// [array, index] → the address of the element: the element object for a
 /// struct, (element array, 0) for an array, else (array, index) itself.
-fn element_address(g: &mut FuncGen, elem: TypeId) {
+pub fn element_address(g: &mut FuncGen, elem: TypeId) {
     let arr_ty = g.cx.array_type(elem);
     match g.cx.shape(elem) {
         Shape::Struct(_) => {
@@ -709,7 +720,7 @@ pub fn store(g: &mut FuncGen, x: &Operand, y: &Operand) {
 fn ptr_load_func(cx: &mut Ctx, t: TypeId) -> u32 {
     let canon = cx.underlying(t);
     let slots = cx.slots(canon);
-    let key = format!("ptrload:{}", cx.prog.types[canon].str);
+    let key = format!("ptrload:{}#{canon}", cx.prog.types[canon].str);
     cx.helper_late(
         &key,
         vec![EQREF, ValType::I32],
@@ -722,7 +733,7 @@ fn ptr_store_func(cx: &mut Ctx, t: TypeId) -> u32 {
     let canon = cx.underlying(t);
     let mut params = vec![EQREF, ValType::I32];
     params.extend(cx.slots(canon));
-    let key = format!("ptrstore:{}", cx.prog.types[canon].str);
+    let key = format!("ptrstore:{}#{canon}", cx.prog.types[canon].str);
     cx.helper_late(
         &key,
         params,
@@ -1279,7 +1290,7 @@ fn fill_parts(g: &mut FuncGen, t: TypeId) -> Option<Vec<(TypeId, usize)>> {
 /// element's array object with `array.init_data`.
 fn fill_elems_func(cx: &mut Ctx, t: TypeId) -> u32 {
     let outer = cx.array_type(t);
-    let key = format!("fill:{}", cx.prog.types[t].str);
+    let key = format!("fill:{}#{t}", cx.prog.types[t].str);
     let params = vec![ref_null(outer), ValType::I32, ValType::I32, ValType::I32];
     cx.helper(&key, params, vec![], |cx, idx| {
         let mut g = FuncGen::helper(cx, 4);

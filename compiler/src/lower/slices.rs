@@ -54,7 +54,7 @@ pub fn new_array(g: &mut FuncGen, elem: TypeId) {
 
 pub fn new_array_func(cx: &mut Ctx, elem: TypeId) -> u32 {
     let arr = cx.array_type(elem);
-    let key = format!("newarray:{}", cx.prog.types[elem].str);
+    let key = format!("newarray:{}#{elem}", cx.prog.types[elem].str);
     let objects = matches!(cx.shape(elem), Shape::Struct(_) | Shape::Array(..));
     cx.helper(&key, vec![ValType::I32], vec![ref_null(arr)], |cx, idx| {
         let mut g = FuncGen::helper(cx, 1);
@@ -268,7 +268,7 @@ pub fn copy_elems(g: &mut FuncGen, elem: TypeId, locals: [u32; 5]) {
 
 fn copy_elems_func(cx: &mut Ctx, elem: TypeId) -> u32 {
     let arr = cx.array_type(elem);
-    let key = format!("copyelems:{}", cx.prog.types[elem].str);
+    let key = format!("copyelems:{}#{elem}", cx.prog.types[elem].str);
     let objects = matches!(cx.shape(elem), Shape::Struct(_) | Shape::Array(..));
     let params = vec![
         ref_null(arr),
@@ -376,7 +376,7 @@ pub fn append(g: &mut FuncGen, ins: &Instr, args: &[Operand]) {
 
 fn append_func(cx: &mut Ctx, elem: TypeId) -> u32 {
     let arr = cx.array_type(elem);
-    let key = format!("append:{}", cx.prog.types[elem].str);
+    let key = format!("append:{}#{elem}", cx.prog.types[elem].str);
     let slice = vec![ref_null(arr), ValType::I32, ValType::I32, ValType::I32];
     let mut params = slice.clone();
     params.extend([ref_null(arr), ValType::I32, ValType::I32]);
