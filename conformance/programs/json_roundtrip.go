@@ -18,19 +18,19 @@ type Base struct {
 
 type Person struct {
 	Base
-	Name     string            `json:"name"`
-	Age      int               `json:"age"`
-	Emails   []string          `json:"emails"`
-	Addr     *Address          `json:"addr,omitempty"`
-	Tags     map[string]string `json:"tags"`
-	Score    float64           `json:"score"`
-	Active   bool              `json:"active"`
-	private  int
-	Raw      json.RawMessage `json:"raw"`
-	Nums     [3]int          `json:"nums"`
-	Any      any             `json:"any"`
-	Skip     string          `json:"-"`
-	Level    Level           `json:"level"`
+	Name    string            `json:"name"`
+	Age     int               `json:"age"`
+	Emails  []string          `json:"emails"`
+	Addr    *Address          `json:"addr,omitempty"`
+	Tags    map[string]string `json:"tags"`
+	Score   float64           `json:"score"`
+	Active  bool              `json:"active"`
+	private int
+	Raw     json.RawMessage `json:"raw"`
+	Nums    [3]int          `json:"nums"`
+	Any     any             `json:"any"`
+	Skip    string          `json:"-"`
+	Level   Level           `json:"level"`
 }
 
 type Level int
