@@ -31,7 +31,7 @@ pub struct Module {
     type_index: HashMap<TypeDef, u32>,
     imports: Vec<(String, String, u32)>,
     funcs: Vec<FuncSlot>,
-    globals: Vec<(GlobalType, ConstExpr, String)>,
+    globals: Vec<(GlobalType, ConstExpr)>,
     tags: Vec<u32>,
     exports: Vec<(String, ExportKind, u32)>,
     /// Functions of the function table (closure code), by slot.
@@ -168,8 +168,8 @@ impl Module {
         self.local_names.push((func, names));
     }
 
-    pub fn add_global(&mut self, ty: GlobalType, init: ConstExpr, name: String) -> u32 {
-        self.globals.push((ty, init, name));
+    pub fn add_global(&mut self, ty: GlobalType, init: ConstExpr) -> u32 {
+        self.globals.push((ty, init));
         (self.globals.len() - 1) as u32
     }
 
@@ -296,7 +296,7 @@ impl Module {
         out.section(&tags);
 
         let mut globals = GlobalSection::new();
-        for (ty, init, _) in &self.globals {
+        for (ty, init) in &self.globals {
             globals.global(*ty, init);
         }
         out.section(&globals);
@@ -365,11 +365,6 @@ impl Module {
             locals.append(*func, &m);
         }
         names.locals(&locals);
-        let mut gnames = NameMap::new();
-        for (i, (_, _, name)) in self.globals.iter().enumerate() {
-            gnames.append(i as u32, name);
-        }
-        names.globals(&gnames);
         out.section(&names);
 
         out.finish()

@@ -351,7 +351,7 @@ pub fn push_func_value(g: &mut FuncGen, f: FuncId) {
                 ins.call(target).end();
                 cx.module.define(idx, body);
             });
-            let global = g.cx.closure_global(clo, wrapper, key.clone());
+            let global = g.cx.closure_global(clo, wrapper);
             g.cx.helpers.insert(format!("global:{key}"), global);
             global
         }

@@ -67,7 +67,6 @@ impl Ctx<'_> {
             return d;
         }
         let rtype = self.runtime_struct("_type");
-        let name = format!("type:{}", self.prog.types[t].str);
         let global = self.module.add_global(
             GlobalType {
                 val_type: ref_null(rtype),
@@ -75,7 +74,6 @@ impl Ctx<'_> {
                 shared: false,
             },
             ConstExpr::ref_null(HeapType::Concrete(rtype)),
-            name,
         );
         let comparable =
             self.prog.types[t].comparable && !matches!(self.shape(t), Shape::Interface(_));
@@ -156,7 +154,7 @@ impl Ctx<'_> {
             };
             let key = format!("typeptrops:{}#{t}", self.prog.types[t].str);
             let code = self.helper(&key, params, results, |cx, idx| define_ptr_ops(cx, idx, t));
-            let global = self.closure_global(clo, code, format!("{key}$closure"));
+            let global = self.closure_global(clo, code);
             self.descriptors.get_mut(&t).unwrap().ptr_ops = Some(global);
         }
     }
@@ -239,7 +237,7 @@ impl Ctx<'_> {
         };
         let key = format!("typeops:{}#{t}", self.prog.types[t].str);
         let code = self.helper(&key, params, results, |cx, idx| define_ops(cx, idx, t));
-        self.closure_global(clo, code, format!("{key}$closure"))
+        self.closure_global(clo, code)
     }
 
     /// The closure type of a `func` field of the runtime's `_type`.
@@ -269,7 +267,7 @@ impl Ctx<'_> {
             super::helpers::equal(&mut g, t);
             g.finish(idx);
         });
-        self.closure_global(clo, code, format!("{key}$closure"))
+        self.closure_global(clo, code)
     }
 
     /// A global closure `func(a any, seed uintptr) uintptr` hashing values
@@ -288,11 +286,11 @@ impl Ctx<'_> {
             super::helpers::hash(&mut g, t);
             g.finish(idx);
         });
-        self.closure_global(clo, code, format!("{key}$closure"))
+        self.closure_global(clo, code)
     }
 
     /// An immutable global holding a closure without free variables.
-    pub fn closure_global(&mut self, clo: u32, code: u32, name: String) -> u32 {
+    pub fn closure_global(&mut self, clo: u32, code: u32) -> u32 {
         let slot = self.module.table_slot(code);
         self.module.add_global(
             GlobalType {
@@ -304,7 +302,6 @@ impl Ctx<'_> {
                 wasm_encoder::Instruction::I32Const(slot as i32),
                 wasm_encoder::Instruction::StructNew(clo),
             ]),
-            name,
         )
     }
 

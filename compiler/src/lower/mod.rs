@@ -304,7 +304,6 @@ impl<'p> Ctx<'p> {
             wasm_encoder::ConstExpr::ref_null(wasm_encoder::HeapType::Concrete(
                 crate::emit::module::BYTES_TYPE,
             )),
-            "string_pool".into(),
         );
         self.string_pool_global = pool;
         Ok(())

@@ -65,7 +65,6 @@ impl Ctx<'_> {
                 shared: false,
             },
             ConstExpr::ref_null(HeapType::Concrete(ty)),
-            format!("zerobase:{}", self.prog.types[u].str),
         );
         self.zero_size_objects.insert(u, g);
         g
@@ -76,7 +75,6 @@ impl Ctx<'_> {
             return v.clone();
         }
         let t = self.prog.globals[g].ty;
-        let name = super::display_name(&self.prog.globals[g].name);
         let mutable = |val_type| GlobalType {
             val_type,
             mutable: true,
@@ -91,7 +89,6 @@ impl Ctx<'_> {
                 GlobalVar::Object(self.module.add_global(
                     mutable(ref_null(ty)),
                     ConstExpr::ref_null(HeapType::Concrete(ty)),
-                    name,
                 ))
             }
             _ if self.global_addr_taken[g] => {
@@ -99,15 +96,13 @@ impl Ctx<'_> {
                 GlobalVar::Cell(self.module.add_global(
                     mutable(ref_null(arr)),
                     ConstExpr::ref_null(HeapType::Concrete(arr)),
-                    name,
                 ))
             }
             _ => {
                 let slots = self.slots(t);
                 let gs = slots
                     .iter()
-                    .enumerate()
-                    .map(|(i, &s)| {
+                    .map(|&s| {
                         let init = match s {
                             ValType::I32 => ConstExpr::i32_const(0),
                             ValType::I64 => ConstExpr::i64_const(0),
@@ -116,8 +111,7 @@ impl Ctx<'_> {
                             ValType::Ref(r) => ConstExpr::ref_null(r.heap_type),
                             ValType::V128 => unreachable!(),
                         };
-                        self.module
-                            .add_global(mutable(s), init, format!("{name}.{i}"))
+                        self.module.add_global(mutable(s), init)
                     })
                     .collect();
                 GlobalVar::Direct(gs)

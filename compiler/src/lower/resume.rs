@@ -275,7 +275,6 @@ impl Ctx<'_> {
                 shared: false,
             },
             ConstExpr::i32_const(NORMAL),
-            "resume_state".into(),
         );
         let frames = self.module.add_global(
             GlobalType {
@@ -284,7 +283,6 @@ impl Ctx<'_> {
                 shared: false,
             },
             ConstExpr::ref_null(STRUCT_HEAP),
-            "frames".into(),
         );
         self.resume_globals = Some((state, frames));
         (state, frames)
