@@ -20,9 +20,19 @@ pub fn declare_start(cx: &mut Ctx) -> u32 {
 pub fn define_start(cx: &mut Ctx, start: u32) {
     super::goroutines::define_run_g(cx);
     let sched = cx.runtime_func("start");
+    // Descriptors hold closures: closures are made first, but listed
+    // last, as generating the descriptors' code can make closures.
+    let descriptors = super::interfaces::init_descriptors(cx);
+    let closures = super::interfaces::init_closures(cx);
     let mut g = FuncGen::helper(cx, 0);
-    super::interfaces::init_descriptors(&mut g);
+    for f in closures.into_iter().chain(descriptors) {
+        g.ins().call(f);
+    }
     super::pointers::init_globals(&mut g);
+    assert!(
+        g.cx.closure_inits.is_empty(),
+        "closure made after the start-up closures"
+    );
     // The string pool is complete only now; its initialization goes first.
     let len = g.cx.module.data_len();
     if len > 0 {

@@ -289,20 +289,23 @@ impl Ctx<'_> {
         self.closure_global(clo, code)
     }
 
-    /// An immutable global holding a closure without free variables.
+    /// A global holding a closure without free variables, made at
+    /// start-up (`init_closures`). A constant initializer would be
+    /// simpler, but Wasmtime compiles every such initializer into one
+    /// function, and Cranelift's alias analysis is quadratic in it: 40 s
+    /// for the 2500 closures of a json program.
     pub fn closure_global(&mut self, clo: u32, code: u32) -> u32 {
         let slot = self.module.table_slot(code);
-        self.module.add_global(
+        let global = self.module.add_global(
             GlobalType {
                 val_type: ref_null(clo),
-                mutable: false,
+                mutable: true,
                 shared: false,
             },
-            ConstExpr::extended([
-                wasm_encoder::Instruction::I32Const(slot as i32),
-                wasm_encoder::Instruction::StructNew(clo),
-            ]),
-        )
+            ConstExpr::ref_null(HeapType::Concrete(clo)),
+        );
+        self.closure_inits.push((global, clo, slot));
+        global
     }
 
     /// reflect.Kind of a type.
@@ -667,145 +670,214 @@ fn define_invoke(cx: &mut Ctx, idx: u32, id: &str, sig: TypeId, method_sig: Type
     g.finish(idx);
 }
 
-/// Start-up code filling every descriptor.
-pub fn init_descriptors(g: &mut FuncGen) {
-    let rt = g.cx.underlying(g.cx.runtime_type("_type"));
-    let rtype = g.cx.runtime_struct("_type");
-    let fields: Vec<(String, TypeId)> = g.cx.prog.types[rt]
-        .fields()
-        .iter()
-        .map(|f| (f.name.clone(), f.ty))
-        .collect();
-    let reflect = g.cx.uses_reflect;
-    let order = g.cx.descriptor_order.clone();
-    for t in order {
-        let d = g.cx.descriptors[&t];
-        let u = g.cx.underlying(t);
-        for (name, ft) in &fields {
-            match name.as_str() {
-                "kind" => {
-                    let k = g.cx.kind_number(t);
-                    g.ins().i32_const(k);
+/// Start-up functions making the closure globals, each of at most
+/// `DESCRIPTORS_PER_FUNCTION` closures.
+pub fn init_closures(cx: &mut Ctx) -> Vec<u32> {
+    let inits = std::mem::take(&mut cx.closure_inits);
+    let mut funcs = Vec::new();
+    for (k, chunk) in inits.chunks(DESCRIPTORS_PER_FUNCTION).enumerate() {
+        funcs.push(
+            cx.helper(&format!("closures:{k}"), vec![], vec![], |cx, idx| {
+                let mut h = FuncGen::helper(cx, 0);
+                for &(global, clo, slot) in chunk {
+                    h.ins()
+                        .i32_const(slot as i32)
+                        .struct_new(clo)
+                        .global_set(global);
                 }
-                "id" => {
-                    g.ins().i32_const(d.id as i32);
-                }
-                "size" => {
-                    let s = g.cx.go_size(t);
-                    g.ins().i64_const(s);
-                }
-                "str" => {
-                    let s = runtime_type_string(&g.cx.prog.types[t].str);
-                    g.push_string_const(s.as_bytes());
-                }
-                "pkgpath" => {
-                    let p = match &g.cx.prog.types[t].kind {
-                        TypeKind::Named { pkg_path, .. } => pkg_path.clone(),
-                        _ => String::new(),
-                    };
-                    g.push_string_const(p.as_bytes());
-                }
-                "methods" => {
-                    let ids = g.cx.method_ids(t);
-                    push_fixed_slice(g, *ft, ids.len(), |g, i| {
-                        g.push_string_const(ids[i].as_bytes())
-                    });
-                }
-                "equal" | "hash" | "ops" | "ptrops" => {
-                    let gl = match name.as_str() {
-                        "equal" => d.equal,
-                        "hash" => d.hash,
-                        "ops" => d.ops,
-                        _ => d.ptr_ops,
-                    };
-                    match gl {
-                        Some(gl) => {
-                            g.ins().global_get(gl);
-                        }
-                        None => g.push_zero(*ft),
+                h.finish(idx);
+            }),
+        );
+    }
+    funcs
+}
+
+/// Start-up functions filling every descriptor, each of at most
+/// `DESCRIPTORS_PER_FUNCTION` descriptors, first making them, then
+/// linking them to each other (one function for all made Cranelift's
+/// compile time superlinear: a json program's took 50 s).
+pub fn init_descriptors(cx: &mut Ctx) -> Vec<u32> {
+    let order = cx.descriptor_order.clone();
+    let mut funcs = Vec::new();
+    for (pass, make) in [("describe", true), ("link", false)] {
+        for (k, chunk) in order.chunks(DESCRIPTORS_PER_FUNCTION).enumerate() {
+            let f = cx.helper(&format!("{pass}:{k}"), vec![], vec![], |cx, idx| {
+                let mut h = FuncGen::helper(cx, 0);
+                let fields = RtypeFields::new(&mut h);
+                for &t in chunk {
+                    if make {
+                        make_descriptor(&mut h, &fields, t);
+                    } else {
+                        link_descriptor(&mut h, &fields, t);
                     }
                 }
-                "align" if reflect => {
-                    let a = g.cx.prog.types[t].align as i32;
-                    g.ins().i32_const(a);
-                }
-                "len" if reflect => {
-                    let n = match g.cx.prog.types[u].kind {
-                        TypeKind::Array { len, .. } => len,
-                        _ => 0,
-                    };
-                    g.ins().i64_const(n);
-                }
-                "dir" if reflect => {
-                    // reflect.ChanDir: RecvDir 1, SendDir 2, BothDir 3.
-                    let dir = match g.cx.prog.types[u].kind {
-                        TypeKind::Chan { dir, .. } => match dir {
-                            ChanDir::Recv => 1,
-                            ChanDir::Send => 2,
-                            ChanDir::Both => 3,
-                        },
-                        _ => 0,
-                    };
-                    g.ins().i32_const(dir);
-                }
-                "variadic" if reflect => {
-                    let v = matches!(&g.cx.prog.types[u].kind, TypeKind::Func(sig) if sig.variadic);
-                    g.ins().i32_const(v as i32);
-                }
-                _ => g.push_zero(*ft),
-            }
+                h.finish(idx);
+            });
+            funcs.push(f);
         }
-        g.ins().i32_const(0).struct_new(rtype).global_set(d.global);
     }
-    // Descriptors refer to other descriptors: link them once all exist.
-    let field_of = |name: &str| {
-        let i = fields
+    funcs
+}
+
+const DESCRIPTORS_PER_FUNCTION: usize = 64;
+
+/// The fields of the runtime's `_type`.
+struct RtypeFields {
+    rt: TypeId,
+    rtype: u32,
+    fields: Vec<(String, TypeId)>,
+}
+
+impl RtypeFields {
+    fn new(g: &mut FuncGen) -> RtypeFields {
+        let rt = g.cx.underlying(g.cx.runtime_type("_type"));
+        let rtype = g.cx.runtime_struct("_type");
+        let fields = g.cx.prog.types[rt]
+            .fields()
+            .iter()
+            .map(|f| (f.name.clone(), f.ty))
+            .collect();
+        RtypeFields { rt, rtype, fields }
+    }
+
+    /// The Go field index and type of a field.
+    fn field(&self, name: &str) -> (usize, TypeId) {
+        let i = self
+            .fields
             .iter()
             .position(|(n, _)| n == name)
             .unwrap_or_else(|| panic!("runtime._type has no field {name}"));
-        (i, fields[i].1)
-    };
-    let (elem_wasm, _) = g.cx.field_layout(rt, field_of("elem").0);
-    for t in g.cx.descriptor_order.clone() {
-        let d = g.cx.descriptors[&t];
-        if let Some(e) = g.cx.elem_type(t) {
-            g.ins().global_get(d.global);
-            push_descriptor(g, e);
-            g.ins().struct_set(rtype, elem_wasm);
-        }
-        if !reflect {
-            continue;
-        }
-        if let Some(p) = g.cx.ptr_to(t) {
-            g.ins().global_get(d.global);
-            push_descriptor(g, p);
-            super::pointers::store_field(g, rt, field_of("ptrTo").0);
-        }
-        let u = g.cx.underlying(t);
-        match &g.cx.prog.types[u].kind {
-            &TypeKind::Map { key, .. } => {
-                g.ins().global_get(d.global);
-                push_descriptor(g, key);
-                super::pointers::store_field(g, rt, field_of("key").0);
+        (i, self.fields[i].1)
+    }
+}
+
+/// Makes t's descriptor, without its references to other descriptors.
+fn make_descriptor(g: &mut FuncGen, f: &RtypeFields, t: TypeId) {
+    let (rtype, fields) = (f.rtype, &f.fields);
+    let reflect = g.cx.uses_reflect;
+    let d = g.cx.descriptors[&t];
+    let u = g.cx.underlying(t);
+    for (name, ft) in fields {
+        match name.as_str() {
+            "kind" => {
+                let k = g.cx.kind_number(t);
+                g.ins().i32_const(k);
             }
-            TypeKind::Struct { .. } => {
-                let (i, ft) = field_of("fields");
-                g.ins().global_get(d.global);
-                let count = g.cx.prog.types[u].fields().len();
-                push_fixed_slice(g, ft, count, |g, k| push_struct_field(g, u, k));
-                super::pointers::store_field(g, rt, i);
+            "id" => {
+                g.ins().i32_const(d.id as i32);
             }
-            TypeKind::Func(sig) => {
-                let (params, results) = (sig.params.clone(), sig.results.clone());
-                for (name, list) in [("in", params), ("out", results)] {
-                    let (i, ft) = field_of(name);
-                    g.ins().global_get(d.global);
-                    push_fixed_slice(g, ft, list.len(), |g, k| push_descriptor(g, list[k]));
-                    super::pointers::store_field(g, rt, i);
+            "size" => {
+                let s = g.cx.go_size(t);
+                g.ins().i64_const(s);
+            }
+            "str" => {
+                let s = runtime_type_string(&g.cx.prog.types[t].str);
+                g.push_string_const(s.as_bytes());
+            }
+            "pkgpath" => {
+                let p = match &g.cx.prog.types[t].kind {
+                    TypeKind::Named { pkg_path, .. } => pkg_path.clone(),
+                    _ => String::new(),
+                };
+                g.push_string_const(p.as_bytes());
+            }
+            "methods" => {
+                let ids = g.cx.method_ids(t);
+                push_fixed_slice(g, *ft, ids.len(), |g, i| {
+                    g.push_string_const(ids[i].as_bytes())
+                });
+            }
+            "equal" | "hash" | "ops" | "ptrops" => {
+                let gl = match name.as_str() {
+                    "equal" => d.equal,
+                    "hash" => d.hash,
+                    "ops" => d.ops,
+                    _ => d.ptr_ops,
+                };
+                match gl {
+                    Some(gl) => {
+                        g.ins().global_get(gl);
+                    }
+                    None => g.push_zero(*ft),
                 }
             }
-            _ => {}
+            "align" if reflect => {
+                let a = g.cx.prog.types[t].align as i32;
+                g.ins().i32_const(a);
+            }
+            "len" if reflect => {
+                let n = match g.cx.prog.types[u].kind {
+                    TypeKind::Array { len, .. } => len,
+                    _ => 0,
+                };
+                g.ins().i64_const(n);
+            }
+            "dir" if reflect => {
+                // reflect.ChanDir: RecvDir 1, SendDir 2, BothDir 3.
+                let dir = match g.cx.prog.types[u].kind {
+                    TypeKind::Chan { dir, .. } => match dir {
+                        ChanDir::Recv => 1,
+                        ChanDir::Send => 2,
+                        ChanDir::Both => 3,
+                    },
+                    _ => 0,
+                };
+                g.ins().i32_const(dir);
+            }
+            "variadic" if reflect => {
+                let v = matches!(&g.cx.prog.types[u].kind, TypeKind::Func(sig) if sig.variadic);
+                g.ins().i32_const(v as i32);
+            }
+            _ => g.push_zero(*ft),
         }
+    }
+    g.ins().i32_const(0).struct_new(rtype).global_set(d.global);
+}
+
+/// Links t's descriptor to the descriptors it refers to.
+fn link_descriptor(g: &mut FuncGen, f: &RtypeFields, t: TypeId) {
+    let (rt, rtype) = (f.rt, f.rtype);
+    let reflect = g.cx.uses_reflect;
+    let field_of = |name: &str| f.field(name);
+    let (elem_wasm, _) = g.cx.field_layout(rt, field_of("elem").0);
+    let d = g.cx.descriptors[&t];
+    if let Some(e) = g.cx.elem_type(t) {
+        g.ins().global_get(d.global);
+        push_descriptor(g, e);
+        g.ins().struct_set(rtype, elem_wasm);
+    }
+    if !reflect {
+        return;
+    }
+    if let Some(p) = g.cx.ptr_to(t) {
+        g.ins().global_get(d.global);
+        push_descriptor(g, p);
+        super::pointers::store_field(g, rt, field_of("ptrTo").0);
+    }
+    let u = g.cx.underlying(t);
+    match &g.cx.prog.types[u].kind {
+        &TypeKind::Map { key, .. } => {
+            g.ins().global_get(d.global);
+            push_descriptor(g, key);
+            super::pointers::store_field(g, rt, field_of("key").0);
+        }
+        TypeKind::Struct { .. } => {
+            let (i, ft) = field_of("fields");
+            g.ins().global_get(d.global);
+            let count = g.cx.prog.types[u].fields().len();
+            push_fixed_slice(g, ft, count, |g, k| push_struct_field(g, u, k));
+            super::pointers::store_field(g, rt, i);
+        }
+        TypeKind::Func(sig) => {
+            let (params, results) = (sig.params.clone(), sig.results.clone());
+            for (name, list) in [("in", params), ("out", results)] {
+                let (i, ft) = field_of(name);
+                g.ins().global_get(d.global);
+                push_fixed_slice(g, ft, list.len(), |g, k| push_descriptor(g, list[k]));
+                super::pointers::store_field(g, rt, i);
+            }
+        }
+        _ => {}
     }
 }
 

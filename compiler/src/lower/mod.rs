@@ -72,6 +72,9 @@ pub struct Ctx<'p> {
     /// IDs of the methods called through interfaces: a descriptor's
     /// methods are generated only for these (see interfaces.rs).
     invoked: std::collections::HashSet<String>,
+    /// Closure globals to make at start-up: (global, closure type, table
+    /// slot).
+    closure_inits: Vec<(u32, u32, u32)>,
     /// Global variables: how each is stored.
     globals: Vec<Option<pointers::GlobalVar>>,
     global_addr_taken: Vec<bool>,
@@ -232,6 +235,7 @@ impl<'p> Ctx<'p> {
             descriptors: HashMap::new(),
             descriptor_order: Vec::new(),
             invoked: Default::default(),
+            closure_inits: Vec::new(),
             globals: (0..prog.globals.len()).map(|_| None).collect(),
             global_addr_taken,
             field_keys: HashMap::new(),
