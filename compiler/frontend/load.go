@@ -14,8 +14,9 @@ import (
 	"golang.org/x/tools/go/ssa/ssautil"
 )
 
-// buildTags select pure-Go code paths in the standard library.
-const buildTags = "purego,gowasm"
+// buildTags select pure-Go code paths in the standard library (crypto's
+// purego, math/big's math_big_pure_go instead of assembly).
+const buildTags = "purego,math_big_pure_go,gowasm"
 
 // load type-checks the packages named by patterns (plus the runtime) for
 // GOOS=wasip1 GOARCH=wasm under goroot and returns the reachable program as

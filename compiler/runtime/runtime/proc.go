@@ -43,6 +43,9 @@ type g struct {
 	// param is the sudog that woke a goroutine parked in select.
 	param      *sudog
 	selectDone bool
+	// fipsIndicator is crypto/internal/fips140's service indicator,
+	// per goroutine as in gc.
+	fipsIndicator uint8
 }
 
 var (

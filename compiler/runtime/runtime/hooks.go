@@ -1,0 +1,41 @@
+package runtime
+
+import "unsafe"
+
+// Functions the standard library expects the runtime to provide (pushed
+// with //go:linkname, as gc's runtime does), for packages outside the
+// scheduler, maps and reflection.
+
+//go:linkname fips140_fatal crypto/internal/fips140.fatal
+func fips140_fatal(s string) { fatal(s) }
+
+//go:linkname sysrand_fatal crypto/internal/sysrand.fatal
+func sysrand_fatal(s string) { fatal(s) }
+
+//go:linkname fips140_getIndicator crypto/internal/fips140.getIndicator
+func fips140_getIndicator() uint8 { return curg.fipsIndicator }
+
+//go:linkname fips140_setIndicator crypto/internal/fips140.setIndicator
+func fips140_setIndicator(indicator uint8) { curg.fipsIndicator = indicator }
+
+// Weak pointers: WebAssembly GC has no weak references, so a weak pointer
+// holds its object strongly (weak's contract allows an object to stay
+// reachable; the cost is that it is never collected while the weak
+// pointer lives, and unique's canonical values are never freed).
+
+//go:linkname weak_registerWeakPointer weak.runtime_registerWeakPointer
+func weak_registerWeakPointer(p unsafe.Pointer) unsafe.Pointer { return p }
+
+//go:linkname weak_makeStrongFromWeak weak.runtime_makeStrongFromWeak
+func weak_makeStrongFromWeak(u unsafe.Pointer) unsafe.Pointer { return u }
+
+// internal/chacha8rand's block is assembly in gc that jumps to the
+// generic code on architectures without a vector version.
+
+//go:linkname chacha8rand_blockGeneric internal/chacha8rand.block_generic
+func chacha8rand_blockGeneric(seed *[4]uint64, blocks *[32]uint64, counter uint32)
+
+//go:linkname chacha8rand_block internal/chacha8rand.block
+func chacha8rand_block(seed *[4]uint64, blocks *[32]uint64, counter uint32) {
+	chacha8rand_blockGeneric(seed, blocks, counter)
+}
