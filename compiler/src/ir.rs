@@ -349,6 +349,10 @@ pub enum Builtin {
     Max,
     #[serde(rename = "min")]
     Min,
+    /// Only as the callee of `defer` or `go` (a panic statement is the
+    /// `Panic` instruction).
+    #[serde(rename = "panic")]
+    Panic,
     #[serde(rename = "print")]
     Print,
     #[serde(rename = "println")]

@@ -12,6 +12,28 @@ func fips140_fatal(s string) { fatal(s) }
 //go:linkname sysrand_fatal crypto/internal/sysrand.fatal
 func sysrand_fatal(s string) { fatal(s) }
 
+// crypto/fips140's enforcement bypass, per goroutine as in gc.
+
+//go:linkname fips140_setBypass crypto/fips140.setBypass
+func fips140_setBypass() { curg.fipsBypass = true }
+
+//go:linkname fips140_unsetBypass crypto/fips140.unsetBypass
+func fips140_unsetBypass() { curg.fipsBypass = false }
+
+//go:linkname fips140_isBypassed crypto/fips140.isBypassed
+func fips140_isBypassed() bool { return curg.fipsBypass }
+
+// crypto/internal/boring/sig's markers are empty assembly functions.
+
+//go:linkname sig_BoringCrypto crypto/internal/boring/sig.BoringCrypto
+func sig_BoringCrypto() {}
+
+//go:linkname sig_FIPSOnly crypto/internal/boring/sig.FIPSOnly
+func sig_FIPSOnly() {}
+
+//go:linkname sig_StandardCrypto crypto/internal/boring/sig.StandardCrypto
+func sig_StandardCrypto() {}
+
 //go:linkname fips140_getIndicator crypto/internal/fips140.getIndicator
 func fips140_getIndicator() uint8 { return curg.fipsIndicator }
 

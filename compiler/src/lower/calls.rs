@@ -161,6 +161,7 @@ pub fn is_intrinsic(name: &str) -> bool {
                 | "runtime.efaceType"
                 | "runtime.withPayload"
                 | "runtime.efaceMake"
+                | "crypto/internal/constanttime.boolToUint8"
                 | "runtime.efaceIdentical"
                 | "runtime.kindReachable"
                 | "math.archFloor"
@@ -203,6 +204,10 @@ pub fn define_intrinsic_body(cx: &mut Ctx, fid: FuncId) {
             }
             "runtime.efaceMake" => {
                 ins.local_get(0).local_get(2);
+            }
+            // gc intrinsic (its Go body panics): a bool is already 0 or 1.
+            "crypto/internal/constanttime.boolToUint8" => {
+                ins.local_get(0);
             }
             "runtime.kindReachable" => {
                 let mask = cx.reachable_kinds();
@@ -450,6 +455,11 @@ fn builtin(g: &mut FuncGen, ins: &Instr, name: Builtin, args: &[Operand]) {
         }
         Builtin::Append => super::slices::append(g, ins, args),
         Builtin::Copy => super::slices::copy(g, ins, args),
+        Builtin::Panic => {
+            g.push(&args[0]);
+            g.call_runtime("gopanic");
+            g.ins().unreachable();
+        }
         Builtin::Print | Builtin::Println => {
             super::strings::print(g, args, name == Builtin::Println)
         }

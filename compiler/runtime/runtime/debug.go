@@ -1,0 +1,153 @@
+package runtime
+
+// The runtime API for statistics, profiling and runtime/debug. The engine
+// owns the heap and reports nothing of it to the module, so statistics
+// are zero; settings are recorded and reported back, and have no effect.
+
+// A MemStats records statistics about the memory allocator.
+type MemStats struct {
+	Alloc         uint64
+	TotalAlloc    uint64
+	Sys           uint64
+	Lookups       uint64
+	Mallocs       uint64
+	Frees         uint64
+	HeapAlloc     uint64
+	HeapSys       uint64
+	HeapIdle      uint64
+	HeapInuse     uint64
+	HeapReleased  uint64
+	HeapObjects   uint64
+	StackInuse    uint64
+	StackSys      uint64
+	MSpanInuse    uint64
+	MSpanSys      uint64
+	MCacheInuse   uint64
+	MCacheSys     uint64
+	BuckHashSys   uint64
+	GCSys         uint64
+	OtherSys      uint64
+	NextGC        uint64
+	LastGC        uint64
+	PauseTotalNs  uint64
+	PauseNs       [256]uint64
+	PauseEnd      [256]uint64
+	NumGC         uint32
+	NumForcedGC   uint32
+	GCCPUFraction float64
+	EnableGC      bool
+	DebugGC       bool
+	BySize        [61]struct {
+		Size    uint32
+		Mallocs uint64
+		Frees   uint64
+	}
+}
+
+// ReadMemStats populates m: the collector is the engine's, which does not
+// report to the module, so everything but EnableGC is zero.
+func ReadMemStats(m *MemStats) {
+	*m = MemStats{EnableGC: true}
+}
+
+// Stack formats a stack trace of the calling goroutine into buf (with
+// all, of every goroutine) and returns the number of bytes written. No
+// frames are recorded: each goroutine has its header line only.
+func Stack(buf []byte, all bool) int {
+	var digits [20]byte
+	s := "goroutine " + string(itoa(digits[:], uint64(curg.goid))) + " [running]:\n"
+	if all {
+		for gp := runqhead; gp != nil; gp = gp.schedlink {
+			s += "\ngoroutine " + string(itoa(digits[:], uint64(gp.goid))) + " [runnable]:\n"
+		}
+	}
+	return copy(buf, s)
+}
+
+// LockOSThread has nothing to do: goroutines share one thread.
+func LockOSThread() {}
+
+// UnlockOSThread has nothing to do.
+func UnlockOSThread() {}
+
+// NumCgoCall reports 0: there is no cgo.
+func NumCgoCall() int64 { return 0 }
+
+// MemProfileRate is recorded; no profile is kept.
+var MemProfileRate int = 512 * 1024
+
+// SetBlockProfileRate is accepted; no profile is kept.
+func SetBlockProfileRate(rate int) {}
+
+// SetMutexProfileFraction reports 0 and keeps no profile.
+func SetMutexProfileFraction(rate int) int { return 0 }
+
+// Breakpoint has no debugger to stop for.
+func Breakpoint() {}
+
+// runtime/debug's hooks.
+
+var (
+	gcPercent   int32 = 100
+	memoryLimit int64 = 1<<63 - 1
+	maxStack          = 1 << 30
+	maxThreads        = 10000
+	crashFD     uintptr
+)
+
+//go:linkname debug_setGCPercent runtime/debug.setGCPercent
+func debug_setGCPercent(p int32) int32 {
+	old := gcPercent
+	gcPercent = p
+	return old
+}
+
+//go:linkname debug_setMemoryLimit runtime/debug.setMemoryLimit
+func debug_setMemoryLimit(limit int64) int64 {
+	old := memoryLimit
+	if limit >= 0 {
+		memoryLimit = limit
+	}
+	return old
+}
+
+//go:linkname debug_setMaxStack runtime/debug.setMaxStack
+func debug_setMaxStack(n int) int {
+	old := maxStack
+	maxStack = n
+	return old
+}
+
+//go:linkname debug_setMaxThreads runtime/debug.setMaxThreads
+func debug_setMaxThreads(n int) int {
+	old := maxThreads
+	maxThreads = n
+	return old
+}
+
+//go:linkname debug_setPanicOnFault runtime/debug.setPanicOnFault
+func debug_setPanicOnFault(bool) bool { return false }
+
+//go:linkname debug_readGCStats runtime/debug.readGCStats
+func debug_readGCStats(pauses *[]uint64) {
+	*pauses = (*pauses)[:0]
+}
+
+//go:linkname debug_freeOSMemory runtime/debug.freeOSMemory
+func debug_freeOSMemory() { GC() }
+
+//go:linkname debug_modinfo runtime/debug.modinfo
+func debug_modinfo() string { return "" }
+
+//go:linkname debug_setCrashFD runtime/debug.runtime_setCrashFD
+func debug_setCrashFD(fd uintptr) uintptr {
+	old := crashFD
+	crashFD = fd
+	return old
+}
+
+//go:linkname debug_WriteHeapDump runtime/debug.WriteHeapDump
+func debug_WriteHeapDump(fd uintptr) {}
+
+//go:linkname debug_SetTraceback runtime/debug.SetTraceback
+func debug_SetTraceback(level string) {}
