@@ -649,8 +649,35 @@ func (t *rtype) Method(i int) Method {
 	panic(unsupported("Type.Method"))
 }
 
+// MethodByName finds the exported method name of the method set (of any
+// method, for an interface type). Calling methods through reflect is not
+// supported yet: a method that exists panics.
 func (t *rtype) MethodByName(name string) (Method, bool) {
-	panic(unsupported("Type.MethodByName"))
+	if !t.hasMethod(name) {
+		return Method{}, false
+	}
+	panic(unsupported("Type.MethodByName of an existing method"))
+}
+
+// hasMethod reports whether the method set has the exported method name
+// (any method, for an interface type).
+func (t *rtype) hasMethod(name string) bool {
+	for _, id := range typeMethods(t.t) {
+		if id == name || t.Kind() == Interface && methodName(id) == name {
+			return true
+		}
+	}
+	return false
+}
+
+// methodName strips the package path from a method ID.
+func methodName(id string) string {
+	for i := len(id) - 1; i >= 0; i-- {
+		if id[i] == '.' {
+			return id[i+1:]
+		}
+	}
+	return id
 }
 
 func (t *rtype) Implements(u Type) bool {

@@ -894,7 +894,25 @@ func (v Value) NumMethod() int {
 
 func (v Value) Method(i int) Value { panic(unsupported("Value.Method")) }
 
-func (v Value) MethodByName(name string) Value { panic(unsupported("Value.MethodByName")) }
+// MethodByName returns the zero Value when v's method set has no exported
+// method name; calling methods through reflect is not supported yet, so a
+// method that exists panics.
+func (v Value) MethodByName(name string) Value {
+	if v.flag == 0 {
+		panic(&ValueError{"reflect.Value.MethodByName", Invalid})
+	}
+	t := v.t
+	if v.kind() == Interface {
+		if v.IsNil() {
+			panic("reflect: MethodByName of nil interface value")
+		}
+		t = toRType(typeOf(v.val()))
+	}
+	if !t.hasMethod(name) {
+		return Value{}
+	}
+	panic(unsupported("Value.MethodByName of an existing method"))
+}
 
 func (v Value) Methods() iter.Seq2[Method, Value] {
 	panic(unsupported("Value.Methods"))
