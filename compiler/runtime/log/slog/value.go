@@ -42,7 +42,7 @@ type Value struct {
 }
 
 type (
-	stringptr *byte // used in Value.any when the Value is a string
+	stringptr *byte   // used in Value.any when the Value is a string
 	groupptr  *[]Attr // used in Value.any when the Value is a []Attr
 )
 
