@@ -22,6 +22,16 @@ func os_runtime_args() []string {
 	return hostStrings(hostArgCount, hostArg)
 }
 
+// syscall keeps the environment the program sees; gc's runtime mirrors
+// changes for its own lookups (GODEBUG), which gowasm's runtime makes
+// through the host at start-up only.
+
+//go:linkname syscall_runtimeSetenv syscall.runtimeSetenv
+func syscall_runtimeSetenv(key, value string) {}
+
+//go:linkname syscall_runtimeUnsetenv syscall.runtimeUnsetenv
+func syscall_runtimeUnsetenv(key string) {}
+
 // gogetenv looks up an environment variable.
 func gogetenv(key string) string {
 	for _, kv := range syscall_runtime_envs() {
