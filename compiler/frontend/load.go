@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"go/ast"
+	"maps"
 	"os"
 	"path/filepath"
 	"sort"
@@ -73,6 +74,21 @@ func load(goroot string, patterns []string) (*Program, bool) {
 	if !reportErrors(pkgs) {
 		return nil, false
 	}
+	embeds, ok := embedOverlay(pkgs)
+	if !ok {
+		return nil, false
+	}
+	if len(embeds) > 0 {
+		// Load again with the embedded variables initialized.
+		maps.Copy(cfg.Overlay, embeds)
+		if pkgs, err = packages.Load(cfg, patterns...); err != nil {
+			fmt.Fprintln(os.Stderr, "gowasm:", err)
+			return nil, false
+		}
+		if !reportErrors(pkgs) {
+			return nil, false
+		}
+	}
 	var rtPkg *packages.Package
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		if p.PkgPath == "runtime" {
@@ -81,9 +97,6 @@ func load(goroot string, patterns []string) (*Program, bool) {
 	})
 	mains := pkgs
 
-	if !reportEmbeds(pkgs) {
-		return nil, false
-	}
 	prog, _ := ssautil.AllPackages(pkgs, ssa.InstantiateGenerics)
 	prog.Build()
 	mainPkg, rtSSA := prog.Package(mains[0].Types), prog.Package(rtPkg.Types)
@@ -159,33 +172,6 @@ func reportErrors(pkgs []*packages.Package) bool {
 			if !seen[msg] {
 				seen[msg] = true
 				fmt.Fprintln(os.Stderr, msg)
-			}
-		}
-	})
-	return ok
-}
-
-// reportEmbeds reports //go:embed directives, which gowasm does not
-// implement yet: the variables would silently stay empty. ok is false
-// when there are any.
-func reportEmbeds(pkgs []*packages.Package) bool {
-	ok := true
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		header := false
-		for _, file := range p.Syntax {
-			for _, cg := range file.Comments {
-				for _, c := range cg.List {
-					if !strings.HasPrefix(c.Text, "//go:embed") {
-						continue
-					}
-					if !header {
-						fmt.Fprintf(os.Stderr, "# %s\n", p.PkgPath)
-						header = true
-					}
-					pos := relPos(p.Fset.Position(c.Pos()).String())
-					fmt.Fprintf(os.Stderr, "%s: //go:embed is not supported by gowasm yet\n", pos)
-					ok = false
-				}
 			}
 		}
 	})

@@ -106,20 +106,19 @@ fn compile_errors_are_reported_like_go_build() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
-/// `//go:embed` is not implemented yet: a clear error, not a program
-/// whose embedded variables are silently empty.
+/// A `//go:embed` pattern that matches nothing is a compile error at the
+/// directive, as go build reports it (exit 1, no module).
 #[test]
-fn go_embed_is_refused_with_its_position() {
+fn go_embed_without_matching_files_fails_at_the_directive() {
     let dir = scratch("embed");
-    std::fs::write(dir.join("hello.txt"), "hello\n").unwrap();
     std::fs::write(
         dir.join("prog.go"),
-        "package main\n\nimport _ \"embed\"\n\n//go:embed hello.txt\nvar s string\n\nfunc main() { println(s) }\n",
+        "package main\n\nimport _ \"embed\"\n\n//go:embed missing.txt\nvar s string\n\nfunc main() { println(s) }\n",
     )
     .unwrap();
     let err = failed_build(&dir, "prog.go");
     assert!(
-        err.contains("prog.go:5:1: //go:embed is not supported by gowasm yet"),
+        err.contains("prog.go:5:1: pattern missing.txt: no matching files found"),
         "{err}"
     );
     std::fs::remove_dir_all(&dir).unwrap();
