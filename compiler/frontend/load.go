@@ -97,8 +97,17 @@ func load(goroot string, patterns []string) (*Program, bool) {
 	})
 	mains := pkgs
 
-	prog, _ := ssautil.AllPackages(pkgs, ssa.InstantiateGenerics)
-	prog.Build()
+	prog, _ := ssautil.AllPackages(pkgs, ssa.InstantiateGenerics|ssa.BuildSerially)
+	// One package at a time, in path order: a generic function instantiated
+	// from two packages with type arguments spelled through different
+	// aliases (fs.DirEntry, os.DirEntry) is named after the first build
+	// that instantiates it, and the module's bytes must not depend on
+	// which (prog.Build goes through a map).
+	all := prog.AllPackages()
+	sort.Slice(all, func(i, j int) bool { return all[i].Pkg.Path() < all[j].Pkg.Path() })
+	for _, p := range all {
+		p.Build()
+	}
 	mainPkg, rtSSA := prog.Package(mains[0].Types), prog.Package(rtPkg.Types)
 
 	dirs := collectDirectives(pkgs)

@@ -147,14 +147,7 @@ impl Ctx<'_> {
                 | Shape::Array(..)
         );
         if makes_pointers && self.descriptors[&t].ptr_ops.is_none() {
-            let (clo, fty) = self.rtype_field_closure("ptrops");
-            let (params, results) = match self.module.type_def(fty) {
-                TypeDef::Func(p, r) => (p.clone(), r.clone()),
-                _ => unreachable!(),
-            };
-            let key = format!("typeptrops:{}#{t}", self.prog.types[t].str);
-            let code = self.helper(&key, params, results, |cx, idx| define_ptr_ops(cx, idx, t));
-            let global = self.closure_global(clo, code);
+            let global = self.descriptor_closure("ptrops", t, |cx, idx| define_ptr_ops(cx, idx, t));
             self.descriptors.get_mut(&t).unwrap().ptr_ops = Some(global);
         }
     }
@@ -228,20 +221,20 @@ impl Ctx<'_> {
     }
 
     /// A global closure performing the reflective operations of
-    /// internal/reflectlite (runtime/reflect.go) on values of type t.
+    /// package reflect and internal/reflectlite (runtime/reflect.go) on
+    /// values of type t.
     fn ops_closure(&mut self, t: TypeId) -> u32 {
-        let (clo, fty) = self.rtype_field_closure("ops");
-        let (params, results) = match self.module.type_def(fty) {
-            TypeDef::Func(p, r) => (p.clone(), r.clone()),
-            _ => unreachable!(),
-        };
-        let key = format!("typeops:{}#{t}", self.prog.types[t].str);
-        let code = self.helper(&key, params, results, |cx, idx| define_ops(cx, idx, t));
-        self.closure_global(clo, code)
+        self.descriptor_closure("ops", t, |cx, idx| define_ops(cx, idx, t))
     }
 
-    /// The closure type of a `func` field of the runtime's `_type`.
-    fn rtype_field_closure(&mut self, field: &str) -> (u32, u32) {
+    /// The closure global for the `func` field `field` of t's descriptor,
+    /// with the code `define` writes.
+    fn descriptor_closure(
+        &mut self,
+        field: &str,
+        t: TypeId,
+        define: impl FnOnce(&mut Ctx, u32),
+    ) -> u32 {
         let rt = self.underlying(self.runtime_type("_type"));
         let ft = self.prog.types[rt]
             .fields()
@@ -249,44 +242,37 @@ impl Ctx<'_> {
             .find(|f| f.name == field)
             .unwrap_or_else(|| panic!("runtime._type has no field {field}"))
             .ty;
-        self.closure_types(ft)
-    }
-
-    /// A global closure `func(a, b any) bool` comparing values of type t.
-    fn equal_closure(&mut self, t: TypeId) -> u32 {
-        let (clo, fty) = self.rtype_field_closure("equal");
+        let (clo, fty) = self.closure_types(ft);
         let (params, results) = match self.module.type_def(fty) {
             TypeDef::Func(p, r) => (p.clone(), r.clone()),
             _ => unreachable!(),
         };
-        let key = format!("typeequal:{}#{t}", self.prog.types[t].str);
-        let code = self.helper(&key, params, results, |cx, idx| {
+        let key = format!("type{field}:{}#{t}", self.prog.types[t].str);
+        let code = self.helper(&key, params, results, define);
+        self.closure_global(clo, code)
+    }
+
+    /// A global closure `func(a, b any) bool` comparing values of type t.
+    fn equal_closure(&mut self, t: TypeId) -> u32 {
+        self.descriptor_closure("equal", t, |cx, idx| {
             let mut g = FuncGen::helper(cx, 5);
             let unbox = super::helpers::unbox_func(g.cx, t);
             g.ins().local_get(2).call(unbox).local_get(4).call(unbox);
             super::helpers::equal(&mut g, t);
             g.finish(idx);
-        });
-        self.closure_global(clo, code)
+        })
     }
 
     /// A global closure `func(a any, seed uintptr) uintptr` hashing values
     /// of type t.
     fn hash_closure(&mut self, t: TypeId) -> u32 {
-        let (clo, fty) = self.rtype_field_closure("hash");
-        let (params, results) = match self.module.type_def(fty) {
-            TypeDef::Func(p, r) => (p.clone(), r.clone()),
-            _ => unreachable!(),
-        };
-        let key = format!("typehash:{}#{t}", self.prog.types[t].str);
-        let code = self.helper(&key, params, results, |cx, idx| {
+        self.descriptor_closure("hash", t, |cx, idx| {
             let mut g = FuncGen::helper(cx, 4);
             let unbox = super::helpers::unbox_func(g.cx, t);
             g.ins().local_get(2).call(unbox).local_get(3);
             super::helpers::hash(&mut g, t);
             g.finish(idx);
-        });
-        self.closure_global(clo, code)
+        })
     }
 
     /// A global holding a closure without free variables, made at
@@ -1034,6 +1020,23 @@ struct OpsFrame {
 }
 
 impl OpsFrame {
+    /// The frame of an ops function for type t: a unboxed into locals.
+    fn new(g: &mut FuncGen, t: TypeId) -> OpsFrame {
+        let tslots = g.cx.slots(t);
+        let a = g.tmps(&tslots);
+        let unbox = super::helpers::unbox_func(g.cx, t);
+        g.ins().local_get(3).call(unbox);
+        g.set_all(&a);
+        OpsFrame {
+            t,
+            a,
+            b_t: 4,
+            b_p: 5,
+            i: 6,
+            j: 7,
+        }
+    }
+
     /// Pushes b unboxed as a value of type t.
     fn push_b(&self, g: &mut FuncGen, t: TypeId) {
         if matches!(g.cx.shape(t), Shape::Interface(_)) {
@@ -1098,19 +1101,7 @@ fn switch_cases(
 /// Body of a type's ops function: (env, op, a, b, i, j) -> (any, int).
 fn define_ops(cx: &mut Ctx, idx: u32, t: TypeId) {
     let mut g = FuncGen::helper(cx, 8);
-    let tslots = g.cx.slots(t);
-    let a = g.tmps(&tslots);
-    let unbox = super::helpers::unbox_func(g.cx, t);
-    g.ins().local_get(3).call(unbox);
-    g.set_all(&a);
-    let f = OpsFrame {
-        t,
-        a,
-        b_t: 4,
-        b_p: 5,
-        i: 6,
-        j: 7,
-    };
+    let f = OpsFrame::new(&mut g, t);
     let reflect = g.cx.uses_reflect;
     let n = ValueOp::ALL.len();
     for _ in 0..=n {
@@ -1376,19 +1367,7 @@ fn value_op(g: &mut FuncGen, f: &OpsFrame, op: ValueOp) {
 /// a → &a[i]. The operation number is ignored.
 fn define_ptr_ops(cx: &mut Ctx, idx: u32, t: TypeId) {
     let mut g = FuncGen::helper(cx, 8);
-    let tslots = g.cx.slots(t);
-    let a = g.tmps(&tslots);
-    let unbox = super::helpers::unbox_func(g.cx, t);
-    g.ins().local_get(3).call(unbox);
-    g.set_all(&a);
-    let f = OpsFrame {
-        t,
-        a,
-        b_t: 4,
-        b_p: 5,
-        i: 6,
-        j: 7,
-    };
+    let f = OpsFrame::new(&mut g, t);
     let a = &f.a;
     match g.cx.shape(t) {
         Shape::PtrRef(e) | Shape::PtrFat(e) | Shape::PtrArray(e) => {
