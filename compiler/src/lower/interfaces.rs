@@ -1214,52 +1214,32 @@ fn value_op(g: &mut FuncGen, f: &OpsFrame, op: ValueOp) {
             g.ins().end();
         }
         (ValueOp::Field, Shape::Struct(u)) => {
-            let fields: Vec<TypeId> = g.cx.prog.types[u].fields().iter().map(|x| x.ty).collect();
-            switch_cases(
-                g,
-                fields.len(),
-                |g| {
-                    g.ins().local_get(f.i).i32_wrap_i64();
-                },
-                |g, k| {
-                    return_any(g, fields[k], |g| {
-                        g.ins().local_get(a[0]);
-                        super::pointers::load_field(g, u, k);
-                    })
-                },
-            );
+            switch_on_field(g, f, u, |g, k, ft| {
+                return_any(g, ft, |g| {
+                    g.ins().local_get(a[0]);
+                    super::pointers::load_field(g, u, k);
+                })
+            });
         }
         (ValueOp::SetField, Shape::Struct(u)) => {
-            let fields: Vec<TypeId> = g.cx.prog.types[u].fields().iter().map(|x| x.ty).collect();
-            switch_cases(
-                g,
-                fields.len(),
-                |g| {
-                    g.ins().local_get(f.i).i32_wrap_i64();
-                },
-                |g, k| {
-                    let ft = fields[k];
-                    g.ins().local_get(a[0]);
-                    if is_aggregate(g, ft) {
-                        // Nested objects are never replaced: copy into it.
-                        super::pointers::load_field(g, u, k);
-                        f.push_b(g, ft);
-                        let assign = super::helpers::assign_func(g.cx, ft);
-                        g.ins().call(assign);
-                    } else {
-                        f.push_b(g, ft);
-                        super::pointers::store_field(g, u, k);
-                    }
-                    g.ins().i64_const(0);
-                    return_int(g);
-                },
-            );
+            switch_on_field(g, f, u, |g, k, ft| {
+                g.ins().local_get(a[0]);
+                if is_aggregate(g, ft) {
+                    // Nested objects are never replaced: copy into it.
+                    super::pointers::load_field(g, u, k);
+                    f.push_b(g, ft);
+                    let assign = super::helpers::assign_func(g.cx, ft);
+                    g.ins().call(assign);
+                } else {
+                    f.push_b(g, ft);
+                    super::pointers::store_field(g, u, k);
+                }
+                g.ins().i64_const(0);
+                return_int(g);
+            });
         }
         (ValueOp::Index, Shape::Slice(e) | Shape::Array(e, _)) => {
-            push_elem_ref(g, f);
-            let arr_t = ref_null(g.cx.array_type(e));
-            let (arr, ix) = (g.tmp(arr_t), g.tmp(ValType::I32));
-            g.ins().local_set(ix).local_set(arr);
+            let (arr, ix) = elem_ref_locals(g, f, e);
             return_any(g, e, |g| {
                 g.ins().local_get(arr).local_get(ix);
                 super::pointers::load_elem(g, e);
@@ -1374,14 +1354,8 @@ fn define_ptr_ops(cx: &mut Ctx, idx: u32, t: TypeId) {
             return_any(&mut g, t, |g| super::pointers::push_new(g, e, true));
         }
         Shape::Struct(u) => {
-            let fields: Vec<TypeId> = g.cx.prog.types[u].fields().iter().map(|x| x.ty).collect();
-            switch_cases(
-                &mut g,
-                fields.len(),
-                |g| {
-                    g.ins().local_get(f.i).i32_wrap_i64();
-                },
-                |g, k| match g.cx.ptr_types.get(&fields[k]).copied() {
+            switch_on_field(&mut g, &f, u, |g, k, ft| {
+                match g.cx.ptr_types.get(&ft).copied() {
                     Some(p) => return_any(g, p, |g| {
                         g.ins().local_get(a[0]);
                         super::pointers::push_field_address(g, u, k);
@@ -1389,15 +1363,12 @@ fn define_ptr_ops(cx: &mut Ctx, idx: u32, t: TypeId) {
                     None => {
                         g.ins().unreachable();
                     }
-                },
-            );
+                }
+            });
         }
         Shape::Slice(e) | Shape::Array(e, _) => {
             if let Some(p) = g.cx.ptr_types.get(&e).copied() {
-                push_elem_ref(&mut g, &f);
-                let arr_t = ref_null(g.cx.array_type(e));
-                let (arr, ix) = (g.tmp(arr_t), g.tmp(ValType::I32));
-                g.ins().local_set(ix).local_set(arr);
+                let (arr, ix) = elem_ref_locals(&mut g, &f, e);
                 return_any(&mut g, p, |g| {
                     g.ins().local_get(arr).local_get(ix);
                     super::pointers::element_address(g, e);
@@ -1420,6 +1391,35 @@ fn push_elem_ref(g: &mut FuncGen, f: &OpsFrame) {
     if matches!(g.cx.shape(f.t), Shape::Slice(_)) {
         g.ins().local_get(f.a[1]).i32_add();
     }
+}
+
+/// Locals holding (array, index) of element i of the frame's slice or
+/// array of e.
+fn elem_ref_locals(g: &mut FuncGen, f: &OpsFrame, e: TypeId) -> (u32, u32) {
+    push_elem_ref(g, f);
+    let arr_t = ref_null(g.cx.array_type(e));
+    let (arr, ix) = (g.tmp(arr_t), g.tmp(ValType::I32));
+    g.ins().local_set(ix).local_set(arr);
+    (arr, ix)
+}
+
+/// A `br_table` over the fields of struct u on the frame's i: `case`
+/// emits the code for field k of type ft, which must not fall through.
+fn switch_on_field(
+    g: &mut FuncGen,
+    f: &OpsFrame,
+    u: TypeId,
+    mut case: impl FnMut(&mut FuncGen, usize, TypeId),
+) {
+    let fields: Vec<TypeId> = g.cx.prog.types[u].fields().iter().map(|x| x.ty).collect();
+    switch_cases(
+        g,
+        fields.len(),
+        |g| {
+            g.ins().local_get(f.i).i32_wrap_i64();
+        },
+        |g, k| case(g, k, fields[k]),
+    );
 }
 
 /// Swaps elements i and j of the frame's slice of e.
