@@ -8,6 +8,8 @@ import (
 	"go/types"
 	"math"
 	"sort"
+	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/callgraph/rta"
 	"golang.org/x/tools/go/ssa"
@@ -153,6 +155,10 @@ type Function struct {
 	Impl      int      `json:"impl"`
 	Pos       string   `json:"pos,omitempty"`
 	NumValues int      `json:"num_values"`
+	// GoName is the function's name as gc's runtime reports it
+	// (runtime.FuncForPC, tracebacks); File its absolute source file.
+	GoName string `json:"go_name,omitempty"`
+	File   string `json:"file,omitempty"`
 }
 
 type Value struct {
@@ -221,7 +227,9 @@ type Instr struct {
 	ID  int    `json:"id,omitempty"`
 	T   int    `json:"t,omitempty"`
 	Pos string `json:"pos,omitempty"`
-	Op  Op     `json:"op"`
+	// Line is the source line, for the module's line table.
+	Line int `json:"line,omitempty"`
+	Op   Op  `json:"op"`
 }
 
 // Op is the instruction's operation, named after its x/tools/go/ssa type.
@@ -640,7 +648,9 @@ func (w *writer) function(f *ssa.Function) *Function {
 	out := &Function{Name: f.String(), Sig: w.typeID(f.Signature), Recover: -1, Impl: -1}
 	if pos := f.Prog.Fset.Position(f.Pos()); pos.IsValid() {
 		out.Pos = relPos(pos.String())
+		out.File = sourceFile(pos.Filename)
 	}
+	out.GoName = goName(f)
 	sig := f.Signature
 	out.Results = w.tupleIDs(sig.Results())
 	out.Variadic = sig.Variadic()
@@ -829,6 +839,9 @@ var unOps = map[token.Token]string{
 
 func (w *writer) instr(in ssa.Instruction) *Instr {
 	out := &Instr{}
+	if p := in.Pos(); p.IsValid() {
+		out.Line = w.prog.Fset.Position(p).Line
+	}
 	if v, ok := in.(ssa.Value); ok {
 		out.ID = w.values[v]
 		out.T = w.typeID(v.Type())
@@ -964,4 +977,83 @@ func reachesPointerTo(res *rta.Result) bool {
 		}
 	}
 	return false
+}
+
+// goName names f as gc's runtime does: pkg.F, pkg.T.M, pkg.(*T).M,
+// pkg.F.func1 for closures (pkg.F.func1.2 nested), pkg.F[...] for
+// instances. Method wrappers, method values and method expressions get
+// no name: gc hides their frames from runtime.Callers and tracebacks.
+func goName(f *ssa.Function) string {
+	for _, wrapper := range []string{"wrapper for ", "thunk for ", "bound method wrapper for "} {
+		if strings.HasPrefix(f.Synthetic, wrapper) {
+			return ""
+		}
+	}
+	if parent := f.Parent(); parent != nil {
+		name := f.Name()
+		n := name[strings.LastIndex(name, "$")+1:]
+		if parent.Parent() == nil {
+			return goName(parent) + ".func" + n
+		}
+		return goName(parent) + "." + n
+	}
+	name := f.Name()
+	if i := strings.IndexByte(name, '['); i >= 0 {
+		name = name[:i] + "[...]"
+	}
+	if recv := f.Signature.Recv(); recv != nil {
+		t := recv.Type()
+		star := ""
+		if p, ok := t.(*types.Pointer); ok {
+			t, star = p.Elem(), "*"
+		}
+		var pkg, tname string
+		if n, ok := t.(*types.Named); ok {
+			tname = n.Obj().Name()
+			if n.TypeArgs().Len() > 0 || n.TypeParams().Len() > 0 {
+				tname += "[...]"
+			}
+			if n.Obj().Pkg() != nil {
+				pkg = symbolPath(n.Obj().Pkg())
+			}
+		} else {
+			tname = types.TypeString(t, nil)
+		}
+		if star != "" {
+			tname = "(*" + tname + ")"
+		}
+		return pkg + "." + tname + "." + name
+	}
+	if strings.HasPrefix(name, "init#") {
+		n, _ := strconv.Atoi(name[len("init#"):])
+		name = "init." + strconv.Itoa(n-1)
+	}
+	if f.Pkg != nil {
+		return symbolPath(f.Pkg.Pkg) + "." + name
+	}
+	if o := f.Object(); o != nil && o.Pkg() != nil {
+		return symbolPath(o.Pkg()) + "." + name
+	}
+	return name
+}
+
+// symbolPath is the package prefix of gc's symbol names: the import
+// path, "main" for a main package.
+func symbolPath(p *types.Package) string {
+	if p.Name() == "main" {
+		return "main"
+	}
+	return p.Path()
+}
+
+// realGOROOT and syntheticGOROOT map the files of the synthesized GOROOT
+// the program is loaded from back to the installation's, as gc reports
+// them.
+var realGOROOT, syntheticGOROOT string
+
+func sourceFile(name string) string {
+	if syntheticGOROOT != "" && strings.HasPrefix(name, syntheticGOROOT+"/") {
+		return realGOROOT + name[len(syntheticGOROOT):]
+	}
+	return name
 }

@@ -19,14 +19,22 @@ import (
 // purego, math/big's math_big_pure_go instead of assembly).
 const buildTags = "purego,math_big_pure_go,gowasm"
 
+// errNoTestFiles is the front end's exit status for a test build of a
+// package without test files (`go test` reports "[no test files]").
+const errNoTestFiles = 3
+
 // load type-checks the packages named by patterns (plus the runtime) for
 // GOOS=wasip1 GOARCH=wasm under goroot and returns the reachable program as
 // IR. Errors are printed like `go build` prints them; ok is false then.
-func load(goroot string, patterns []string) (*Program, bool) {
+// With test set, the one package named is compiled as its test binary
+// (the go command's generated test main, the package with its _test.go
+// files, and its external test package).
+func load(goroot string, patterns []string, test bool) (*Program, bool) {
 	cfg := &packages.Config{
 		Mode:       packages.NeedName | packages.NeedFiles,
 		Env:        append(os.Environ(), "GOOS=wasip1", "GOARCH=wasm", "CGO_ENABLED=0", "GOROOT="+goroot, "GOTOOLCHAIN=local", "GOWORK=off"),
 		BuildFlags: []string{"-tags=" + buildTags},
+		Tests:      test,
 	}
 	// A first, cheap listing finds the main package so that an extra file
 	// importing the runtime can be added to it: the runtime must be part of
@@ -43,6 +51,9 @@ func load(goroot string, patterns []string) (*Program, bool) {
 	}
 	if !reportErrors(probe) {
 		return nil, false
+	}
+	if test {
+		return loadTest(cfg, probe)
 	}
 	if len(probe) != 1 || probe[0].Name != "main" || len(probe[0].GoFiles) == 0 {
 		for _, p := range probe {
@@ -64,6 +75,41 @@ func load(goroot string, patterns []string) (*Program, bool) {
 		}
 		patterns = append(patterns, extra)
 	}
+	pkgs, ok := loadSyntax(cfg, patterns)
+	if !ok {
+		return nil, false
+	}
+	return build(pkgs[0]), true
+}
+
+// loadTest loads the test binary of the one package in probe.
+func loadTest(cfg *packages.Config, probe []*packages.Package) (*Program, bool) {
+	var paths []string
+	for _, p := range probe {
+		if !strings.Contains(p.ID, " ") && !strings.HasSuffix(p.ID, ".test") {
+			paths = append(paths, p.PkgPath)
+		}
+	}
+	if len(paths) != 1 {
+		fmt.Fprintln(os.Stderr, "gowasm: exactly one package must be named for a test build")
+		return nil, false
+	}
+	pkgs, ok := loadSyntax(cfg, paths)
+	if !ok {
+		return nil, false
+	}
+	for _, p := range pkgs {
+		if p.ID == paths[0]+".test" {
+			return build(p), true
+		}
+	}
+	os.Exit(errNoTestFiles)
+	return nil, false
+}
+
+// loadSyntax loads patterns with syntax and types, with //go:embed
+// variables initialized.
+func loadSyntax(cfg *packages.Config, patterns []string) ([]*packages.Package, bool) {
 	cfg.Mode = packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps |
 		packages.NeedTypes | packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedTypesSizes
 	pkgs, err := packages.Load(cfg, patterns...)
@@ -80,6 +126,9 @@ func load(goroot string, patterns []string) (*Program, bool) {
 	}
 	if len(embeds) > 0 {
 		// Load again with the embedded variables initialized.
+		if cfg.Overlay == nil {
+			cfg.Overlay = map[string][]byte{}
+		}
 		maps.Copy(cfg.Overlay, embeds)
 		if pkgs, err = packages.Load(cfg, patterns...); err != nil {
 			fmt.Fprintln(os.Stderr, "gowasm:", err)
@@ -89,14 +138,18 @@ func load(goroot string, patterns []string) (*Program, bool) {
 			return nil, false
 		}
 	}
+	return pkgs, true
+}
+
+// build turns the main package main and everything it imports into IR.
+func build(main *packages.Package) *Program {
+	pkgs := []*packages.Package{main}
 	var rtPkg *packages.Package
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		if p.PkgPath == "runtime" {
 			rtPkg = p
 		}
 	})
-	mains := pkgs
-
 	prog, _ := ssautil.AllPackages(pkgs, ssa.InstantiateGenerics|ssa.BuildSerially)
 	// One package at a time, in path order: a generic function instantiated
 	// from two packages with type arguments spelled through different
@@ -108,7 +161,7 @@ func load(goroot string, patterns []string) (*Program, bool) {
 	for _, p := range all {
 		p.Build()
 	}
-	mainPkg, rtSSA := prog.Package(mains[0].Types), prog.Package(rtPkg.Types)
+	mainPkg, rtSSA := prog.Package(main.Types), prog.Package(rtPkg.Types)
 
 	dirs := collectDirectives(pkgs)
 	roots := []*ssa.Function{mainPkg.Func("init"), mainPkg.Func("main")}
@@ -156,10 +209,10 @@ func load(goroot string, patterns []string) (*Program, bool) {
 		initOrder = append(initOrder, sp.Func("init"))
 	}
 	visit(rtPkg) // the runtime first
-	visit(mains[0])
+	visit(main)
 
 	w := newWriter(prog, dirs)
-	return w.program(res, initOrder, mainPkg.Func("main"), rtSSA), true
+	return w.program(res, initOrder, mainPkg.Func("main"), rtSSA)
 }
 
 // reportErrors prints package errors the way `go build` does and reports
@@ -202,15 +255,15 @@ type directives struct {
 	// linkname maps "pkgpath.name" of a function declared in source to the
 	// symbol named by its //go:linkname directive.
 	linkname map[string]string
-	// pushed maps a symbol to the function whose //go:linkname names it
+	// pushed maps a symbol to the functions whose //go:linkname names it
 	// (push-style: the implementation names the declaration it provides).
-	pushed map[string]string
+	pushed map[string][]string
 	// wasmimport maps "pkgpath.name" to [module, name].
 	wasmimport map[string][2]string
 }
 
 func collectDirectives(pkgs []*packages.Package) *directives {
-	d := &directives{linkname: map[string]string{}, pushed: map[string]string{}, wasmimport: map[string][2]string{}}
+	d := &directives{linkname: map[string]string{}, pushed: map[string][]string{}, wasmimport: map[string][2]string{}}
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		for _, file := range p.Syntax {
 			for _, cg := range file.Comments {
@@ -222,7 +275,7 @@ func collectDirectives(pkgs []*packages.Package) *directives {
 						// A function naming itself (maps.clone: "provided by
 						// the runtime") must not hide the runtime's push.
 						if local != fields[2] {
-							d.pushed[fields[2]] = local
+							d.pushed[fields[2]] = append(d.pushed[fields[2]], local)
 						}
 					}
 				}
@@ -262,7 +315,7 @@ func (d *directives) implementation(prog *ssa.Program, f *ssa.Function) *ssa.Fun
 	if sym == "" {
 		return nil
 	}
-	if impl, ok := d.pushed[sym]; ok && impl != sym {
+	for _, impl := range d.pushed[sym] {
 		if g := lookupFunc(prog, impl); g != nil && len(g.Blocks) > 0 {
 			return g
 		}
@@ -274,6 +327,14 @@ func (d *directives) implementation(prog *ssa.Program, f *ssa.Function) *ssa.Fun
 			}
 			// The target may itself be bodyless and pushed from elsewhere.
 			return d.implementation(prog, g)
+		}
+		// Both sides may name a symbol neither declares (runtime/pprof's
+		// pprof_cyclesPerSecond and the runtime's both name
+		// runtime/pprof.runtime_cyclesPerSecond).
+		for _, impl := range d.pushed[target] {
+			if g := lookupFunc(prog, impl); g != nil && g != f && len(g.Blocks) > 0 {
+				return g
+			}
 		}
 	}
 	return nil

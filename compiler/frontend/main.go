@@ -21,6 +21,7 @@ func main() {
 	runtimeDir := flag.String("runtime", "", "directory holding gowasm's replacement packages, laid out by import path")
 	cacheDir := flag.String("cache", "", "directory for the synthesized GOROOT")
 	out := flag.String("o", "", "output IR file")
+	test := flag.Bool("test", false, "compile the package's test binary")
 	flag.Parse()
 	if *runtimeDir == "" || *cacheDir == "" || *out == "" || flag.NArg() == 0 {
 		fmt.Fprintln(os.Stderr, "usage: frontend -runtime DIR -cache DIR -o out.json packages...")
@@ -31,7 +32,8 @@ func main() {
 		fmt.Fprintln(os.Stderr, "gowasm:", err)
 		os.Exit(1)
 	}
-	prog, ok := load(goroot, flag.Args())
+	realGOROOT, syntheticGOROOT = runtime.GOROOT(), goroot
+	prog, ok := load(goroot, flag.Args(), *test)
 	if !ok {
 		os.Exit(1)
 	}

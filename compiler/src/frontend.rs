@@ -25,6 +25,14 @@ impl std::fmt::Display for CompileErrors {
 
 impl std::error::Error for CompileErrors {}
 
+/// A test build of a package that has no `_test.go` files.
+#[derive(Debug, thiserror::Error)]
+#[error("no test files")]
+pub struct NoTestFiles;
+
+/// The front end's exit status for [`NoTestFiles`] (load.go).
+const NO_TEST_FILES_STATUS: i32 = 3;
+
 fn digest(files: &[(&str, &[u8])]) -> String {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     for (name, data) in files {
@@ -100,8 +108,9 @@ fn prepare() -> Result<(PathBuf, PathBuf)> {
     Ok((fe_dir.join("frontend"), rt_dir))
 }
 
-/// Loads and type-checks the program and returns its IR (JSON).
-pub fn run(patterns: &[String], workdir: &Path) -> Result<Vec<u8>> {
+/// Loads and type-checks the program and returns its IR (JSON). With `test`
+/// the one package named is loaded as its test binary.
+pub fn run(patterns: &[String], workdir: &Path, test: bool) -> Result<Vec<u8>> {
     let (frontend, runtime) = prepare()?;
     let ir_path = std::env::temp_dir().join(format!(
         "gowasm-{}-{:?}.ir.json",
@@ -116,12 +125,16 @@ pub fn run(patterns: &[String], workdir: &Path) -> Result<Vec<u8>> {
         .arg(vm::cache_dir())
         .arg("-o")
         .arg(&ir_path)
+        .args(test.then_some("-test"))
         .args(patterns)
         .current_dir(workdir)
         .output()
         .with_context(|| format!("running {}", frontend.display()))?;
     if !out.status.success() {
         let _ = std::fs::remove_file(&ir_path);
+        if out.status.code() == Some(NO_TEST_FILES_STATUS) {
+            return Err(NoTestFiles.into());
+        }
         return Err(CompileErrors(String::from_utf8_lossy(&out.stderr).into_owned()).into());
     }
     let ir = std::fs::read(&ir_path).with_context(|| format!("reading {}", ir_path.display()));

@@ -252,7 +252,7 @@ pub struct Global {
     pub ptr_type: TypeId,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 pub struct Function {
     pub name: String,
     /// The signature type (for methods, without the receiver).
@@ -275,6 +275,12 @@ pub struct Function {
     #[serde(default)]
     pub pos: String,
     pub num_values: usize,
+    /// The name gc's runtime gives the function (`main.(*T).M`).
+    #[serde(default)]
+    pub go_name: String,
+    /// Its absolute source file.
+    #[serde(default)]
+    pub file: String,
 }
 
 #[derive(Debug, Deserialize, Clone, Copy)]
@@ -682,6 +688,9 @@ pub struct Instr {
     pub t: TypeId,
     #[serde(default)]
     pub pos: String,
+    /// Source line, 0 when unknown.
+    #[serde(default)]
+    pub line: u32,
     pub op: Op,
 }
 
@@ -692,6 +701,7 @@ impl Instr {
             id: 0,
             t: 0,
             pos: String::new(),
+            line: 0,
             op,
         }
     }

@@ -22,10 +22,20 @@ use std::path::Path;
 /// Compiles the Go main package named by `pattern` (a directory, an import
 /// path, or .go files) to a validated wasm module.
 pub fn compile(patterns: &[String], workdir: &Path) -> Result<Vec<u8>> {
-    let ir_bytes = frontend::run(patterns, workdir)?;
+    compile_ir(&frontend::run(patterns, workdir, false)?)
+}
+
+/// Compiles the test binary of one package (its `_test.go` files and the
+/// go command's generated test main) to a validated wasm module; fails
+/// with [`frontend::NoTestFiles`] when it has none.
+pub fn compile_test(package: &str, workdir: &Path) -> Result<Vec<u8>> {
+    compile_ir(&frontend::run(&[package.to_string()], workdir, true)?)
+}
+
+fn compile_ir(ir_bytes: &[u8]) -> Result<Vec<u8>> {
     let program = {
         let _span = tracing::debug_span!("parse_ir").entered();
-        ir::Program::parse(&ir_bytes)?
+        ir::Program::parse(ir_bytes)?
     };
     // Lowering recurses along dominator trees and type structure: give it
     // a stack deep enough for very large functions.

@@ -7,6 +7,8 @@ use compiler::frontend::CompileErrors;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod gotest;
+
 #[derive(Parser)]
 #[command(
     name = "gowasm",
@@ -31,6 +33,13 @@ enum Command {
     /// Compile and run a main package: `gowasm run [package | files.go] [args...]`.
     Run {
         /// Package or .go files, then the program's arguments.
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
+    /// Test packages as `go test` does:
+    /// `gowasm test [-run re] [-v] [-bench re] [-count n] [packages] [-args ...]`.
+    Test {
+        /// go test flags, then packages (default ".").
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
     },
@@ -92,6 +101,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             })?;
             Ok(ExitCode::from(outcome.exit_code as u8))
         }
+        Command::Test { args } => gotest::run(&args, &cwd),
     }
 }
 

@@ -64,17 +64,12 @@ pub fn block(preds: Vec<usize>, succs: Vec<usize>, instrs: Vec<Instr>) -> Block 
 pub fn function(params: &[usize], blocks: Vec<Block>, num_values: usize) -> Function {
     Function {
         name: "f".into(),
-        sig: 0,
         params: params.iter().map(|&id| Value { id, ty: 0 }).collect(),
-        free_vars: vec![],
-        results: vec![],
-        variadic: false,
         blocks,
         recover: -1,
-        import: vec![],
         implementation: -1,
-        pos: String::new(),
         num_values,
+        ..Function::default()
     }
 }
 

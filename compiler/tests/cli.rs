@@ -236,3 +236,90 @@ fn gowasm_run_gc_heap_initial() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `go test`'s report with timings taken out: `(0.00s)` and the package
+/// line's duration.
+fn without_timings(report: &str) -> String {
+    report
+        .lines()
+        .map(|l| {
+            let l = match l.find(" (") {
+                Some(i) if l.ends_with("s)") && l.trim_start().starts_with("--- ") => &l[..i],
+                _ => l,
+            };
+            match l.rsplit_once('\t') {
+                Some((head, t)) if t.ends_with('s') && t[..t.len() - 1].parse::<f64>().is_ok() => {
+                    head.to_string()
+                }
+                _ => l.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn test_reports_like_go_test() {
+    let pkg = "./compiler/tests/testdata/gotest";
+    for verbose in [false, true] {
+        let args: &[&str] = if verbose {
+            &["test", "-v", pkg]
+        } else {
+            &["test", pkg]
+        };
+        let native = Command::new("go")
+            .args(args)
+            .current_dir(repo())
+            .output()
+            .unwrap();
+        let ours = gowasm().args(args).current_dir(repo()).output().unwrap();
+        let (native_out, our_out) = (
+            without_timings(&String::from_utf8_lossy(&native.stdout)),
+            without_timings(&String::from_utf8_lossy(&ours.stdout)),
+        );
+        assert_eq!(native.status.code(), Some(1), "{native_out}");
+        assert_eq!(
+            ours.status.code(),
+            native.status.code(),
+            "{our_out}\n{}",
+            String::from_utf8_lossy(&ours.stderr)
+        );
+        if verbose {
+            // Parallel subtests may interleave differently: the same
+            // lines, in any order.
+            let sorted = |s: &str| {
+                let mut v: Vec<String> = s.lines().map(str::to_string).collect();
+                v.sort();
+                v
+            };
+            assert_eq!(sorted(&our_out), sorted(&native_out));
+        } else {
+            assert_eq!(our_out, native_out);
+        }
+    }
+    let out = gowasm()
+        .args(["test", "-run", "TestSum|TestExternal", pkg])
+        .current_dir(repo())
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{report}");
+    assert!(
+        report.starts_with("ok  \tgowasm.dev/compiler/tests/testdata/gotest\t"),
+        "{report}"
+    );
+}
+
+#[test]
+fn test_of_a_package_without_tests() {
+    let out = gowasm()
+        .args(["test", "./examples/hello"])
+        .current_dir(repo())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "?   \tgowasm.dev/examples/hello\t[no test files]\n"
+    );
+}

@@ -7,11 +7,13 @@
 //! imports and refuses modules whose ABI version section differs from
 //! [`VERSION`]. The human-readable description is `docs/abi.md`.
 
+pub mod lines;
+
 /// Import module name of every host function.
 pub const MODULE: &str = "gowasm";
 
 /// ABI version. Bump on any change to [`IMPORTS`] or to the meaning of one.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 /// Name of the custom section that marks a module as a gowasm module. Its
 /// payload is [`version_payload`].
@@ -123,6 +125,33 @@ pub const IMPORTS: &[Import] = &[
         results: &[I64],
         doc: "the seed of the scheduler's stress mode (random goroutine order, yields and \
               clock jumps), or 0 when it is off; called once at start",
+    },
+    Import {
+        name: "callers",
+        params: &[Bytes, I32, I32],
+        results: &[I32],
+        doc: "callers(array, offset, length): the program counters of the calling goroutine's \
+              Go frames, innermost first, as little-endian 64-bit values (see pc_name); the \
+              number of frames written, or a negative errno",
+    },
+    Import {
+        name: "pc_name",
+        params: &[I64],
+        results: &[Bytes],
+        doc: "the name (as gc's runtime gives it) of the Go function holding a program \
+              counter from callers; null when unknown",
+    },
+    Import {
+        name: "pc_file",
+        params: &[I64],
+        results: &[Bytes],
+        doc: "the source file of the Go function holding a program counter; null when unknown",
+    },
+    Import {
+        name: "pc_line",
+        params: &[I64],
+        results: &[I32],
+        doc: "the source line of a program counter, 0 when unknown",
     },
 ];
 

@@ -1,6 +1,7 @@
 //! The host functions of `host_abi::IMPORTS`, linked by name: an ABI entry
 //! without an implementation here is an error when the linker is built.
 
+use crate::lines::LineTable;
 use crate::{LoadError, RunOptions};
 use host_abi::AbiType;
 use std::io::Write;
@@ -72,10 +73,12 @@ pub struct State {
     sched_stress: i64,
     bytes: Option<ArrayRefPre>,
     ops: crate::ops::Ops,
+    /// The module's line table, when it has one.
+    lines: Option<Arc<LineTable>>,
 }
 
 impl State {
-    pub fn new(opts: RunOptions) -> State {
+    pub fn new(opts: RunOptions, lines: Option<Arc<LineTable>>) -> State {
         State {
             args: opts.args,
             env: opts
@@ -90,6 +93,7 @@ impl State {
             sched_stress: opts.sched_stress.map_or(0, |s| s.get() as i64),
             bytes: None,
             ops: Default::default(),
+            lines,
         }
     }
 }
@@ -300,6 +304,49 @@ pub fn linker(engine: &Engine) -> wasmtime::Result<Linker<State>> {
             )?,
             "sched_stress" => linker.func_wrap(m, "sched_stress", |c: Caller<'_, State>| {
                 c.data().sched_stress
+            })?,
+            "callers" => linker.func_wrap(
+                m,
+                "callers",
+                |mut c: Caller<'_, State>,
+                 arr: Option<Rooted<ArrayRef>>,
+                 off: i32,
+                 len: i32|
+                 -> wasmtime::Result<i32> {
+                    let Some((arr, off, len)) = range_in(&c, arr, off, len)? else {
+                        return Ok(EINVAL);
+                    };
+                    let Some(lines) = c.data().lines.clone() else {
+                        return Ok(0);
+                    };
+                    let trace = wasmtime::WasmBacktrace::force_capture(&c);
+                    let pcs: Vec<u8> = trace
+                        .frames()
+                        .iter()
+                        .filter_map(|f| lines.pc(f.func_index(), f.module_offset()?))
+                        .take(len / 8)
+                        .flat_map(u64::to_le_bytes)
+                        .collect();
+                    fill(&mut c, &arr, off, &pcs)?;
+                    Ok((pcs.len() / 8) as i32)
+                },
+            )?,
+            "pc_name" => linker.func_wrap(m, "pc_name", |mut c: Caller<'_, State>, pc: i64| {
+                let lines = c.data().lines.clone();
+                match lines.as_deref().and_then(|l| l.name(pc)) {
+                    Some(name) => new_bytes(&mut c, name.as_bytes()),
+                    None => Ok(None),
+                }
+            })?,
+            "pc_file" => linker.func_wrap(m, "pc_file", |mut c: Caller<'_, State>, pc: i64| {
+                let lines = c.data().lines.clone();
+                match lines.as_deref().and_then(|l| l.file(pc)) {
+                    Some(file) => new_bytes(&mut c, file.as_bytes()),
+                    None => Ok(None),
+                }
+            })?,
+            "pc_line" => linker.func_wrap(m, "pc_line", |c: Caller<'_, State>, pc: i64| {
+                c.data().lines.as_deref().map_or(0, |l| l.line(pc) as i32)
             })?,
             other => wasmtime::bail!("host ABI function {other} has no implementation"),
         };

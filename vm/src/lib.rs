@@ -8,6 +8,7 @@
 //! The `gowasm-run` binary is a thin CLI over this crate.
 
 mod host;
+mod lines;
 mod ops;
 
 use anyhow::Context;
@@ -100,6 +101,10 @@ impl Default for RuntimeOptions {
 #[derive(Clone)]
 pub struct Runtime {
     engine: Engine,
+    /// The same configuration without Cranelift inlining, for modules with
+    /// a line table: an inlined call loses its frame and its location in
+    /// the engine's backtraces, which runtime.Callers reads.
+    engine_for_lines: Engine,
 }
 
 /// A loaded, compiled module, ready to run.
@@ -107,6 +112,7 @@ pub struct Runtime {
 pub struct Program {
     engine: Engine,
     module: Module,
+    lines: Option<Arc<lines::LineTable>>,
 }
 
 /// How a run is set up.
@@ -204,6 +210,13 @@ impl Runtime {
 
     /// A runtime configured by `opts`.
     pub fn with_options(opts: RuntimeOptions) -> anyhow::Result<Runtime> {
+        Ok(Runtime {
+            engine: Engine::new(&Self::config(&opts, true)?)?,
+            engine_for_lines: Engine::new(&Self::config(&opts, false)?)?,
+        })
+    }
+
+    fn config(opts: &RuntimeOptions, inlining: bool) -> anyhow::Result<Config> {
         let mut config = Config::new();
         if let Some(dir) = &opts.cache {
             let dir = std::path::absolute(dir)?;
@@ -222,10 +235,17 @@ impl Runtime {
             // compiler generates): let Cranelift inline them. Costs cold
             // compile time (hello world 38 -> 100 ms), which the module
             // cache pays once; a smaller size limit (500) lost the gains.
-            .compiler_inlining(wasmtime::Inlining::Yes)
+            .compiler_inlining(if inlining {
+                wasmtime::Inlining::Yes
+            } else {
+                wasmtime::Inlining::No
+            })
             // Not used (no async), but Wasmtime requires it to be larger.
             .async_stack_size(WASM_STACK + (1 << 20))
-            .wasm_backtrace_details(wasmtime::WasmBacktraceDetails::Disable);
+            .wasm_backtrace_details(wasmtime::WasmBacktraceDetails::Disable)
+            // runtime.Callers walks the stack through the engine; gc's
+            // tracebacks show up to 100 frames, testing asks for 50.
+            .wasm_backtrace_max_frames(std::num::NonZeroUsize::new(256));
         if let Some(dir) = std::env::var_os("GOWASM_EMIT_CLIF") {
             // Cranelift's IR of every compiled function, for reading what
             // the engine made of the code.
@@ -235,25 +255,30 @@ impl Runtime {
             // /tmp/perf-<pid>.map names the compiled functions for `perf`.
             config.profiler(wasmtime::ProfilingStrategy::PerfMap);
         }
-        let engine = Engine::new(&config)?;
-        Ok(Runtime { engine })
+        Ok(config)
     }
 
     /// Checks and compiles a module.
     pub fn load(&self, bytes: &[u8]) -> Result<Program, LoadError> {
         let _span = tracing::debug_span!("load", bytes = bytes.len()).entered();
         check(bytes)?;
+        let lines = lines::LineTable::read(bytes).map(Arc::new);
+        let engine = match lines {
+            Some(_) => &self.engine_for_lines,
+            None => &self.engine,
+        };
         let module =
-            Module::new(&self.engine, bytes).map_err(|e| LoadError::Invalid(format!("{e:#}")))?;
+            Module::new(engine, bytes).map_err(|e| LoadError::Invalid(format!("{e:#}")))?;
         for import in module.imports() {
-            host::check_import_type(&self.engine, &import)?;
+            host::check_import_type(engine, &import)?;
         }
         if module.get_export(host_abi::ENTRY_EXPORT).is_none() {
             return Err(LoadError::NoEntry);
         }
         Ok(Program {
-            engine: self.engine.clone(),
+            engine: engine.clone(),
             module,
+            lines,
         })
     }
 }
@@ -314,7 +339,7 @@ impl Program {
     fn run_here(&self, opts: RunOptions) -> anyhow::Result<Outcome> {
         let _span = tracing::debug_span!("run").entered();
         let stderr = opts.stderr.clone();
-        let mut store = Store::new(&self.engine, host::State::new(opts));
+        let mut store = Store::new(&self.engine, host::State::new(opts, self.lines.clone()));
         let linker = host::linker(&self.engine)?;
         let instance = linker.instantiate(&mut store, &self.module)?;
         let start = instance.get_typed_func::<(), ()>(&mut store, host_abi::ENTRY_EXPORT)?;

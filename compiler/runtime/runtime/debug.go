@@ -73,15 +73,6 @@ func UnlockOSThread() {}
 // NumCgoCall reports 0: there is no cgo.
 func NumCgoCall() int64 { return 0 }
 
-// MemProfileRate is recorded; no profile is kept.
-var MemProfileRate int = 512 * 1024
-
-// SetBlockProfileRate is accepted; no profile is kept.
-func SetBlockProfileRate(rate int) {}
-
-// SetMutexProfileFraction reports 0 and keeps no profile.
-func SetMutexProfileFraction(rate int) int { return 0 }
-
 // Breakpoint has no debugger to stop for.
 func Breakpoint() {}
 

@@ -1,24 +1,71 @@
 package runtime
 
-// Caller reports no caller information: gowasm does not keep program
-// counter tables in the module.
+// Program counters, function names, files and lines come from the
+// host, which walks the engine's stack and reads the line table the
+// compiler put in the module (docs/abi.md). A program counter is
+// (wasm function index + 1) << 32 | (offset of the call in its body + 1):
+// like gc's, a return address, one past the call.
+
+//go:wasmimport gowasm callers
+func hostCallers(buf []byte) int32
+
+//go:wasmimport gowasm pc_name
+func hostPCName(pc int64) []byte
+
+//go:wasmimport gowasm pc_file
+func hostPCFile(pc int64) []byte
+
+//go:wasmimport gowasm pc_line
+func hostPCLine(pc int64) int32
+
+// Caller reports the function, file and line of the call skip frames up
+// from Caller's caller.
 func Caller(skip int) (pc uintptr, file string, line int, ok bool) {
-	return 0, "", 0, false
+	var pcs [1]uintptr
+	if Callers(skip+2, pcs[:]) == 0 {
+		return 0, "", 0, false
+	}
+	pc = pcs[0]
+	return pc, string(hostPCFile(int64(pc - 1))), int(hostPCLine(int64(pc - 1))), true
 }
 
-// Callers fills nothing, for the same reason.
+// Callers fills pc with the program counters of the calling goroutine's
+// stack, skipping skip frames (0: Callers itself), and reports how many
+// it wrote.
 func Callers(skip int, pc []uintptr) int {
-	return 0
+	if skip < 0 || len(pc) == 0 {
+		return 0
+	}
+	n := len(pc) + skip
+	buf := make([]byte, 8*n)
+	got := int(hostCallers(buf))
+	if got > n {
+		got = n
+	}
+	// hostCallers's own frame is this one: frame 0.
+	written := 0
+	for i := skip; i < got; i++ {
+		b := buf[8*i:]
+		pc[written] = uintptr(b[0]) | uintptr(b[1])<<8 | uintptr(b[2])<<16 | uintptr(b[3])<<24 |
+			uintptr(b[4])<<32 | uintptr(b[5])<<40 | uintptr(b[6])<<48 | uintptr(b[7])<<56
+		written++
+	}
+	return written
 }
 
 // A Func represents a Go function in the running binary.
 type Func struct {
-	name string
+	name  string
+	entry uintptr
 }
 
-// FuncForPC returns nil: there are no program counter tables.
+// FuncForPC describes the function holding pc, or returns nil.
 func FuncForPC(pc uintptr) *Func {
-	return nil
+	name := hostPCName(int64(pc))
+	if name == nil {
+		return nil
+	}
+	return &Func{name: string(name), entry: pc &^ (1<<32 - 1)}
 }
 
 // Name returns the name of the function.
@@ -30,13 +77,22 @@ func (f *Func) Name() string {
 }
 
 // Entry returns the entry address of the function.
-func (f *Func) Entry() uintptr { return 0 }
+func (f *Func) Entry() uintptr {
+	if f == nil {
+		return 0
+	}
+	return f.entry
+}
 
 // FileLine returns the file name and line number of pc.
-func (f *Func) FileLine(pc uintptr) (file string, line int) { return "", 0 }
+func (f *Func) FileLine(pc uintptr) (file string, line int) {
+	return string(hostPCFile(int64(pc))), int(hostPCLine(int64(pc)))
+}
 
-// Frames is an iterator over call frames; gowasm records none.
-type Frames struct{}
+// Frames iterates over the call frames of program counters from Callers.
+type Frames struct {
+	callers []uintptr
+}
 
 // Frame is a call frame.
 type Frame struct {
@@ -48,11 +104,24 @@ type Frame struct {
 	Entry    uintptr
 }
 
-// CallersFrames returns an iterator with no frames.
-func CallersFrames(callers []uintptr) *Frames { return &Frames{} }
+// CallersFrames returns an iterator over the frames of callers.
+func CallersFrames(callers []uintptr) *Frames { return &Frames{callers: callers} }
 
-// Next reports that there are no more frames.
-func (ci *Frames) Next() (frame Frame, more bool) { return Frame{}, false }
+// Next returns the next frame and whether there are more.
+func (ci *Frames) Next() (frame Frame, more bool) {
+	for len(ci.callers) > 0 {
+		pc := ci.callers[0]
+		ci.callers = ci.callers[1:]
+		f := FuncForPC(pc - 1)
+		if f == nil {
+			continue
+		}
+		frame = Frame{PC: pc, Func: f, Function: f.name, Entry: f.entry}
+		frame.File, frame.Line = f.FileLine(pc - 1)
+		return frame, len(ci.callers) > 0
+	}
+	return Frame{}, false
+}
 
 // AddCleanup is accepted and ignored: the engine's collector does not
 // report object death.

@@ -47,6 +47,8 @@ type g struct {
 	// per goroutine as in gc.
 	fipsIndicator uint8
 	fipsBypass    bool
+	// labels are runtime/pprof's labels, inherited by new goroutines.
+	labels unsafe.Pointer
 }
 
 var (
@@ -146,7 +148,11 @@ func newproc(fn func()) {
 func newg(fn func()) *g {
 	goidgen++
 	gcount++
-	return &g{goid: goidgen, fn: fn}
+	gp := &g{goid: goidgen, fn: fn}
+	if curg != nil {
+		gp.labels = curg.labels
+	}
+	return gp
 }
 
 func runqput(gp *g) {

@@ -101,24 +101,17 @@ pub struct FuncGen<'a, 'p> {
     pub pending_concat: std::collections::HashMap<usize, (Vec<usize>, Vec<Operand>)>,
     /// What this function holds as fields rather than objects (flat.rs).
     pub flat: super::flat::Flat,
+    /// (code offset, source line) where each line's code starts.
+    lines: Vec<(u32, u32)>,
 }
 
 /// Stands in for the Go function of generated helper routines.
 fn no_function() -> &'static Function {
     static EMPTY: std::sync::OnceLock<Function> = std::sync::OnceLock::new();
     EMPTY.get_or_init(|| Function {
-        name: String::new(),
-        sig: 0,
-        params: vec![],
-        free_vars: vec![],
-        results: vec![],
-        variadic: false,
-        blocks: vec![],
         recover: -1,
-        import: vec![],
         implementation: -1,
-        pos: String::new(),
-        num_values: 0,
+        ..Function::default()
     })
 }
 
@@ -156,6 +149,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             pending_concat: Default::default(),
             not_nil: Vec::new(),
             flat: Default::default(),
+            lines: Vec::new(),
         }
     }
 
@@ -575,7 +569,21 @@ pub fn generate(cx: &mut Ctx, fid: FuncId) {
     g.ins().end();
     let idx = g.cx.body_index(fid);
     let mut body = wasm_encoder::Function::new_with_locals_types(g.locals.iter().copied());
+    let header = body.byte_len() as u32;
     body.raw(g.code.iter().copied());
+    if let Some(lines) = &mut g.cx.lines
+        && !f.go_name.is_empty()
+    {
+        lines.insert(
+            idx,
+            host_abi::lines::FuncLines {
+                func: idx,
+                name: f.go_name.clone(),
+                file: f.file.clone(),
+                entries: g.lines.iter().map(|&(o, l)| (o + header, l)).collect(),
+            },
+        );
+    }
     let names = std::mem::take(&mut g.local_names);
     if g.cx.module.is_defined(idx) {
         g.cx.module.redefine(idx, body);
@@ -588,6 +596,14 @@ pub fn generate(cx: &mut Ctx, fid: FuncId) {
 }
 
 impl<'a, 'p> FuncGen<'a, 'p> {
+    /// Notes that the code from here on is for source line `line` (0:
+    /// unknown, the previous line goes on).
+    fn mark_line(&mut self, line: u32) {
+        if line != 0 && self.lines.last().is_none_or(|&(_, l)| l != line) {
+            self.lines.push((self.code.len() as u32, line));
+        }
+    }
+
     fn prologue(&mut self) {
         let f = self.f;
         // Parameters occupy the first wasm locals.
@@ -826,6 +842,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
         while k < body.len() {
             let ins = &body[k];
             self.cur_instr = k;
+            self.mark_line(ins.line);
             let dropped = self.keep.as_ref().is_some_and(|keep| !keep[x][k]);
             if matches!(ins.op, Op::Phi { .. }) || dropped {
                 k += 1;
@@ -873,6 +890,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             k += 1;
         }
         self.cur_instr = usize::MAX;
+        self.mark_line(last.line);
         match &last.op {
             Op::Jump => self.do_branch(layout, x, block.succs[0]),
             Op::If { .. } if self.dead_true.get(x).copied().unwrap_or(false) => {

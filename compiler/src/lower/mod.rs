@@ -122,6 +122,9 @@ pub struct Ctx<'p> {
     checks: Vec<Known>,
     /// The resume state and frame list globals (see resume.rs), once used.
     resume_globals: Option<(u32, u32)>,
+    /// The line table by wasm function index, when the program can ask
+    /// for it (it calls the host's `callers`): see host_abi::lines.
+    lines: Option<std::collections::BTreeMap<u32, host_abi::lines::FuncLines>>,
 }
 
 /// Lowers a whole program to a wasm module.
@@ -175,6 +178,11 @@ pub fn lower(mut prog: Program) -> Result<Vec<u8>> {
     }
     cx.module
         .add_custom(host_abi::VERSION_SECTION, host_abi::version_payload());
+    if let Some(lines) = &cx.lines {
+        let funcs: Vec<_> = lines.values().cloned().collect();
+        cx.module
+            .add_custom(host_abi::lines::SECTION, host_abi::lines::encode(&funcs));
+    }
     Ok(cx.module.finish())
 }
 
@@ -269,6 +277,11 @@ impl<'p> Ctx<'p> {
             blocking,
             checks,
             resume_globals: None,
+            lines: prog
+                .functions
+                .iter()
+                .any(|f| f.import.len() == 2 && f.import[1] == "callers")
+                .then(Default::default),
         }
     }
 

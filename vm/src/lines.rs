@@ -1,0 +1,84 @@
+//! The module's line table (host_abi::lines), with the module offsets of
+//! the function bodies it is relative to: turns the engine's stack frames
+//! into the program counters `runtime.Callers` returns, and those back
+//! into function names, files and lines.
+
+use host_abi::lines::FuncLines;
+use std::collections::HashMap;
+
+pub struct LineTable {
+    funcs: HashMap<u32, FuncLines>,
+    /// Module offset of each function body (its locals declaration), by
+    /// function index.
+    body_start: HashMap<u32, u32>,
+}
+
+impl LineTable {
+    /// The table of a module, None when it has none or it is malformed.
+    pub fn read(bytes: &[u8]) -> Option<LineTable> {
+        let mut payload = None;
+        let mut imported = 0u32;
+        let mut bodies = Vec::new();
+        for p in wasmparser::Parser::new(0).parse_all(bytes) {
+            match p.ok()? {
+                wasmparser::Payload::CustomSection(c) if c.name() == host_abi::lines::SECTION => {
+                    payload = Some(c.data());
+                }
+                wasmparser::Payload::ImportSection(imports) => {
+                    for import in imports.into_imports() {
+                        if matches!(import.ok()?.ty, wasmparser::TypeRef::Func(_)) {
+                            imported += 1;
+                        }
+                    }
+                }
+                wasmparser::Payload::CodeSectionEntry(body) => {
+                    bodies.push(u32::try_from(body.range().start).ok()?);
+                }
+                _ => {}
+            }
+        }
+        let funcs = host_abi::lines::decode(payload?)?;
+        let body_start = funcs
+            .iter()
+            .filter_map(|f| {
+                let start = *bodies.get(f.func.checked_sub(imported)? as usize)?;
+                Some((f.func, start))
+            })
+            .collect();
+        Some(LineTable {
+            funcs: funcs.into_iter().map(|f| (f.func, f)).collect(),
+            body_start,
+        })
+    }
+
+    /// The program counter of a frame in function `func` at module offset
+    /// `offset` (docs/abi.md), None for code that is not a Go function's.
+    pub fn pc(&self, func: u32, offset: usize) -> Option<u64> {
+        self.funcs.get(&func)?;
+        let rel = u32::try_from(offset)
+            .ok()?
+            .checked_sub(self.body_start[&func])?;
+        Some((u64::from(func) + 1) << 32 | (u64::from(rel) + 1))
+    }
+
+    /// The function holding `pc` and pc's offset in its body. Program
+    /// counters are return addresses, one past the call's first byte; the
+    /// runtime asks with them or, as gc's users do, with them minus one:
+    /// both lie in the call.
+    fn at(&self, pc: i64) -> Option<(&FuncLines, u32)> {
+        let func = u32::try_from((pc as u64 >> 32).checked_sub(1)?).ok()?;
+        Some((self.funcs.get(&func)?, (pc as u64 & 0xffff_ffff) as u32))
+    }
+
+    pub fn name(&self, pc: i64) -> Option<&str> {
+        self.at(pc).map(|(f, _)| f.name.as_str())
+    }
+
+    pub fn file(&self, pc: i64) -> Option<&str> {
+        self.at(pc).map(|(f, _)| f.file.as_str())
+    }
+
+    pub fn line(&self, pc: i64) -> u32 {
+        self.at(pc).map_or(0, |(f, off)| f.line_at(off))
+    }
+}
