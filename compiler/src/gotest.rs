@@ -158,8 +158,27 @@ fn test_package(runtime: &vm::Runtime, req: &Request, pkg: &Package, cwd: &Path)
     let mut args = vec![format!("{name}.test")];
     args.extend(req.binary_flags.iter().cloned());
     args.extend(req.extra.iter().cloned());
-    let mut env: Vec<(String, String)> = std::env::vars().filter(|(k, _)| k != "PWD").collect();
+    // As the go command runs a test binary: in the package directory
+    // (granted read-only, for testdata), with a temporary directory of its
+    // own as $TMPDIR (t.TempDir, os.CreateTemp), removed afterwards.
+    let tmp = TempDir::new(&pkg.path)?;
+    let mut env: Vec<(String, String)> = std::env::vars()
+        .filter(|(k, _)| k != "PWD" && k != "TMPDIR")
+        .collect();
     env.push(("PWD".into(), pkg.dir.display().to_string()));
+    env.push(("TMPDIR".into(), tmp.0.display().to_string()));
+    let dirs = vec![
+        vm::DirGrant {
+            host: pkg.dir.clone(),
+            guest: pkg.dir.display().to_string(),
+            read_only: true,
+        },
+        vm::DirGrant {
+            host: tmp.0.clone(),
+            guest: tmp.0.display().to_string(),
+            read_only: false,
+        },
+    ];
     let (stdout, captured) = if req.verbose {
         (vm::Output::Inherit, None)
     } else {
@@ -172,6 +191,7 @@ fn test_package(runtime: &vm::Runtime, req: &Request, pkg: &Package, cwd: &Path)
         stderr: stdout.clone(),
         stdout,
         sched_stress: vm::sched_stress_from_env().map_err(anyhow::Error::msg)?,
+        dirs,
     })?;
     let passed = outcome.exit_code == 0;
     let elapsed = start.elapsed().as_secs_f64();
@@ -194,6 +214,28 @@ fn test_package(runtime: &vm::Runtime, req: &Request, pkg: &Package, cwd: &Path)
         println!("FAIL\t{}\t{elapsed:.3}s", pkg.path);
     }
     Ok(passed)
+}
+
+/// A directory removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(pkg: &str) -> Result<TempDir> {
+        let dir = std::env::temp_dir().join(format!(
+            "gowasm-test-{}-{}",
+            std::process::id(),
+            pkg.replace('/', "_")
+        ));
+        std::fs::create_dir_all(&dir)
+            .with_context(|| format!("creating test directory {}", dir.display()))?;
+        Ok(TempDir(dir))
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 #[cfg(test)]

@@ -93,10 +93,32 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let name = default_output(&packages[0], &cwd);
             let mut argv = vec![name.with_extension("").display().to_string()];
             argv.extend(prog_args.iter().cloned());
+            // As `go run`: the program works in the current directory and
+            // the temporary directory (gowasm-run grants nothing unasked).
+            let tmp = std::env::temp_dir();
+            let granted: Vec<&Path> = if cwd.starts_with(&tmp) {
+                vec![&tmp]
+            } else if tmp.starts_with(&cwd) {
+                vec![&cwd]
+            } else {
+                vec![&cwd, &tmp]
+            };
+            let dirs = granted
+                .into_iter()
+                .map(|d| vm::DirGrant {
+                    host: d.to_path_buf(),
+                    guest: d.display().to_string(),
+                    read_only: false,
+                })
+                .collect();
+            let mut env: Vec<(String, String)> =
+                std::env::vars().filter(|(k, _)| k != "PWD").collect();
+            env.push(("PWD".into(), cwd.display().to_string()));
             let outcome = program.run(vm::RunOptions {
                 args: argv,
-                env: std::env::vars().collect(),
+                env,
                 sched_stress: vm::sched_stress_from_env().map_err(anyhow::Error::msg)?,
+                dirs,
                 ..vm::RunOptions::default()
             })?;
             Ok(ExitCode::from(outcome.exit_code as u8))

@@ -237,6 +237,44 @@ fn gowasm_run_gc_heap_initial() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// `gowasm-run --dir HOST::GUEST:ro`: the program reads beneath the
+/// grant, cannot change it, and cannot leave it by `..`, a symlink or an
+/// absolute path; a grant of a missing directory is refused up front.
+#[test]
+fn gowasm_run_dir_grants_are_enforced() {
+    let dir = scratch("sandbox");
+    let wasm = dir.join("sandbox.wasm");
+    build(&wasm, "compiler/tests/testdata/sandbox.go");
+    let data = dir.join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(data.join("inside.txt"), "in").unwrap();
+    std::fs::write(dir.join("outside.txt"), "out").unwrap();
+    let _ = std::fs::remove_file(data.join("escape"));
+    std::os::unix::fs::symlink("../outside.txt", data.join("escape")).unwrap();
+    let run = Path::new(env!("CARGO_BIN_EXE_gowasm")).with_file_name("gowasm-run");
+    let out = succeed(
+        Command::new(&run)
+            .arg("--dir")
+            .arg(format!("{}::/data:ro", data.display()))
+            .arg(&wasm),
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "read inside in ok\ncreate permission\nremove permission\nmkdir permission\n\
+         dotdot not exist\nsymlink out permission\nungranted not exist\ncwd /data\n"
+    );
+    assert!(!data.join("new.txt").exists());
+    let out = Command::new(&run)
+        .args(["--dir", "/nonexistent-gowasm-dir"])
+        .arg(&wasm)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("/nonexistent-gowasm-dir"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 /// `go test`'s report with timings taken out: `(0.00s)` and the package
 /// line's duration.
 fn without_timings(report: &str) -> String {

@@ -129,8 +129,9 @@ impl Mode<'_> {
     };
 }
 
-/// Runs one program natively and through gowasm (see [`Mode`]); Err
-/// describes a failure.
+/// Runs one program natively and through gowasm (see [`Mode`]), both in
+/// a work directory of their own (granted to the gowasm run, which works
+/// in it); Err describes a failure.
 pub fn check_program(
     program: &Path,
     gowasm: &Path,
@@ -175,6 +176,10 @@ pub fn check_program(
         let ours = Run::from_output(run_limited(
             Command::new(gowasm_run)
                 .args(options.iter())
+                // The program's working directory, as the native run has
+                // it (files, relative paths).
+                .arg("--dir")
+                .arg(&dir)
                 .arg(&wasm)
                 .current_dir(&dir),
         )?);

@@ -127,6 +127,130 @@ pub const IMPORTS: &[Import] = &[
               clock jumps), or 0 when it is off; called once at start",
     },
     Import {
+        name: "fs_preopen",
+        params: &[I32],
+        results: &[Bytes],
+        doc: "the path the program sees granted directory i at (its descriptor is 3 + i); \
+              null when there are fewer grants",
+    },
+    Import {
+        name: "path_open",
+        params: &[I32, Bytes, I32, I32, I32, I32, I32],
+        results: &[I32],
+        doc: "path_open(dir, path, oflags, access, perm): opens a path beneath directory \
+              descriptor dir (oflags: 1 create, 2 directory, 4 exclusive, 8 truncate; access: 1 \
+              read, 2 write, 4 append, 8 do not follow a final symlink; perm: mode bits of a \
+              created file); the new descriptor, or a negative errno",
+    },
+    Import {
+        name: "fd_close",
+        params: &[I32],
+        results: &[I32],
+        doc: "closes a descriptor from path_open; 0 or a negative errno",
+    },
+    Import {
+        name: "fd_read",
+        params: &[I32, Bytes, I32, I32],
+        results: &[I32],
+        doc: "fd_read(fd, array, offset, length): reads a file at its position; bytes read (0 at \
+              the end), or a negative errno",
+    },
+    Import {
+        name: "fd_pread",
+        params: &[I32, Bytes, I32, I32, I64],
+        results: &[I32],
+        doc: "fd_pread(fd, array, offset, length, at): reads a file at byte at",
+    },
+    Import {
+        name: "fd_pwrite",
+        params: &[I32, Bytes, I32, I32, I64],
+        results: &[I32],
+        doc: "fd_pwrite(fd, array, offset, length, at): writes a file at byte at",
+    },
+    Import {
+        name: "fd_seek",
+        params: &[I32, I64, I32],
+        results: &[I64],
+        doc: "fd_seek(fd, offset, whence 0 start / 1 current / 2 end): the new position, or a \
+              negative errno",
+    },
+    Import {
+        name: "fd_stat",
+        params: &[I32, Bytes, I32, I32],
+        results: &[I32],
+        doc: "fd_stat(fd, array, offset, length 72): writes dev, ino, file type, nlink, size, \
+              atime, mtime, ctime (ns) and mode as little-endian u64s; 0 or a negative errno",
+    },
+    Import {
+        name: "path_stat",
+        params: &[I32, Bytes, I32, I32, I32, Bytes, I32, I32],
+        results: &[I32],
+        doc: "path_stat(dir, path, follow, array, offset, length 72): fd_stat of a path \
+              (follow: 1 follows a final symlink)",
+    },
+    Import {
+        name: "fd_readdir",
+        params: &[I32, Bytes, I32, I32, I64],
+        results: &[I32],
+        doc: "fd_readdir(fd, array, offset, length, cookie): whole WASI dirent records from entry \
+              cookie on; bytes written, 0 at the end, or a negative errno",
+    },
+    Import {
+        name: "path_mkdir",
+        params: &[I32, Bytes, I32, I32, I32],
+        results: &[I32],
+        doc: "path_mkdir(dir, path, perm): 0 or a negative errno",
+    },
+    Import {
+        name: "path_unlink",
+        params: &[I32, Bytes, I32, I32],
+        results: &[I32],
+        doc: "removes a file: 0 or a negative errno",
+    },
+    Import {
+        name: "path_rmdir",
+        params: &[I32, Bytes, I32, I32],
+        results: &[I32],
+        doc: "removes an empty directory: 0 or a negative errno",
+    },
+    Import {
+        name: "path_rename",
+        params: &[I32, Bytes, I32, I32, I32, Bytes, I32, I32],
+        results: &[I32],
+        doc: "path_rename(dir, path, newdir, newpath): 0 or a negative errno",
+    },
+    Import {
+        name: "path_link",
+        params: &[I32, Bytes, I32, I32, I32, Bytes, I32, I32],
+        results: &[I32],
+        doc: "path_link(dir, path, newdir, newpath): a hard link; 0 or a negative errno",
+    },
+    Import {
+        name: "path_symlink",
+        params: &[Bytes, I32, I32, I32, Bytes, I32, I32],
+        results: &[I32],
+        doc: "path_symlink(target, dir, path): 0 or a negative errno",
+    },
+    Import {
+        name: "path_readlink",
+        params: &[I32, Bytes, I32, I32, Bytes, I32, I32],
+        results: &[I32],
+        doc: "path_readlink(dir, path, array, offset, length): the link's length, -ERANGE when \
+              the array range is too small, or a negative errno",
+    },
+    Import {
+        name: "fd_truncate",
+        params: &[I32, I64],
+        results: &[I32],
+        doc: "sets a file's size: 0 or a negative errno",
+    },
+    Import {
+        name: "fd_sync",
+        params: &[I32],
+        results: &[I32],
+        doc: "flushes a file to storage: 0 or a negative errno",
+    },
+    Import {
         name: "callers",
         params: &[Bytes, I32, I32],
         results: &[I32],

@@ -1,6 +1,7 @@
 //! The host functions of `host_abi::IMPORTS`, linked by name: an ABI entry
 //! without an implementation here is an error when the linker is built.
 
+use crate::fs;
 use crate::lines::LineTable;
 use crate::{LoadError, RunOptions};
 use host_abi::AbiType;
@@ -75,11 +76,13 @@ pub struct State {
     ops: crate::ops::Ops,
     /// The module's line table, when it has one.
     lines: Option<Arc<LineTable>>,
+    files: fs::Files,
 }
 
 impl State {
-    pub fn new(opts: RunOptions, lines: Option<Arc<LineTable>>) -> State {
-        State {
+    pub fn new(opts: RunOptions, lines: Option<Arc<LineTable>>) -> std::io::Result<State> {
+        Ok(State {
+            files: fs::Files::new(&opts.dirs)?,
             args: opts.args,
             env: opts
                 .env
@@ -94,7 +97,7 @@ impl State {
             bytes: None,
             ops: Default::default(),
             lines,
-        }
+        })
     }
 }
 
@@ -158,6 +161,78 @@ fn fill(
     Ok(())
 }
 
+/// The bytes of a range argument; None (EINVAL) for a null array or a
+/// range outside it.
+fn bytes_in(
+    c: &mut Caller<'_, State>,
+    arr: Option<Rooted<ArrayRef>>,
+    off: i32,
+    len: i32,
+) -> wasmtime::Result<Option<Vec<u8>>> {
+    let Some((arr, off, len)) = range_in(c, arr, off, len)? else {
+        return Ok(None);
+    };
+    let mut buf = vec![0u8; arr.len(&*c)? as usize];
+    arr.copy_to_i8_slice(&mut *c, &mut buf)?;
+    buf.truncate(off + len);
+    buf.drain(..off);
+    Ok(Some(buf))
+}
+
+/// A result as the ABI returns it: the value, or the negative errno.
+fn status<T: TryInto<i64>>(r: Result<T, fs::Errno>) -> i64 {
+    match r {
+        Ok(v) => v.try_into().unwrap_or(i64::MAX),
+        Err(e) => -i64::from(e),
+    }
+}
+
+/// Runs a file operation on (array, offset, length) arguments: `op` gets
+/// the files and a buffer of the range's length holding its bytes, and
+/// the bytes it reports are copied back into the array.
+fn with_buffer(
+    c: &mut Caller<'_, State>,
+    arr: Option<Rooted<ArrayRef>>,
+    off: i32,
+    len: i32,
+    op: impl FnOnce(&mut fs::Files, &mut Vec<u8>) -> Result<usize, fs::Errno>,
+) -> wasmtime::Result<i32> {
+    let Some((arr, off, len)) = range_in(c, arr, off, len)? else {
+        return Ok(EINVAL);
+    };
+    let mut buf = vec![0u8; len];
+    match op(&mut c.data_mut().files, &mut buf) {
+        Ok(n) => {
+            fill(c, &arr, off, &buf[..n])?;
+            Ok(n as i32)
+        }
+        Err(e) => Ok(-e),
+    }
+}
+
+/// Copies a stat record into a buffer that must hold it exactly.
+fn put_stat(buf: &mut [u8], rec: [u8; fs::STAT_SIZE]) -> Result<usize, fs::Errno> {
+    if buf.len() != fs::STAT_SIZE {
+        return Err(fs::errno::EINVAL);
+    }
+    buf.copy_from_slice(&rec);
+    Ok(fs::STAT_SIZE)
+}
+
+/// Runs a file operation on a path argument; 0 or a negative errno.
+fn path_op(
+    c: &mut Caller<'_, State>,
+    arr: Option<Rooted<ArrayRef>>,
+    off: i32,
+    len: i32,
+    op: impl FnOnce(&mut fs::Files, &[u8]) -> Result<(), fs::Errno>,
+) -> wasmtime::Result<i32> {
+    let Some(path) = bytes_in(c, arr, off, len)? else {
+        return Ok(EINVAL);
+    };
+    Ok(status(op(&mut c.data_mut().files, &path).map(|()| 0)) as i32)
+}
+
 fn nth(list: &[String], i: i32) -> Option<Vec<u8>> {
     usize::try_from(i)
         .ok()
@@ -198,18 +273,16 @@ pub fn linker(engine: &Engine) -> wasmtime::Result<Linker<State>> {
                  off: i32,
                  len: i32|
                  -> wasmtime::Result<i32> {
-                    let Some((arr, off, len)) = range_in(&c, arr, off, len)? else {
+                    let Some(buf) = bytes_in(&mut c, arr, off, len)? else {
                         return Ok(EINVAL);
                     };
-                    let mut buf = vec![0u8; arr.len(&c)? as usize];
-                    arr.copy_to_i8_slice(&mut c, &mut buf)?;
                     let out = match fd {
                         1 => c.data().stdout.clone(),
                         2 => c.data().stderr.clone(),
-                        _ => return Ok(EBADF),
+                        _ => return Ok(status(c.data_mut().files.write(fd, &buf, None)) as i32),
                     };
-                    match out.write_fd(fd, &buf[off..off + len]) {
-                        Ok(()) => Ok(len as i32),
+                    match out.write_fd(fd, &buf) {
+                        Ok(()) => Ok(buf.len() as i32),
                         Err(_) => Ok(EIO),
                     }
                 },
@@ -304,6 +377,279 @@ pub fn linker(engine: &Engine) -> wasmtime::Result<Linker<State>> {
             )?,
             "sched_stress" => linker.func_wrap(m, "sched_stress", |c: Caller<'_, State>| {
                 c.data().sched_stress
+            })?,
+            "fs_preopen" => {
+                linker.func_wrap(m, "fs_preopen", |mut c: Caller<'_, State>, i: i32| match c
+                    .data()
+                    .files
+                    .preopen(i)
+                    .map(|p| p.as_bytes().to_vec())
+                {
+                    Some(b) => new_bytes(&mut c, &b),
+                    None => Ok(None),
+                })?
+            }
+            "path_open" => linker.func_wrap(
+                m,
+                "path_open",
+                |mut c: Caller<'_, State>,
+                 dir: i32,
+                 pa: Option<Rooted<ArrayRef>>,
+                 po: i32,
+                 pl: i32,
+                 oflags: i32,
+                 access: i32,
+                 perm: i32|
+                 -> wasmtime::Result<i32> {
+                    let Some(path) = bytes_in(&mut c, pa, po, pl)? else {
+                        return Ok(EINVAL);
+                    };
+                    let r = c
+                        .data_mut()
+                        .files
+                        .open(dir, &path, oflags, access, perm as u32);
+                    Ok(status(r) as i32)
+                },
+            )?,
+            "fd_close" => {
+                linker.func_wrap(m, "fd_close", |mut c: Caller<'_, State>, fd: i32| {
+                    status(c.data_mut().files.close(fd).map(|()| 0)) as i32
+                })?
+            }
+            "fd_read" => linker.func_wrap(
+                m,
+                "fd_read",
+                |mut c: Caller<'_, State>,
+                 fd: i32,
+                 arr: Option<Rooted<ArrayRef>>,
+                 off: i32,
+                 len: i32|
+                 -> wasmtime::Result<i32> {
+                    with_buffer(&mut c, arr, off, len, |f, buf| f.read(fd, buf, None))
+                },
+            )?,
+            "fd_pread" => linker.func_wrap(
+                m,
+                "fd_pread",
+                |mut c: Caller<'_, State>,
+                 fd: i32,
+                 arr: Option<Rooted<ArrayRef>>,
+                 off: i32,
+                 len: i32,
+                 at: i64|
+                 -> wasmtime::Result<i32> {
+                    let Ok(at) = u64::try_from(at) else {
+                        return Ok(EINVAL);
+                    };
+                    with_buffer(&mut c, arr, off, len, |f, buf| f.read(fd, buf, Some(at)))
+                },
+            )?,
+            "fd_pwrite" => linker.func_wrap(
+                m,
+                "fd_pwrite",
+                |mut c: Caller<'_, State>,
+                 fd: i32,
+                 arr: Option<Rooted<ArrayRef>>,
+                 off: i32,
+                 len: i32,
+                 at: i64|
+                 -> wasmtime::Result<i32> {
+                    let (Some(buf), Ok(at)) = (bytes_in(&mut c, arr, off, len)?, u64::try_from(at))
+                    else {
+                        return Ok(EINVAL);
+                    };
+                    Ok(status(c.data_mut().files.write(fd, &buf, Some(at))) as i32)
+                },
+            )?,
+            "fd_seek" => linker.func_wrap(
+                m,
+                "fd_seek",
+                |mut c: Caller<'_, State>, fd: i32, offset: i64, whence: i32| {
+                    status(c.data_mut().files.seek(fd, offset, whence))
+                },
+            )?,
+            "fd_stat" => linker.func_wrap(
+                m,
+                "fd_stat",
+                |mut c: Caller<'_, State>,
+                 fd: i32,
+                 arr: Option<Rooted<ArrayRef>>,
+                 off: i32,
+                 len: i32|
+                 -> wasmtime::Result<i32> {
+                    with_buffer(&mut c, arr, off, len, |f, buf| {
+                        put_stat(buf, f.stat_fd(fd)?)
+                    })
+                    .map(|r| r.min(0))
+                },
+            )?,
+            "path_stat" => linker.func_wrap(
+                m,
+                "path_stat",
+                |mut c: Caller<'_, State>,
+                 dir: i32,
+                 pa: Option<Rooted<ArrayRef>>,
+                 po: i32,
+                 pl: i32,
+                 follow: i32,
+                 arr: Option<Rooted<ArrayRef>>,
+                 off: i32,
+                 len: i32|
+                 -> wasmtime::Result<i32> {
+                    let Some(path) = bytes_in(&mut c, pa, po, pl)? else {
+                        return Ok(EINVAL);
+                    };
+                    with_buffer(&mut c, arr, off, len, |f, buf| {
+                        put_stat(buf, f.stat_path(dir, &path, follow != 0)?)
+                    })
+                    .map(|r| r.min(0))
+                },
+            )?,
+            "fd_readdir" => linker.func_wrap(
+                m,
+                "fd_readdir",
+                |mut c: Caller<'_, State>,
+                 fd: i32,
+                 arr: Option<Rooted<ArrayRef>>,
+                 off: i32,
+                 len: i32,
+                 cookie: i64|
+                 -> wasmtime::Result<i32> {
+                    with_buffer(&mut c, arr, off, len, |f, buf| {
+                        f.read_dir(fd, buf, cookie as u64)
+                    })
+                },
+            )?,
+            "path_mkdir" => linker.func_wrap(
+                m,
+                "path_mkdir",
+                |mut c: Caller<'_, State>,
+                 dir: i32,
+                 pa: Option<Rooted<ArrayRef>>,
+                 po: i32,
+                 pl: i32,
+                 perm: i32|
+                 -> wasmtime::Result<i32> {
+                    path_op(&mut c, pa, po, pl, |f, p| f.mkdir(dir, p, perm as u32))
+                },
+            )?,
+            "path_unlink" => linker.func_wrap(
+                m,
+                "path_unlink",
+                |mut c: Caller<'_, State>,
+                 dir: i32,
+                 pa: Option<Rooted<ArrayRef>>,
+                 po: i32,
+                 pl: i32|
+                 -> wasmtime::Result<i32> {
+                    path_op(&mut c, pa, po, pl, |f, p| f.unlink(dir, p))
+                },
+            )?,
+            "path_rmdir" => linker.func_wrap(
+                m,
+                "path_rmdir",
+                |mut c: Caller<'_, State>,
+                 dir: i32,
+                 pa: Option<Rooted<ArrayRef>>,
+                 po: i32,
+                 pl: i32|
+                 -> wasmtime::Result<i32> {
+                    path_op(&mut c, pa, po, pl, |f, p| f.rmdir(dir, p))
+                },
+            )?,
+            "path_rename" => linker.func_wrap(
+                m,
+                "path_rename",
+                |mut c: Caller<'_, State>,
+                 dir: i32,
+                 pa: Option<Rooted<ArrayRef>>,
+                 po: i32,
+                 pl: i32,
+                 newdir: i32,
+                 na: Option<Rooted<ArrayRef>>,
+                 no: i32,
+                 nl: i32|
+                 -> wasmtime::Result<i32> {
+                    let Some(new) = bytes_in(&mut c, na, no, nl)? else {
+                        return Ok(EINVAL);
+                    };
+                    path_op(&mut c, pa, po, pl, |f, p| f.rename(dir, p, newdir, &new))
+                },
+            )?,
+            "path_link" => linker.func_wrap(
+                m,
+                "path_link",
+                |mut c: Caller<'_, State>,
+                 dir: i32,
+                 pa: Option<Rooted<ArrayRef>>,
+                 po: i32,
+                 pl: i32,
+                 newdir: i32,
+                 na: Option<Rooted<ArrayRef>>,
+                 no: i32,
+                 nl: i32|
+                 -> wasmtime::Result<i32> {
+                    let Some(new) = bytes_in(&mut c, na, no, nl)? else {
+                        return Ok(EINVAL);
+                    };
+                    path_op(&mut c, pa, po, pl, |f, p| f.link(dir, p, newdir, &new))
+                },
+            )?,
+            "path_symlink" => linker.func_wrap(
+                m,
+                "path_symlink",
+                |mut c: Caller<'_, State>,
+                 ta: Option<Rooted<ArrayRef>>,
+                 to: i32,
+                 tl: i32,
+                 dir: i32,
+                 pa: Option<Rooted<ArrayRef>>,
+                 po: i32,
+                 pl: i32|
+                 -> wasmtime::Result<i32> {
+                    let Some(target) = bytes_in(&mut c, ta, to, tl)? else {
+                        return Ok(EINVAL);
+                    };
+                    path_op(&mut c, pa, po, pl, |f, p| f.symlink(&target, dir, p))
+                },
+            )?,
+            "path_readlink" => linker.func_wrap(
+                m,
+                "path_readlink",
+                |mut c: Caller<'_, State>,
+                 dir: i32,
+                 pa: Option<Rooted<ArrayRef>>,
+                 po: i32,
+                 pl: i32,
+                 arr: Option<Rooted<ArrayRef>>,
+                 off: i32,
+                 len: i32|
+                 -> wasmtime::Result<i32> {
+                    let Some(path) = bytes_in(&mut c, pa, po, pl)? else {
+                        return Ok(EINVAL);
+                    };
+                    with_buffer(&mut c, arr, off, len, |f, buf| {
+                        let target = f.readlink(dir, &path)?;
+                        if target.len() > buf.len() {
+                            return Err(fs::errno::ERANGE);
+                        }
+                        buf[..target.len()].copy_from_slice(&target);
+                        Ok(target.len())
+                    })
+                },
+            )?,
+            "fd_truncate" => linker.func_wrap(
+                m,
+                "fd_truncate",
+                |mut c: Caller<'_, State>, fd: i32, size: i64| {
+                    let r = u64::try_from(size)
+                        .map_err(|_| fs::errno::EINVAL)
+                        .and_then(|size| c.data_mut().files.truncate(fd, size));
+                    status(r.map(|()| 0)) as i32
+                },
+            )?,
+            "fd_sync" => linker.func_wrap(m, "fd_sync", |mut c: Caller<'_, State>, fd: i32| {
+                status(c.data_mut().files.sync(fd).map(|()| 0)) as i32
             })?,
             "callers" => linker.func_wrap(
                 m,

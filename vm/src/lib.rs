@@ -7,6 +7,7 @@
 //! they like, from any thread; each run gets a fresh store and instance.
 //! The `gowasm-run` binary is a thin CLI over this crate.
 
+mod fs;
 mod host;
 mod lines;
 mod ops;
@@ -18,6 +19,7 @@ use std::sync::{Arc, Mutex};
 use thiserror::Error;
 use wasmtime::{Config, Engine, Module, Store};
 
+pub use fs::DirGrant;
 pub use host::Output;
 
 /// The WebAssembly features gowasm modules use. The engine enables exactly
@@ -129,6 +131,8 @@ pub struct RunOptions {
     /// jumps ahead (docs/design.md). For tests that look for scheduling
     /// bugs; a seed replays its choices.
     pub sched_stress: Option<NonZeroU64>,
+    /// Directories the program may use (none by default: no files).
+    pub dirs: Vec<DirGrant>,
 }
 
 impl Default for RunOptions {
@@ -140,6 +144,7 @@ impl Default for RunOptions {
             stdout: Output::Inherit,
             stderr: Output::Inherit,
             sched_stress: None,
+            dirs: Vec::new(),
         }
     }
 }
@@ -339,7 +344,7 @@ impl Program {
     fn run_here(&self, opts: RunOptions) -> anyhow::Result<Outcome> {
         let _span = tracing::debug_span!("run").entered();
         let stderr = opts.stderr.clone();
-        let mut store = Store::new(&self.engine, host::State::new(opts, self.lines.clone()));
+        let mut store = Store::new(&self.engine, host::State::new(opts, self.lines.clone())?);
         let linker = host::linker(&self.engine)?;
         let instance = linker.instantiate(&mut store, &self.module)?;
         let start = instance.get_typed_func::<(), ()>(&mut store, host_abi::ENTRY_EXPORT)?;

@@ -12,6 +12,12 @@ struct Cli {
     /// program sees only these.
     #[arg(long = "env", value_name = "KEY=VALUE")]
     env: Vec<String>,
+    /// Grant the program a host directory (repeatable): HOST, seen at the
+    /// same path, or HOST::GUEST, seen at GUEST; append `:ro` for read
+    /// only. Paths cannot leave it (`..`, absolute paths and symlinks are
+    /// resolved inside). Without any, the program has no files.
+    #[arg(long = "dir", value_name = "HOST[::GUEST][:ro]", value_parser = vm::DirGrant::parse)]
+    dirs: Vec<vm::DirGrant>,
     /// Do not use the compiled-module cache ($GOWASM_CACHE/modules, by
     /// default ~/.cache/gowasm/modules).
     #[arg(long)]
@@ -79,6 +85,7 @@ fn main() -> ExitCode {
         args,
         env,
         sched_stress,
+        dirs: cli.dirs,
         ..vm::RunOptions::default()
     }) {
         Ok(outcome) => ExitCode::from(outcome.exit_code as u8),

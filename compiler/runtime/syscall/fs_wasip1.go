@@ -6,15 +6,15 @@
 
 // gowasm: this file is $GOROOT/src/syscall/fs_wasip1.go with the
 // wasi_snapshot_preview1 imports (which take linear-memory pointers)
-// replaced by stubs returning ENOSYS, and Read, Write and RandomGet
-// rewritten onto the gowasm host ABI (gowasm.go). Files, directories and
-// paths need the host's filesystem functions (not in the ABI yet).
+// replaced by the gowasm host ABI's file functions (docs/abi.md), which
+// take byte arrays: paths cross as strings, stat records as bytes. Path
+// resolution against the granted directories and the working directory
+// is gc's.
 
 package syscall
 
 import (
 	"internal/stringslite"
-	"runtime"
 	"structs"
 	"unsafe"
 )
@@ -45,12 +45,6 @@ type timestamp = uint64
 type dircookie = uint64
 type filedelta = int64
 type fstflags = uint32
-
-type iovec struct {
-	_      structs.HostLayout
-	buf    uintptr32
-	bufLen size
-}
 
 const (
 	LOOKUP_SYMLINK_FOLLOW = 0x00000001
@@ -182,96 +176,108 @@ const (
 		RIGHT_PATH_UNLINK_FILE
 )
 
-// https://github.com/WebAssembly/WASI/blob/a2b96e81c0586125cc4dc79a5be0b78d9a059925/legacy/preview1/docs.md#-fd_closefd-fd---result-errno
-func fd_close(fd int32) Errno {
-	return ENOSYS
+//go:wasmimport gowasm fs_preopen
+func hostPreopen(i int32) []byte
+
+//go:wasmimport gowasm path_open
+func hostPathOpen(dir int32, path string, oflags int32, access int32, perm int32) int32
+
+//go:wasmimport gowasm fd_close
+func hostFdClose(fd int32) int32
+
+//go:wasmimport gowasm fd_read
+func hostFdRead(fd int32, b []byte) int32
+
+//go:wasmimport gowasm fd_pread
+func hostFdPread(fd int32, b []byte, at int64) int32
+
+//go:wasmimport gowasm fd_pwrite
+func hostFdPwrite(fd int32, b []byte, at int64) int32
+
+//go:wasmimport gowasm fd_seek
+func hostFdSeek(fd int32, offset int64, whence int32) int64
+
+//go:wasmimport gowasm fd_stat
+func hostFdStat(fd int32, rec []byte) int32
+
+//go:wasmimport gowasm path_stat
+func hostPathStat(dir int32, path string, follow int32, rec []byte) int32
+
+//go:wasmimport gowasm fd_readdir
+func hostFdReaddir(fd int32, b []byte, cookie int64) int32
+
+//go:wasmimport gowasm path_mkdir
+func hostPathMkdir(dir int32, path string, perm int32) int32
+
+//go:wasmimport gowasm path_unlink
+func hostPathUnlink(dir int32, path string) int32
+
+//go:wasmimport gowasm path_rmdir
+func hostPathRmdir(dir int32, path string) int32
+
+//go:wasmimport gowasm path_rename
+func hostPathRename(dir int32, path string, newDir int32, newPath string) int32
+
+//go:wasmimport gowasm path_link
+func hostPathLink(dir int32, path string, newDir int32, newPath string) int32
+
+//go:wasmimport gowasm path_symlink
+func hostPathSymlink(target string, dir int32, path string) int32
+
+//go:wasmimport gowasm path_readlink
+func hostPathReadlink(dir int32, path string, buf []byte) int32
+
+//go:wasmimport gowasm fd_truncate
+func hostFdTruncate(fd int32, size int64) int32
+
+//go:wasmimport gowasm fd_sync
+func hostFdSync(fd int32) int32
+
+// hostAccess flags of path_open.
+const (
+	accessRead     = 1
+	accessWrite    = 2
+	accessAppend   = 4
+	accessNoFollow = 8
+)
+
+// result turns a host function's result (a value, or a negative errno)
+// into Go's.
+func result(r int64) (int64, error) {
+	if r < 0 {
+		return 0, Errno(-r)
+	}
+	return r, nil
 }
 
-// https://github.com/WebAssembly/WASI/blob/a2b96e81c0586125cc4dc79a5be0b78d9a059925/legacy/preview1/docs.md#-fd_filestat_set_sizefd-fd-size-filesize---result-errno
-func fd_filestat_set_size(fd int32, set_size filesize) Errno {
-	return ENOSYS
+func status(r int32) error {
+	_, err := result(int64(r))
+	return err
 }
 
-// https://github.com/WebAssembly/WASI/blob/a2b96e81c0586125cc4dc79a5be0b78d9a059925/legacy/preview1/docs.md#-fd_preadfd-fd-iovs-iovec_array-offset-filesize---resultsize-errno
-func fd_pread(fd int32, iovs *iovec, iovsLen size, offset filesize, nread *size) Errno {
-	return ENOSYS
+// statRecord is the host's stat record: dev, ino, file type, nlink, size,
+// atime, mtime, ctime and mode, little-endian u64s.
+type statRecord [72]byte
+
+func (r *statRecord) field(i int) uint64 {
+	b := r[8*i:]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
-func fd_pwrite(fd int32, iovs *iovec, iovsLen size, offset filesize, nwritten *size) Errno {
-	return ENOSYS
-}
-
-func fd_read(fd int32, iovs *iovec, iovsLen size, nread *size) Errno {
-	return ENOSYS
-}
-
-func fd_readdir(fd int32, buf *byte, bufLen size, cookie dircookie, nwritten *size) Errno {
-	return ENOSYS
-}
-
-func fd_seek(fd int32, offset filedelta, whence uint32, newoffset *filesize) Errno {
-	return ENOSYS
-}
-
-// https://github.com/WebAssembly/WASI/blob/a2b96e81c0586125cc4dc79a5be0b78d9a059925/legacy/preview1/docs.md#-fd_fdstat_set_rightsfd-fd-fs_rights_base-rights-fs_rights_inheriting-rights---result-errno
-func fd_fdstat_set_rights(fd int32, rightsBase rights, rightsInheriting rights) Errno {
-	return ENOSYS
-}
-
-func fd_filestat_get(fd int32, buf unsafe.Pointer) Errno {
-	return ENOSYS
-}
-
-func fd_write(fd int32, iovs *iovec, iovsLen size, nwritten *size) Errno {
-	return ENOSYS
-}
-
-func fd_sync(fd int32) Errno {
-	return ENOSYS
-}
-
-func path_create_directory(fd int32, path *byte, pathLen size) Errno {
-	return ENOSYS
-}
-
-func path_filestat_get(fd int32, flags lookupflags, path *byte, pathLen size, buf unsafe.Pointer) Errno {
-	return ENOSYS
-}
-
-func path_filestat_set_times(fd int32, flags lookupflags, path *byte, pathLen size, atim timestamp, mtim timestamp, fstflags fstflags) Errno {
-	return ENOSYS
-}
-
-func path_link(oldFd int32, oldFlags lookupflags, oldPath *byte, oldPathLen size, newFd int32, newPath *byte, newPathLen size) Errno {
-	return ENOSYS
-}
-
-func path_readlink(fd int32, path *byte, pathLen size, buf *byte, bufLen size, nwritten *size) Errno {
-	return ENOSYS
-}
-
-func path_remove_directory(fd int32, path *byte, pathLen size) Errno {
-	return ENOSYS
-}
-
-func path_rename(oldFd int32, oldPath *byte, oldPathLen size, newFd int32, newPath *byte, newPathLen size) Errno {
-	return ENOSYS
-}
-
-func path_symlink(oldPath *byte, oldPathLen size, fd int32, newPath *byte, newPathLen size) Errno {
-	return ENOSYS
-}
-
-func path_unlink_file(fd int32, path *byte, pathLen size) Errno {
-	return ENOSYS
-}
-
-func path_open(rootFD int32, dirflags lookupflags, path *byte, pathLen size, oflags oflags, fsRightsBase rights, fsRightsInheriting rights, fsFlags fdflags, fd *int32) Errno {
-	return ENOSYS
-}
-
-func random_get(buf *byte, bufLen size) Errno {
-	return ENOSYS
+func (r *statRecord) fill(st *Stat_t) {
+	*st = Stat_t{
+		Dev:      r.field(0),
+		Ino:      r.field(1),
+		Filetype: uint8(r.field(2)),
+		Nlink:    r.field(3),
+		Size:     r.field(4),
+		Atime:    r.field(5),
+		Mtime:    r.field(6),
+		Ctime:    r.field(7),
+		// The permission bits: os adds the file type itself.
+		Mode: int(r.field(8) & 0o777),
+	}
 }
 
 // https://github.com/WebAssembly/WASI/blob/a2b96e81c0586125cc4dc79a5be0b78d9a059925/legacy/preview1/docs.md#-fdstat-record
@@ -286,7 +292,16 @@ type fdstat struct {
 }
 
 func fd_fdstat_get(fd int32, buf *fdstat) Errno {
-	return ENOSYS
+	if fd <= 2 {
+		buf.filetype = FILETYPE_CHARACTER_DEVICE
+		return 0
+	}
+	var st Stat_t
+	if err := Fstat(int(fd), &st); err != nil {
+		return err.(Errno)
+	}
+	buf.filetype = st.Filetype
+	return 0
 }
 
 func fd_fdstat_set_flags(fd int32, flags fdflags) Errno {
@@ -311,32 +326,6 @@ func fd_fdstat_get_type(fd int) (uint8, error) {
 	return stat.filetype, errnoErr(errno)
 }
 
-type preopentype = uint8
-
-const (
-	preopentypeDir preopentype = iota
-)
-
-type prestatDir struct {
-	_         structs.HostLayout
-	prNameLen size
-}
-
-type prestat struct {
-	_   structs.HostLayout
-	typ preopentype
-	dir prestatDir
-}
-
-func fd_prestat_get(fd int32, prestat *prestat) Errno {
-	// No directories are granted yet.
-	return EBADF
-}
-
-func fd_prestat_dir_name(fd int32, path *byte, pathLen size) Errno {
-	return ENOSYS
-}
-
 type opendir struct {
 	fd   int32
 	name string
@@ -356,35 +345,13 @@ var preopens []opendir
 var cwd string
 
 func init() {
-	dirNameBuf := make([]byte, 256)
-	// We start looking for preopens at fd=3 because 0, 1, and 2 are reserved
-	// for standard input and outputs.
-	for preopenFd := int32(3); ; preopenFd++ {
-		var prestat prestat
-
-		errno := fd_prestat_get(preopenFd, &prestat)
-		if errno == EBADF {
+	// Granted directories have descriptors 3, 4, ...
+	for i := int32(0); ; i++ {
+		name := hostPreopen(i)
+		if name == nil {
 			break
 		}
-		if errno == ENOTDIR || prestat.typ != preopentypeDir {
-			continue
-		}
-		if errno != 0 {
-			panic("fd_prestat: " + errno.Error())
-		}
-		if int(prestat.dir.prNameLen) > len(dirNameBuf) {
-			dirNameBuf = make([]byte, prestat.dir.prNameLen)
-		}
-
-		errno = fd_prestat_dir_name(preopenFd, &dirNameBuf[0], prestat.dir.prNameLen)
-		if errno != 0 {
-			panic("fd_prestat_dir_name: " + errno.Error())
-		}
-
-		preopens = append(preopens, opendir{
-			fd:   preopenFd,
-			name: string(dirNameBuf[:prestat.dir.prNameLen]),
-		})
+		preopens = append(preopens, opendir{fd: 3 + i, name: string(name)})
 	}
 
 	if cwd, _ = Getenv("PWD"); cwd != "" {
@@ -491,12 +458,12 @@ func isDir(path string) bool {
 }
 
 // preparePath returns the preopen file descriptor of the directory to perform
-// path resolution from, along with the pair of pointer and length for the
-// relative expression of path from the directory.
+// path resolution from, along with the relative expression of path from the
+// directory.
 //
 // If the path argument is not absolute, it is first appended to the current
 // working directory before resolution.
-func preparePath(path string) (int32, *byte, size) {
+func preparePath(path string) (int32, string) {
 	var dirFd = int32(-1)
 	var dirName string
 
@@ -520,23 +487,19 @@ func preparePath(path string) (int32, *byte, size) {
 		path = "."
 	}
 
-	return dirFd, unsafe.StringData(path), size(len(path))
+	return dirFd, path
 }
 
 func Open(path string, openmode int, perm uint32) (int, error) {
 	if path == "" {
 		return -1, EINVAL
 	}
-	dirFd, pathPtr, pathLen := preparePath(path)
-	return openat(dirFd, pathPtr, pathLen, openmode, perm)
+	dirFd, rel := preparePath(path)
+	return Openat(int(dirFd), rel, openmode, perm)
 }
 
 func Openat(dirFd int, path string, openmode int, perm uint32) (int, error) {
-	return openat(int32(dirFd), unsafe.StringData(path), size(len(path)), openmode, perm)
-}
-
-func openat(dirFd int32, pathPtr *byte, pathLen size, openmode int, perm uint32) (int, error) {
-	var oflags oflags
+	var oflags int32
 	if (openmode & O_CREATE) != 0 {
 		oflags |= OFLAG_CREATE
 	}
@@ -546,78 +509,36 @@ func openat(dirFd int32, pathPtr *byte, pathLen size, openmode int, perm uint32)
 	if (openmode & O_EXCL) != 0 {
 		oflags |= OFLAG_EXCL
 	}
-
-	var rights rights
+	var access int32
 	switch openmode & (O_RDONLY | O_WRONLY | O_RDWR) {
 	case O_RDONLY:
-		rights = fileRights & ^writeRights
+		access = accessRead
 	case O_WRONLY:
-		rights = fileRights & ^readRights
+		access = accessWrite
 	case O_RDWR:
-		rights = fileRights
+		access = accessRead | accessWrite
 	}
-
 	if (openmode & O_DIRECTORY) != 0 {
 		if openmode&(O_WRONLY|O_RDWR) != 0 {
 			return -1, EISDIR
 		}
 		oflags |= OFLAG_DIRECTORY
-		rights &= dirRights
 	}
-
-	var fdflags fdflags
 	if (openmode & O_APPEND) != 0 {
-		fdflags |= FDFLAG_APPEND
+		access |= accessAppend
 	}
-	if (openmode & O_SYNC) != 0 {
-		fdflags |= FDFLAG_SYNC
+	if openmode&O_NOFOLLOW != 0 {
+		access |= accessNoFollow
 	}
-
-	var lflags lookupflags
-	if openmode&O_NOFOLLOW == 0 {
-		lflags = LOOKUP_SYMLINK_FOLLOW
+	fd, err := result(int64(hostPathOpen(int32(dirFd), path, oflags, access, int32(perm))))
+	if err != nil {
+		return -1, err
 	}
-
-	var fd int32
-	errno := path_open(
-		dirFd,
-		lflags,
-		pathPtr,
-		pathLen,
-		oflags,
-		rights,
-		fileRights,
-		fdflags,
-		&fd,
-	)
-	if errno == EISDIR && oflags == 0 && fdflags == 0 && ((rights & writeRights) == 0) {
-		// wasmtime and wasmedge will error if attempting to open a directory
-		// because we are asking for too many rights. However, we cannot
-		// determine ahead of time if the path we are about to open is a
-		// directory, so instead we fallback to a second call to path_open with
-		// a more limited set of rights.
-		//
-		// This approach is subject to a race if the file system is modified
-		// concurrently, so we also inject OFLAG_DIRECTORY to ensure that we do
-		// not accidentally open a file which is not a directory.
-		errno = path_open(
-			dirFd,
-			LOOKUP_SYMLINK_FOLLOW,
-			pathPtr,
-			pathLen,
-			oflags|OFLAG_DIRECTORY,
-			rights&dirRights,
-			fileRights,
-			fdflags,
-			&fd,
-		)
-	}
-	return int(fd), errnoErr(errno)
+	return int(fd), nil
 }
 
 func Close(fd int) error {
-	errno := fd_close(int32(fd))
-	return errnoErr(errno)
+	return status(hostFdClose(int32(fd)))
 }
 
 func CloseOnExec(fd int) {
@@ -628,15 +549,13 @@ func Mkdir(path string, perm uint32) error {
 	if path == "" {
 		return EINVAL
 	}
-	dirFd, pathPtr, pathLen := preparePath(path)
-	errno := path_create_directory(dirFd, pathPtr, pathLen)
-	return errnoErr(errno)
+	dirFd, rel := preparePath(path)
+	return status(hostPathMkdir(dirFd, rel, int32(perm)))
 }
 
 func ReadDir(fd int, buf []byte, cookie dircookie) (int, error) {
-	var nwritten size
-	errno := fd_readdir(int32(fd), &buf[0], size(len(buf)), cookie, &nwritten)
-	return int(nwritten), errnoErr(errno)
+	n, err := result(int64(hostFdReaddir(int32(fd), buf, int64(cookie))))
+	return int(n), err
 }
 
 type Stat_t struct {
@@ -657,58 +576,49 @@ type Stat_t struct {
 }
 
 func Stat(path string, st *Stat_t) error {
-	if path == "" {
-		return EINVAL
-	}
-	dirFd, pathPtr, pathLen := preparePath(path)
-	errno := path_filestat_get(dirFd, LOOKUP_SYMLINK_FOLLOW, pathPtr, pathLen, unsafe.Pointer(st))
-	setDefaultMode(st)
-	return errnoErr(errno)
+	return stat(path, st, 1)
 }
 
 func Lstat(path string, st *Stat_t) error {
+	return stat(path, st, 0)
+}
+
+func stat(path string, st *Stat_t, follow int32) error {
 	if path == "" {
 		return EINVAL
 	}
-	dirFd, pathPtr, pathLen := preparePath(path)
-	errno := path_filestat_get(dirFd, 0, pathPtr, pathLen, unsafe.Pointer(st))
-	setDefaultMode(st)
-	return errnoErr(errno)
+	dirFd, rel := preparePath(path)
+	var rec statRecord
+	if err := status(hostPathStat(dirFd, rel, follow, rec[:])); err != nil {
+		return err
+	}
+	rec.fill(st)
+	return nil
 }
 
 func Fstat(fd int, st *Stat_t) error {
-	errno := fd_filestat_get(int32(fd), unsafe.Pointer(st))
-	setDefaultMode(st)
-	return errnoErr(errno)
-}
-
-func setDefaultMode(st *Stat_t) {
-	// WASI does not support unix-like permissions, but Go programs are likely
-	// to expect the permission bits to not be zero so we set defaults to help
-	// avoid breaking applications that are migrating to WASM.
-	if st.Filetype == FILETYPE_DIRECTORY {
-		st.Mode = 0700
-	} else {
-		st.Mode = 0600
+	var rec statRecord
+	if err := status(hostFdStat(int32(fd), rec[:])); err != nil {
+		return err
 	}
+	rec.fill(st)
+	return nil
 }
 
 func Unlink(path string) error {
 	if path == "" {
 		return EINVAL
 	}
-	dirFd, pathPtr, pathLen := preparePath(path)
-	errno := path_unlink_file(dirFd, pathPtr, pathLen)
-	return errnoErr(errno)
+	dirFd, rel := preparePath(path)
+	return status(hostPathUnlink(dirFd, rel))
 }
 
 func Rmdir(path string) error {
 	if path == "" {
 		return EINVAL
 	}
-	dirFd, pathPtr, pathLen := preparePath(path)
-	errno := path_remove_directory(dirFd, pathPtr, pathLen)
-	return errnoErr(errno)
+	dirFd, rel := preparePath(path)
+	return status(hostPathRmdir(dirFd, rel))
 }
 
 func Chmod(path string, mode uint32) error {
@@ -733,54 +643,18 @@ func Lchown(path string, uid, gid int) error {
 	return ENOSYS
 }
 
+// UtimesNano is not in the host ABI yet.
 func UtimesNano(path string, ts []Timespec) error {
-	// UTIME_OMIT value must match internal/syscall/unix/at_wasip1.go
-	const UTIME_OMIT = -0x2
-	if path == "" {
-		return EINVAL
-	}
-	dirFd, pathPtr, pathLen := preparePath(path)
-	atime := TimespecToNsec(ts[0])
-	mtime := TimespecToNsec(ts[1])
-	if ts[0].Nsec == UTIME_OMIT || ts[1].Nsec == UTIME_OMIT {
-		var st Stat_t
-		if err := Stat(path, &st); err != nil {
-			return err
-		}
-		if ts[0].Nsec == UTIME_OMIT {
-			atime = int64(st.Atime)
-		}
-		if ts[1].Nsec == UTIME_OMIT {
-			mtime = int64(st.Mtime)
-		}
-	}
-	errno := path_filestat_set_times(
-		dirFd,
-		LOOKUP_SYMLINK_FOLLOW,
-		pathPtr,
-		pathLen,
-		timestamp(atime),
-		timestamp(mtime),
-		FILESTAT_SET_ATIM|FILESTAT_SET_MTIM,
-	)
-	return errnoErr(errno)
+	return ENOSYS
 }
 
 func Rename(from, to string) error {
 	if from == "" || to == "" {
 		return EINVAL
 	}
-	oldDirFd, oldPathPtr, oldPathLen := preparePath(from)
-	newDirFd, newPathPtr, newPathLen := preparePath(to)
-	errno := path_rename(
-		oldDirFd,
-		oldPathPtr,
-		oldPathLen,
-		newDirFd,
-		newPathPtr,
-		newPathLen,
-	)
-	return errnoErr(errno)
+	oldDirFd, oldRel := preparePath(from)
+	newDirFd, newRel := preparePath(to)
+	return status(hostPathRename(oldDirFd, oldRel, newDirFd, newRel))
 }
 
 func Truncate(path string, length int64) error {
@@ -796,8 +670,7 @@ func Truncate(path string, length int64) error {
 }
 
 func Ftruncate(fd int, length int64) error {
-	errno := fd_filestat_set_size(int32(fd), filesize(length))
-	return errnoErr(errno)
+	return status(hostFdTruncate(int32(fd), length))
 }
 
 const ImplementsGetwd = true
@@ -818,10 +691,8 @@ func Chdir(path string) error {
 	path = joinPath(dir, path)
 
 	var stat Stat_t
-	dirFd, pathPtr, pathLen := preparePath(path)
-	errno := path_filestat_get(dirFd, LOOKUP_SYMLINK_FOLLOW, pathPtr, pathLen, unsafe.Pointer(&stat))
-	if errno != 0 {
-		return errnoErr(errno)
+	if err := Stat(path, &stat); err != nil {
+		return err
 	}
 	if stat.Filetype != FILETYPE_DIRECTORY {
 		return ENOTDIR
@@ -837,100 +708,77 @@ func Readlink(path string, buf []byte) (n int, err error) {
 	if len(buf) == 0 {
 		return 0, nil
 	}
-	dirFd, pathPtr, pathLen := preparePath(path)
-	var nwritten size
-	errno := path_readlink(
-		dirFd,
-		pathPtr,
-		pathLen,
-		&buf[0],
-		size(len(buf)),
-		&nwritten,
-	)
-	// For some reason wasmtime returns ERANGE when the output buffer is
-	// shorter than the symbolic link value. os.Readlink expects a nil
-	// error and uses the fact that n is greater or equal to the buffer
-	// length to assume that it needs to try again with a larger size.
-	// This condition is handled in os.Readlink.
-	return int(nwritten), errnoErr(errno)
+	dirFd, rel := preparePath(path)
+	r, err := result(int64(hostPathReadlink(dirFd, rel, buf)))
+	if err == ERANGE {
+		// os.Readlink takes n == len(buf) as "try a larger buffer".
+		return len(buf), nil
+	}
+	return int(r), err
 }
 
 func Link(path, link string) error {
 	if path == "" || link == "" {
 		return EINVAL
 	}
-	oldDirFd, oldPathPtr, oldPathLen := preparePath(path)
-	newDirFd, newPathPtr, newPathLen := preparePath(link)
-	errno := path_link(
-		oldDirFd,
-		0,
-		oldPathPtr,
-		oldPathLen,
-		newDirFd,
-		newPathPtr,
-		newPathLen,
-	)
-	return errnoErr(errno)
+	oldDirFd, oldRel := preparePath(path)
+	newDirFd, newRel := preparePath(link)
+	return status(hostPathLink(oldDirFd, oldRel, newDirFd, newRel))
 }
 
 func Symlink(path, link string) error {
 	if path == "" || link == "" {
 		return EINVAL
 	}
-	dirFd, pathPtr, pathlen := preparePath(link)
-	errno := path_symlink(
-		unsafe.StringData(path),
-		size(len(path)),
-		dirFd,
-		pathPtr,
-		pathlen,
-	)
-	return errnoErr(errno)
+	dirFd, rel := preparePath(link)
+	return status(hostPathSymlink(path, dirFd, rel))
 }
 
 func Fsync(fd int) error {
-	errno := fd_sync(int32(fd))
-	return errnoErr(errno)
-}
-
-func makeIOVec(b []byte) *iovec {
-	return &iovec{bufLen: size(len(b))}
+	return status(hostFdSync(int32(fd)))
 }
 
 func Read(fd int, b []byte) (int, error) {
-	n := runtimeRead(int32(fd), b)
-	if n < 0 {
-		return 0, Errno(-n)
+	// Empty slices may have no array to pass.
+	if len(b) == 0 {
+		return 0, nil
 	}
-	return int(n), nil
+	var n int32
+	if fd == 0 {
+		n = runtimeRead(int32(fd), b)
+	} else {
+		n = hostFdRead(int32(fd), b)
+	}
+	r, err := result(int64(n))
+	return int(r), err
 }
 
 func Write(fd int, b []byte) (int, error) {
-	n := hostWrite(int32(fd), b)
-	if n < 0 {
-		return 0, Errno(-n)
+	if len(b) == 0 {
+		return 0, nil
 	}
-	return int(n), nil
+	r, err := result(int64(hostWrite(int32(fd), b)))
+	return int(r), err
 }
 
 func Pread(fd int, b []byte, offset int64) (int, error) {
-	var nread size
-	errno := fd_pread(int32(fd), makeIOVec(b), 1, filesize(offset), &nread)
-	runtime.KeepAlive(b)
-	return int(nread), errnoErr(errno)
+	if len(b) == 0 {
+		return 0, nil
+	}
+	r, err := result(int64(hostFdPread(int32(fd), b, offset)))
+	return int(r), err
 }
 
 func Pwrite(fd int, b []byte, offset int64) (int, error) {
-	var nwritten size
-	errno := fd_pwrite(int32(fd), makeIOVec(b), 1, filesize(offset), &nwritten)
-	runtime.KeepAlive(b)
-	return int(nwritten), errnoErr(errno)
+	if len(b) == 0 {
+		return 0, nil
+	}
+	r, err := result(int64(hostFdPwrite(int32(fd), b, offset)))
+	return int(r), err
 }
 
 func Seek(fd int, offset int64, whence int) (int64, error) {
-	var newoffset filesize
-	errno := fd_seek(int32(fd), filedelta(offset), uint32(whence), &newoffset)
-	return int64(newoffset), errnoErr(errno)
+	return result(hostFdSeek(int32(fd), offset, int32(whence)))
 }
 
 func Dup(fd int) (int, error) {
