@@ -481,10 +481,24 @@ func (w *writer) globalID(g *ssa.Global) int {
 	if id, ok := w.globals[g]; ok {
 		return id
 	}
+	// A variable declared with //go:linkname to another package's (math/
+	// bits's overflowError is the runtime's) is that variable.
+	if target, ok := w.dirs.linkname[g.Pkg.Pkg.Path()+"."+g.Name()]; ok {
+		if t := lookupGlobal(w.prog, target); t != nil && t != g {
+			id := w.globalID(t)
+			w.globals[g] = id
+			return id
+		}
+	}
 	id := len(w.out.Globals)
 	w.globals[g] = id
 	w.out.Globals = append(w.out.Globals, &Global{Name: g.Pkg.Pkg.Path() + "." + g.Name(), Type: w.typeID(g.Type().(*types.Pointer).Elem()), PtrType: w.typeID(g.Type())})
 	return id
+}
+
+func lookupGlobal(prog *ssa.Program, sym string) *ssa.Global {
+	g, _ := lookupMember(prog, sym).(*ssa.Global)
+	return g
 }
 
 func qualifier(p *types.Package) string { return p.Name() }
@@ -527,7 +541,7 @@ func (w *writer) typeID(t types.Type) int {
 	}
 	id := len(w.out.Types)
 	w.types.Set(t, id)
-	ty := &Type{Str: types.TypeString(t, qualifier), Comparable: types.Comparable(t)}
+	ty := &Type{Str: types.TypeString(unnamedParams(t), qualifier), Comparable: types.Comparable(t)}
 	if hasSize(t) {
 		ty.Size = sizes.Sizeof(t)
 		ty.Align = sizes.Alignof(t)
@@ -1056,4 +1070,42 @@ func sourceFile(name string) string {
 		return realGOROOT + name[len(syntheticGOROOT):]
 	}
 	return name
+}
+
+// unnamedParams is t with the parameter and result names of its func
+// types dropped: types that differ only in those names are one type (the
+// first spelling met would name it), and reflect and the runtime print
+// func types without them, as gc does.
+func unnamedParams(t types.Type) types.Type {
+	switch t := t.(type) {
+	case *types.Signature:
+		tuple := func(tu *types.Tuple) *types.Tuple {
+			vars := make([]*types.Var, tu.Len())
+			for i := range vars {
+				vars[i] = types.NewParam(token.NoPos, nil, "", unnamedParams(tu.At(i).Type()))
+			}
+			return types.NewTuple(vars...)
+		}
+		return types.NewSignatureType(nil, nil, nil, tuple(t.Params()), tuple(t.Results()), t.Variadic())
+	case *types.Pointer:
+		return types.NewPointer(unnamedParams(t.Elem()))
+	case *types.Slice:
+		return types.NewSlice(unnamedParams(t.Elem()))
+	case *types.Array:
+		return types.NewArray(unnamedParams(t.Elem()), t.Len())
+	case *types.Map:
+		return types.NewMap(unnamedParams(t.Key()), unnamedParams(t.Elem()))
+	case *types.Chan:
+		return types.NewChan(t.Dir(), unnamedParams(t.Elem()))
+	case *types.Struct:
+		fields := make([]*types.Var, t.NumFields())
+		tags := make([]string, t.NumFields())
+		for i := range fields {
+			f := t.Field(i)
+			fields[i] = types.NewField(f.Pos(), f.Pkg(), f.Name(), unnamedParams(f.Type()), f.Embedded())
+			tags[i] = t.Tag(i)
+		}
+		return types.NewStruct(fields, tags)
+	}
+	return t
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"go/ast"
+	"go/types"
 	"maps"
 	"os"
 	"path/filepath"
@@ -172,16 +173,37 @@ func build(main *packages.Package) *Program {
 	}
 	// Bodyless functions are implemented elsewhere through //go:linkname:
 	// make the implementations reachable too.
+	// A program that calls methods found through reflection
+	// (reflect.Value.Method, MethodByName) can call any exported method of
+	// a type it converts to an interface, as gc's linker assumes too.
 	res := rta.Analyze(roots, false)
 	for {
 		added := false
+		add := func(f *ssa.Function) {
+			if _, ok := res.Reachable[f]; !ok {
+				roots = append(roots, f)
+				added = true
+			}
+		}
 		for f := range res.Reachable {
 			if impl := dirs.implementation(prog, f); impl != nil {
-				if _, ok := res.Reachable[impl]; !ok {
-					roots = append(roots, impl)
-					added = true
-				}
+				add(impl)
 			}
+		}
+		if reflectCallsMethods(res) {
+			res.RuntimeTypes.Iterate(func(t types.Type, _ any) {
+				if types.IsInterface(t) {
+					return
+				}
+				mset := prog.MethodSets.MethodSet(t)
+				for i := 0; i < mset.Len(); i++ {
+					if sel := mset.At(i); sel.Obj().Exported() {
+						if fn := prog.MethodValue(sel); fn != nil {
+							add(fn)
+						}
+					}
+				}
+			})
 		}
 		if !added {
 			break
@@ -213,6 +235,17 @@ func build(main *packages.Package) *Program {
 
 	w := newWriter(prog, dirs)
 	return w.program(res, initOrder, mainPkg.Func("main"), rtSSA)
+}
+
+// reflectCallsMethods reports whether the program can call a method that
+// reflect looked up (the runtime/reflect overlay's Value.callMethod).
+func reflectCallsMethods(res *rta.Result) bool {
+	for f := range res.Reachable {
+		if f.Name() == "callMethod" && f.Pkg != nil && f.Pkg.Pkg.Path() == "reflect" {
+			return true
+		}
+	}
+	return false
 }
 
 // reportErrors prints package errors the way `go build` does and reports
@@ -341,15 +374,20 @@ func (d *directives) implementation(prog *ssa.Program, f *ssa.Function) *ssa.Fun
 }
 
 func lookupFunc(prog *ssa.Program, sym string) *ssa.Function {
+	f, _ := lookupMember(prog, sym).(*ssa.Function)
+	return f
+}
+
+// lookupMember finds the package member a linker symbol ("pkgpath.name")
+// names, or nil.
+func lookupMember(prog *ssa.Program, sym string) ssa.Member {
 	dot := strings.LastIndex(sym, ".")
 	if dot < 0 {
 		return nil
 	}
 	for _, p := range prog.AllPackages() {
 		if p.Pkg.Path() == sym[:dot] {
-			if f, ok := p.Members[sym[dot+1:]].(*ssa.Function); ok {
-				return f
-			}
+			return p.Members[sym[dot+1:]]
 		}
 	}
 	return nil

@@ -87,17 +87,19 @@ fn parse(args: &[String]) -> Result<Request> {
     Ok(req)
 }
 
-/// A package to test: its import path and directory.
+/// A package to test: its import path, directory, and the root of its
+/// module (GOROOT for the standard library).
 struct Package {
     path: String,
     dir: PathBuf,
+    root: PathBuf,
 }
 
 /// Expands package patterns (`./...`, import paths) as the go command
 /// does for GOOS=wasip1.
 fn list(patterns: &[String], cwd: &Path) -> Result<Vec<Package>> {
     let out = Command::new("go")
-        .args(["list", "-e", "-f", "{{.ImportPath}}\t{{.Dir}}"])
+        .args(["list", "-e", "-f", "{{.ImportPath}}\t{{.Dir}}\t{{.Root}}"])
         .args(patterns)
         .current_dir(cwd)
         .env("GOOS", "wasip1")
@@ -110,10 +112,19 @@ fn list(patterns: &[String], cwd: &Path) -> Result<Vec<Package>> {
     }
     Ok(String::from_utf8_lossy(&out.stdout)
         .lines()
-        .filter_map(|l| l.split_once('\t'))
-        .map(|(path, dir)| Package {
-            path: path.to_string(),
-            dir: PathBuf::from(dir),
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            let (path, dir, root) = (f.next()?, f.next()?, f.next()?);
+            let dir = PathBuf::from(dir);
+            Some(Package {
+                path: path.to_string(),
+                root: if root.is_empty() {
+                    dir.clone()
+                } else {
+                    PathBuf::from(root)
+                },
+                dir,
+            })
         })
         .collect())
 }
@@ -158,19 +169,20 @@ fn test_package(runtime: &vm::Runtime, req: &Request, pkg: &Package, cwd: &Path)
     let mut args = vec![format!("{name}.test")];
     args.extend(req.binary_flags.iter().cloned());
     args.extend(req.extra.iter().cloned());
-    // As the go command runs a test binary: in the package directory
-    // (granted read-only, for testdata), with a temporary directory of its
-    // own as $TMPDIR (t.TempDir, os.CreateTemp), removed afterwards.
+    // As the go command runs a test binary: in the package directory,
+    // with its module (GOROOT for the standard library) granted read-only
+    // for testdata and sibling packages' files, and a temporary directory
+    // of its own as $TMPDIR (t.TempDir, os.CreateTemp), removed afterwards.
     let tmp = TempDir::new(&pkg.path)?;
     let mut env: Vec<(String, String)> = std::env::vars()
         .filter(|(k, _)| k != "PWD" && k != "TMPDIR")
         .collect();
     env.push(("PWD".into(), pkg.dir.display().to_string()));
     env.push(("TMPDIR".into(), tmp.0.display().to_string()));
-    let dirs = vec![
+    let mut dirs = vec![
         vm::DirGrant {
-            host: pkg.dir.clone(),
-            guest: pkg.dir.display().to_string(),
+            host: pkg.root.clone(),
+            guest: pkg.root.display().to_string(),
             read_only: true,
         },
         vm::DirGrant {
@@ -179,6 +191,7 @@ fn test_package(runtime: &vm::Runtime, req: &Request, pkg: &Package, cwd: &Path)
             read_only: false,
         },
     ];
+    dirs.extend(vm::DirGrant::zoneinfo());
     let (stdout, captured) = if req.verbose {
         (vm::Output::Inherit, None)
     } else {

@@ -94,7 +94,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let mut argv = vec![name.with_extension("").display().to_string()];
             argv.extend(prog_args.iter().cloned());
             // As `go run`: the program works in the current directory and
-            // the temporary directory (gowasm-run grants nothing unasked).
+            // the temporary directory, and finds the time zone database
+            // (gowasm-run grants nothing unasked).
             let tmp = std::env::temp_dir();
             let granted: Vec<&Path> = if cwd.starts_with(&tmp) {
                 vec![&tmp]
@@ -110,6 +111,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     guest: d.display().to_string(),
                     read_only: false,
                 })
+                .chain(vm::DirGrant::zoneinfo())
                 .collect();
             let mut env: Vec<(String, String)> =
                 std::env::vars().filter(|(k, _)| k != "PWD").collect();

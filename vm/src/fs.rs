@@ -51,6 +51,17 @@ impl DirGrant {
             read_only,
         })
     }
+
+    /// The host's time zone database, read-only at its own path, when it
+    /// exists: where Go's time.LoadLocation looks on Unix.
+    pub fn zoneinfo() -> Option<DirGrant> {
+        let dir = Path::new("/usr/share/zoneinfo");
+        dir.is_dir().then(|| DirGrant {
+            host: dir.to_path_buf(),
+            guest: "/usr/share/zoneinfo".into(),
+            read_only: true,
+        })
+    }
 }
 
 /// WASI errno values.

@@ -645,29 +645,44 @@ func methodExported(id string) bool {
 	return true
 }
 
+// Method returns the i'th method of the method set (exported ones, in
+// name order; every method of an interface type). Name, PkgPath and
+// Index are set; Type and Func are not (a method's func type with its
+// receiver may not exist in the program).
 func (t *rtype) Method(i int) Method {
-	panic(unsupported("Type.Method"))
+	n := 0
+	for _, id := range typeMethods(t.t) {
+		if t.Kind() == Interface || methodExported(id) {
+			if n == i {
+				return methodOf(id, i)
+			}
+			n++
+		}
+	}
+	panic("reflect: Method index out of range")
+}
+
+func methodOf(id string, i int) Method {
+	m := Method{Name: methodName(id), Index: i}
+	if !methodExported(id) {
+		m.PkgPath = id[:len(id)-len(m.Name)-1]
+	}
+	return m
 }
 
 // MethodByName finds the exported method name of the method set (of any
-// method, for an interface type). Calling methods through reflect is not
-// supported yet: a method that exists panics.
+// method, for an interface type), as Method does.
 func (t *rtype) MethodByName(name string) (Method, bool) {
-	if !t.hasMethod(name) {
-		return Method{}, false
-	}
-	panic(unsupported("Type.MethodByName of an existing method"))
-}
-
-// hasMethod reports whether the method set has the exported method name
-// (any method, for an interface type).
-func (t *rtype) hasMethod(name string) bool {
+	n := 0
 	for _, id := range typeMethods(t.t) {
-		if id == name || t.Kind() == Interface && methodName(id) == name {
-			return true
+		if t.Kind() == Interface || methodExported(id) {
+			if methodName(id) == name {
+				return methodOf(id, n), true
+			}
+			n++
 		}
 	}
-	return false
+	return Method{}, false
 }
 
 // methodName strips the package path from a method ID.

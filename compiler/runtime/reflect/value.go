@@ -21,6 +21,12 @@ func valueOp(op int, a, b any, i, j int) (any, int)
 //go:linkname ptrOp runtime.reflect_ptrOp
 func ptrOp(a any, i int) any
 
+// callOp calls the func value fn with the arguments in frame, then room
+// for the results, which it fills (lower/interfaces.rs, ValueOp::Call).
+//
+//go:linkname callOp runtime.reflect_call
+func callOp(fn any, frame []any)
+
 //go:linkname efaceMake runtime.reflect_efaceMake
 func efaceMake(t unsafe.Pointer, p any) any
 
@@ -49,6 +55,9 @@ const (
 	opSlice                // a: slice → a[i:j:k], with j|k<<32 as j
 	opMakeSlice            // a: nil slice of the type → make(T, i, j)
 	opUnsafePointer        // a: pointer, map, chan, func or slice → its reference
+	opCall                 // a: func; calls it with the arguments in b (see callOp)
+	opCallMethod           // a: any; calls its method i (see methodCallOp)
+	opMethodType           // a: any → an interface value of method i's func type
 )
 
 // Value is the reflection interface to a Go value.
@@ -75,7 +84,10 @@ const (
 	flagStickyRO  flag = 1 << 5
 	flagEmbedRO   flag = 1 << 6
 	flagAddr      flag = 1 << 8
-	flagRO        flag = flagStickyRO | flagEmbedRO
+	// flagMethod marks a method value (Value.Method): v is the receiver,
+	// idx the method's index in the receiver type's sorted method IDs.
+	flagMethod flag = 1 << 9
+	flagRO     flag = flagStickyRO | flagEmbedRO
 )
 
 func (f flag) kind() Kind { return Kind(f & flagKindMask) }
@@ -254,6 +266,9 @@ func (v Value) Interface() (i any) {
 // packEface returns v as an interface value; an addressable struct or
 // array is copied, since its object can still change.
 func (v Value) packEface() any {
+	if v.flag&flagMethod != 0 {
+		panic(unsupported("Value.Interface of a method value"))
+	}
 	x := v.val()
 	if v.flag&flagAddr != 0 && aggregate(v.kind()) {
 		x, _ = valueOp(opCopy, x, nil, 0, 0)
@@ -379,6 +394,9 @@ func (v Value) Bytes() []byte {
 }
 
 func (v Value) IsNil() bool {
+	if v.flag&flagMethod != 0 {
+		return false
+	}
 	switch v.kind() {
 	case Chan, Func, Map, Pointer, UnsafePointer, Slice:
 		_, n := valueOp(opIsNil, v.val(), nil, 0, 0)
@@ -892,35 +910,166 @@ func (v Value) NumMethod() int {
 	return v.t.NumMethod()
 }
 
-func (v Value) Method(i int) Value { panic(unsupported("Value.Method")) }
+// Method returns a function value for v's i'th exported method (in name
+// order), bound to v.
+func (v Value) Method(i int) Value {
+	if v.flag == 0 {
+		panic(&ValueError{"reflect.Value.Method", Invalid})
+	}
+	recv, ids := v.receiver("Method")
+	n := 0
+	for k, id := range ids {
+		if methodExported(id) {
+			if n == i {
+				return v.methodValue(recv, k)
+			}
+			n++
+		}
+	}
+	panic("reflect: Method index out of range")
+}
 
-// MethodByName returns the zero Value when v's method set has no exported
-// method name; calling methods through reflect is not supported yet, so a
-// method that exists panics.
+// MethodByName returns a function value for v's exported method name,
+// bound to v, or the zero Value when there is none.
 func (v Value) MethodByName(name string) Value {
 	if v.flag == 0 {
 		panic(&ValueError{"reflect.Value.MethodByName", Invalid})
 	}
-	t := v.t
-	if v.kind() == Interface {
-		if v.IsNil() {
-			panic("reflect: MethodByName of nil interface value")
+	recv, ids := v.receiver("MethodByName")
+	for k, id := range ids {
+		if id == name {
+			return v.methodValue(recv, k)
 		}
-		t = toRType(typeOf(v.val()))
 	}
-	if !t.hasMethod(name) {
-		return Value{}
-	}
-	panic(unsupported("Value.MethodByName of an existing method"))
+	return Value{}
 }
+
+// receiver is the value whose methods v has (an interface's dynamic
+// value) and its type's sorted method IDs.
+func (v Value) receiver(op string) (any, []string) {
+	if v.flag&flagMethod != 0 {
+		panic("reflect: " + op + " of method value")
+	}
+	recv := v.packEface()
+	if v.kind() == Interface && recv == nil {
+		panic("reflect: " + op + " of nil interface value")
+	}
+	return recv, typeMethods(typeOf(recv))
+}
+
+// methodValue is method k (of the sorted IDs) of recv, bound to it.
+func (v Value) methodValue(recv any, k int) Value {
+	mt, _ := valueOp(opMethodType, recv, nil, k, 0)
+	// The method call helper is reachable only through here (the front
+	// end then keeps every exported method of reflected types).
+	callMethodFn = Value.callMethod
+	return Value{t: toRType(typeOf(mt)), v: recv, idx: k, flag: v.flag.ro() | flagMethod | flag(Func)}
+}
+
+// callMethodFn calls method values; set by methodValue.
+var callMethodFn func(v Value, frame []any)
+
+// callMethod calls the method value v with the arguments and room for
+// the results in frame.
+func (v Value) callMethod(frame []any) {
+	methodCallOp(v.v, v.idx, frame)
+}
+
+//go:linkname methodCallOp runtime.reflect_callMethod
+func methodCallOp(recv any, i int, frame []any)
 
 func (v Value) Methods() iter.Seq2[Method, Value] {
 	panic(unsupported("Value.Methods"))
 }
 
-func (v Value) Call(in []Value) []Value { panic(unsupported("Value.Call")) }
+// Call calls the function v with the input arguments in.
+func (v Value) Call(in []Value) []Value {
+	v.flag.mustBe(Func)
+	v.mustBeExported()
+	return v.call("Call", in)
+}
 
-func (v Value) CallSlice(in []Value) []Value { panic(unsupported("Value.CallSlice")) }
+// CallSlice calls the variadic function v with the input arguments in,
+// assigning the slice in[len(in)-1] to v's final variadic argument.
+func (v Value) CallSlice(in []Value) []Value {
+	v.flag.mustBe(Func)
+	v.mustBeExported()
+	return v.call("CallSlice", in)
+}
+
+// call checks the arguments as gc's reflect does, packs a variadic tail
+// into a slice, and calls through the func type's operations.
+func (v Value) call(op string, in []Value) []Value {
+	t := v.t
+	if v.IsNil() {
+		panic("reflect: call of nil function")
+	}
+	isSlice := op == "CallSlice"
+	n := t.NumIn()
+	isVariadic := t.IsVariadic()
+	if isSlice {
+		if !isVariadic {
+			panic("reflect: CallSlice of non-variadic function")
+		}
+		if len(in) < n {
+			panic("reflect: CallSlice with too few input arguments")
+		}
+		if len(in) > n {
+			panic("reflect: CallSlice with too many input arguments")
+		}
+	} else {
+		if isVariadic {
+			n--
+		}
+		if len(in) < n {
+			panic("reflect: Call with too few input arguments")
+		}
+		if !isVariadic && len(in) > n {
+			panic("reflect: Call with too many input arguments")
+		}
+	}
+	for _, x := range in {
+		if x.Kind() == Invalid {
+			panic("reflect: " + op + " using zero Value argument")
+		}
+	}
+	for i := 0; i < n; i++ {
+		if xt, targ := in[i].Type(), t.In(i); !xt.AssignableTo(targ) {
+			panic("reflect: " + op + " using " + xt.String() + " as type " + targ.String())
+		}
+	}
+	if !isSlice && isVariadic {
+		m := len(in) - n
+		slice := MakeSlice(t.In(n), m, m)
+		elem := t.In(n).Elem()
+		for i := 0; i < m; i++ {
+			x := in[n+i]
+			if xt := x.Type(); !xt.AssignableTo(elem) {
+				panic("reflect: cannot use " + xt.String() + " as type " + elem.String() + " in " + op)
+			}
+			slice.Index(i).Set(x)
+		}
+		origIn := in
+		in = make([]Value, n+1)
+		copy(in[:n], origIn)
+		in[n] = slice
+	}
+	nin, nout := t.NumIn(), t.NumOut()
+	frame := make([]any, nin+nout)
+	for i, x := range in {
+		frame[i] = x.assignTo("reflect.Value.Call", t.In(i).(*rtype))
+	}
+	if v.flag&flagMethod != 0 {
+		callMethodFn(v, frame)
+	} else {
+		callOp(v.val(), frame)
+	}
+	out := make([]Value, nout)
+	for i := range out {
+		out[i] = makeValue(t.Out(i).(*rtype), frame[nin+i], 0)
+	}
+	return out
+}
 
 func (v Value) Fields() iter.Seq2[StructField, Value] {
 	t := v.Type()

@@ -12,6 +12,9 @@ func fips140_fatal(s string) { fatal(s) }
 //go:linkname sysrand_fatal crypto/internal/sysrand.fatal
 func sysrand_fatal(s string) { fatal(s) }
 
+//go:linkname rand_fatal crypto/rand.fatal
+func rand_fatal(s string) { fatal(s) }
+
 // crypto/fips140's enforcement bypass, per goroutine as in gc.
 
 //go:linkname fips140_setBypass crypto/fips140.setBypass

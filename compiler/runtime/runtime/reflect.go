@@ -86,6 +86,33 @@ func reflect_valueOp(op int, a, b any, i, j int) (any, int) {
 	return t.ops(op, a, b, i, j)
 }
 
+// reflectCallFrame carries reflect.Value.Call's arguments and results
+// through a func type's operations: the arguments, as interface values of
+// the parameter types, then one slot per result.
+type reflectCallFrame []any
+
+// The operation numbers of ValueOp::Call and CallMethod
+// (lower/interfaces.rs).
+const (
+	opCall       = 15
+	opCallMethod = 16
+)
+
+func reflect_call(fn any, frame []any) {
+	reflect_valueOp(opCall, fn, reflectCallFrame(frame), 0, 0)
+}
+
+func reflect_callMethod(recv any, i int, frame []any) {
+	reflect_valueOp(opCallMethod, recv, reflectCallFrame(frame), i, 0)
+}
+
+// reflectCallBlocked is called when a function called through
+// reflect.Value.Call blocks: its caller, generated code, cannot be
+// resumed.
+func reflectCallBlocked() {
+	fatal("reflect.Value.Call of a function that blocks (waits on a channel, lock, timer or I/O) is not supported by gowasm")
+}
+
 // reflect_ptrOp makes a pointer: new(T) for a (nil) pointer a, &a.field_i
 // for a struct, &a[i] for a slice or array.
 func reflect_ptrOp(a any, i int) any {

@@ -550,7 +550,7 @@ func Mkdir(path string, perm uint32) error {
 		return EINVAL
 	}
 	dirFd, rel := preparePath(path)
-	return status(hostPathMkdir(dirFd, rel, int32(perm)))
+	return mkdirat(int(dirFd), rel, perm)
 }
 
 func ReadDir(fd int, buf []byte, cookie dircookie) (int, error) {
@@ -576,24 +576,19 @@ type Stat_t struct {
 }
 
 func Stat(path string, st *Stat_t) error {
-	return stat(path, st, 1)
+	return stat(path, st, true)
 }
 
 func Lstat(path string, st *Stat_t) error {
-	return stat(path, st, 0)
+	return stat(path, st, false)
 }
 
-func stat(path string, st *Stat_t, follow int32) error {
+func stat(path string, st *Stat_t, follow bool) error {
 	if path == "" {
 		return EINVAL
 	}
 	dirFd, rel := preparePath(path)
-	var rec statRecord
-	if err := status(hostPathStat(dirFd, rel, follow, rec[:])); err != nil {
-		return err
-	}
-	rec.fill(st)
-	return nil
+	return fstatat(int(dirFd), rel, st, follow)
 }
 
 func Fstat(fd int, st *Stat_t) error {
@@ -610,7 +605,7 @@ func Unlink(path string) error {
 		return EINVAL
 	}
 	dirFd, rel := preparePath(path)
-	return status(hostPathUnlink(dirFd, rel))
+	return unlinkat(int(dirFd), rel, false)
 }
 
 func Rmdir(path string) error {
@@ -618,7 +613,7 @@ func Rmdir(path string) error {
 		return EINVAL
 	}
 	dirFd, rel := preparePath(path)
-	return status(hostPathRmdir(dirFd, rel))
+	return unlinkat(int(dirFd), rel, true)
 }
 
 func Chmod(path string, mode uint32) error {
@@ -654,7 +649,7 @@ func Rename(from, to string) error {
 	}
 	oldDirFd, oldRel := preparePath(from)
 	newDirFd, newRel := preparePath(to)
-	return status(hostPathRename(oldDirFd, oldRel, newDirFd, newRel))
+	return renameat(int(oldDirFd), oldRel, int(newDirFd), newRel)
 }
 
 func Truncate(path string, length int64) error {
@@ -709,12 +704,7 @@ func Readlink(path string, buf []byte) (n int, err error) {
 		return 0, nil
 	}
 	dirFd, rel := preparePath(path)
-	r, err := result(int64(hostPathReadlink(dirFd, rel, buf)))
-	if err == ERANGE {
-		// os.Readlink takes n == len(buf) as "try a larger buffer".
-		return len(buf), nil
-	}
-	return int(r), err
+	return readlinkat(int(dirFd), rel, buf)
 }
 
 func Link(path, link string) error {
@@ -723,7 +713,7 @@ func Link(path, link string) error {
 	}
 	oldDirFd, oldRel := preparePath(path)
 	newDirFd, newRel := preparePath(link)
-	return status(hostPathLink(oldDirFd, oldRel, newDirFd, newRel))
+	return linkat(int(oldDirFd), oldRel, int(newDirFd), newRel)
 }
 
 func Symlink(path, link string) error {
@@ -731,7 +721,55 @@ func Symlink(path, link string) error {
 		return EINVAL
 	}
 	dirFd, rel := preparePath(link)
-	return status(hostPathSymlink(path, dirFd, rel))
+	return symlinkat(path, int(dirFd), rel)
+}
+
+// The directory-relative operations, which internal/syscall/unix's *at
+// functions (os.Root, os.RemoveAll) use too.
+
+func mkdirat(dirfd int, path string, perm uint32) error {
+	return status(hostPathMkdir(int32(dirfd), path, int32(perm)))
+}
+
+func fstatat(dirfd int, path string, st *Stat_t, follow bool) error {
+	var rec statRecord
+	var f int32
+	if follow {
+		f = 1
+	}
+	if err := status(hostPathStat(int32(dirfd), path, f, rec[:])); err != nil {
+		return err
+	}
+	rec.fill(st)
+	return nil
+}
+
+func unlinkat(dirfd int, path string, dir bool) error {
+	if dir {
+		return status(hostPathRmdir(int32(dirfd), path))
+	}
+	return status(hostPathUnlink(int32(dirfd), path))
+}
+
+func renameat(olddirfd int, oldpath string, newdirfd int, newpath string) error {
+	return status(hostPathRename(int32(olddirfd), oldpath, int32(newdirfd), newpath))
+}
+
+func linkat(olddirfd int, oldpath string, newdirfd int, newpath string) error {
+	return status(hostPathLink(int32(olddirfd), oldpath, int32(newdirfd), newpath))
+}
+
+func symlinkat(target string, dirfd int, path string) error {
+	return status(hostPathSymlink(target, int32(dirfd), path))
+}
+
+func readlinkat(dirfd int, path string, buf []byte) (int, error) {
+	r, err := result(int64(hostPathReadlink(int32(dirfd), path, buf)))
+	if err == ERANGE {
+		// os.Readlink takes n == len(buf) as "try a larger buffer".
+		return len(buf), nil
+	}
+	return int(r), err
 }
 
 func Fsync(fd int) error {

@@ -155,6 +155,7 @@ pub fn define_import_wrapper(cx: &mut Ctx, fid: FuncId) {
 /// Functions whose bodies the compiler supplies.
 pub fn is_intrinsic(name: &str) -> bool {
     is_payload(name)
+        || is_overlap(name)
         || matches!(
             name,
             "runtime.wasmThrow"
@@ -162,6 +163,7 @@ pub fn is_intrinsic(name: &str) -> bool {
                 | "runtime.withPayload"
                 | "runtime.efaceMake"
                 | "crypto/internal/constanttime.boolToUint8"
+                | "internal/abi.NoEscape"
                 | "runtime.efaceIdentical"
                 | "runtime.kindReachable"
                 | "math.archFloor"
@@ -170,6 +172,12 @@ pub fn is_intrinsic(name: &str) -> bool {
                 | "math.sqrt"
                 | "math.archSqrt"
         )
+}
+
+/// Whether two slices share elements: gc's versions compare element
+/// addresses as integers, which here are placeholders.
+fn is_overlap(name: &str) -> bool {
+    name.starts_with("slices.overlaps[") || name == "crypto/internal/fips140/alias.AnyOverlap"
 }
 
 /// `payload[T]`, declared by the runtime and by package reflect.
@@ -189,10 +197,56 @@ pub fn define_intrinsic_body(cx: &mut Ctx, fid: FuncId) {
         cx.module.define(idx, body);
         return;
     }
+    // The slots an identity intrinsic passes through.
+    let identity_slots = if name == "internal/abi.NoEscape" {
+        let p = cx.prog.functions[fid].params[0].ty;
+        cx.slots(p).len() as u32
+    } else {
+        0
+    };
+    if is_overlap(&name) {
+        // (arr, off, len, cap) twice: the same array, both non-empty, and
+        // intersecting index ranges.
+        let mut body = wasm_encoder::Function::new([]);
+        body.instructions()
+            .local_get(0)
+            .local_get(4)
+            .ref_eq()
+            .local_get(2)
+            .i32_const(0)
+            .i32_ne()
+            .i32_and()
+            .local_get(6)
+            .i32_const(0)
+            .i32_ne()
+            .i32_and()
+            .local_get(1)
+            .local_get(5)
+            .local_get(6)
+            .i32_add()
+            .i32_lt_u()
+            .i32_and()
+            .local_get(5)
+            .local_get(1)
+            .local_get(2)
+            .i32_add()
+            .i32_lt_u()
+            .i32_and()
+            .end();
+        cx.module.define(idx, body);
+        return;
+    }
     let mut body = wasm_encoder::Function::new([]);
     {
         let mut ins = body.instructions();
         match name.as_str() {
+            // gc's version launders the pointer through a uintptr, which
+            // here is a placeholder address: the pointer itself.
+            "internal/abi.NoEscape" => {
+                for l in 0..identity_slots {
+                    ins.local_get(l);
+                }
+            }
             "runtime.wasmThrow" => {
                 ins.throw(cx.panic_tag);
             }

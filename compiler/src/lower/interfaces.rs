@@ -161,7 +161,12 @@ impl Ctx<'_> {
         let methods: Vec<usize> = self.prog.types[t]
             .method_set
             .iter()
-            .filter(|m| m.func >= 0 && self.invoked.contains(&m.id) && want(&m.id))
+            .filter(|m| {
+                m.func >= 0
+                    && (self.invoked.contains(&m.id)
+                        || self.uses_reflect_methods && !m.id.contains('.'))
+                    && want(&m.id)
+            })
             .map(|m| m.func as usize)
             .collect();
         for f in methods {
@@ -957,11 +962,22 @@ enum ValueOp {
     /// a pointer, map, chan, func or slice → its reference as an
     /// unsafe.Pointer (in an interface value of no type).
     UnsafePointer,
+    /// a func: calls it with the arguments in b (a runtime
+    /// reflectCallFrame, []any: the arguments, then room for the results,
+    /// which it fills). In programs that reach reflect's Value.call.
+    Call,
+    /// any value: calls its method i (index in the descriptor's sorted
+    /// method IDs) with the arguments in b, as Call. In programs that
+    /// reach reflect's Value.callMethod.
+    CallMethod,
+    /// any value → an interface value of method i's func type (without
+    /// receiver) and no payload. In programs that reach callMethod.
+    MethodType,
 }
 
 impl ValueOp {
     /// In the order of their numbers.
-    const ALL: [ValueOp; 15] = [
+    const ALL: [ValueOp; 18] = [
         ValueOp::IsNil,
         ValueOp::Len,
         ValueOp::Swap,
@@ -977,10 +993,13 @@ impl ValueOp {
         ValueOp::Slice,
         ValueOp::MakeSlice,
         ValueOp::UnsafePointer,
+        ValueOp::Call,
+        ValueOp::CallMethod,
+        ValueOp::MethodType,
     ];
     /// The order of their code: Deref falls through to Load when the
     /// pointer does not address a whole object.
-    const CODE_ORDER: [ValueOp; 15] = [
+    const CODE_ORDER: [ValueOp; 18] = [
         ValueOp::IsNil,
         ValueOp::Len,
         ValueOp::Swap,
@@ -996,6 +1015,9 @@ impl ValueOp {
         ValueOp::Slice,
         ValueOp::MakeSlice,
         ValueOp::UnsafePointer,
+        ValueOp::Call,
+        ValueOp::CallMethod,
+        ValueOp::MethodType,
     ];
 
     /// The operations internal/reflectlite uses; a program without
@@ -1098,6 +1120,173 @@ fn switch_cases(
     g.ins().unreachable();
 }
 
+/// Calls the frame's func value a with the arguments in b (see
+/// `call_with_frame`).
+fn call_func(g: &mut FuncGen, f: &OpsFrame, u: TypeId) {
+    let (params, results) = {
+        let sig = g.cx.prog.types[u].sig();
+        (sig.params.clone(), sig.results.clone())
+    };
+    let (clo, fty) = g.cx.closure_types(u);
+    let closure = f.a[0];
+    call_with_frame(
+        g,
+        f,
+        &params,
+        &results,
+        |g| {
+            g.ins().local_get(closure);
+        },
+        |g| {
+            g.ins()
+                .local_get(closure)
+                .struct_get(clo, 0)
+                .call_indirect(0, fty);
+        },
+    );
+}
+
+/// Calls method i (in the order of the descriptor's sorted method IDs) of
+/// the frame's value a with the arguments in b (see `call_with_frame`).
+fn call_method(g: &mut FuncGen, f: &OpsFrame) {
+    let methods = sorted_methods(g.cx, f.t);
+    switch_cases(
+        g,
+        methods.len(),
+        |g| {
+            g.ins().local_get(f.i).i32_wrap_i64();
+        },
+        |g, k| {
+            let (sig, func) = methods[k];
+            if func < 0 {
+                // Not generated: reflect never selects it (unexported).
+                g.ins().unreachable();
+                return;
+            }
+            let (params, results) = {
+                let s = g.cx.prog.types[g.cx.underlying(sig)].sig();
+                (s.params.clone(), s.results.clone())
+            };
+            let idx = g.cx.func(func as usize);
+            call_with_frame(
+                g,
+                f,
+                &params,
+                &results,
+                |g| g.get_all(&f.a),
+                |g| {
+                    g.ins().call(idx);
+                },
+            );
+        },
+    );
+}
+
+/// The (signature, function) of each method of t, in the order of its
+/// descriptor's method IDs (sorted).
+fn sorted_methods(cx: &Ctx, t: TypeId) -> Vec<(TypeId, i64)> {
+    let mut ms: Vec<_> = cx.prog.types[t]
+        .method_set
+        .iter()
+        .map(|m| (m.id.clone(), m.sig, m.func))
+        .collect();
+    ms.sort();
+    ms.into_iter().map(|(_, sig, func)| (sig, func)).collect()
+}
+
+/// Calls a function with the arguments in the frame's b, a runtime
+/// reflectCallFrame ([]any: the arguments as interface values of the
+/// parameter types, then one slot per result, which this fills):
+/// `callee` pushes what precedes the arguments, `call` makes the call. A
+/// callee that blocks would have to suspend through this helper, which
+/// cannot be resumed: that ends the program with a message instead.
+fn call_with_frame(
+    g: &mut FuncGen,
+    f: &OpsFrame,
+    params: &[TypeId],
+    results: &[TypeId],
+    callee: impl FnOnce(&mut FuncGen),
+    call: impl FnOnce(&mut FuncGen),
+) {
+    let frame_t = g.cx.runtime_type("reflectCallFrame");
+    let any_t = g.cx.prog.types[g.cx.underlying(frame_t)].elem();
+    let fslots = g.cx.slots(frame_t);
+    let frame = g.tmps(&fslots);
+    f.push_b(g, frame_t);
+    g.set_all(&frame);
+    let is_iface = |g: &FuncGen, t| matches!(g.cx.shape(t), Shape::Interface(_));
+    callee(g);
+    for (k, &pt) in params.iter().enumerate() {
+        g.ins()
+            .local_get(frame[0])
+            .local_get(frame[1])
+            .i32_const(k as i32)
+            .i32_add();
+        super::pointers::load_elem(g, any_t);
+        if !is_iface(g, pt) {
+            let payload = g.tmp(ANYREF);
+            g.ins().local_set(payload).drop().local_get(payload);
+            let unbox = super::helpers::unbox_func(g.cx, pt);
+            g.ins().call(unbox);
+        }
+    }
+    call(g);
+    let (state, _) = g.cx.resume_globals();
+    g.ins().global_get(state).if_(BlockType::Empty);
+    g.call_runtime("reflectCallBlocked");
+    g.ins().unreachable().end();
+    let outs: Vec<Vec<u32>> = results
+        .iter()
+        .map(|&r| {
+            let slots = g.cx.slots(r);
+            g.tmps(&slots)
+        })
+        .collect();
+    for out in outs.iter().rev() {
+        g.set_all(out);
+    }
+    for (j, (&rt, out)) in results.iter().zip(&outs).enumerate() {
+        g.ins()
+            .local_get(frame[0])
+            .local_get(frame[1])
+            .i32_const((params.len() + j) as i32)
+            .i32_add();
+        if !is_iface(g, rt) {
+            push_descriptor(g, rt);
+        }
+        g.get_all(out);
+        if !is_iface(g, rt) {
+            super::helpers::box_value(g, rt);
+        }
+        super::pointers::store_elem(g, any_t);
+    }
+    g.ins().i64_const(0);
+    return_int(g);
+}
+
+/// Returns an interface value of method i's func type (without receiver)
+/// and no payload: reflect reads the type from it.
+fn method_type(g: &mut FuncGen, f: &OpsFrame) {
+    let methods = sorted_methods(g.cx, f.t);
+    switch_cases(
+        g,
+        methods.len(),
+        |g| {
+            g.ins().local_get(f.i).i32_wrap_i64();
+        },
+        |g, k| {
+            push_descriptor(g, methods[k].0);
+            g.ins()
+                .ref_null(HeapType::Abstract {
+                    shared: false,
+                    ty: wasm_encoder::AbstractHeapType::Any,
+                })
+                .i64_const(0)
+                .return_();
+        },
+    );
+}
+
 /// Body of a type's ops function: (env, op, a, b, i, j) -> (any, int).
 fn define_ops(cx: &mut Ctx, idx: u32, t: TypeId) {
     let mut g = FuncGen::helper(cx, 8);
@@ -1117,7 +1306,12 @@ fn define_ops(cx: &mut Ctx, idx: u32, t: TypeId) {
         .br_table(targets, n as u32)
         .end();
     for op in ValueOp::CODE_ORDER {
-        if reflect || op.reflectlite() {
+        let wanted = match op {
+            ValueOp::Call => g.cx.uses_reflect_call,
+            ValueOp::CallMethod | ValueOp::MethodType => g.cx.uses_reflect_methods,
+            _ => reflect || op.reflectlite(),
+        };
+        if wanted {
             value_op(&mut g, &f, op);
         }
         if op != ValueOp::Deref {
@@ -1271,6 +1465,9 @@ fn value_op(g: &mut FuncGen, f: &OpsFrame, op: ValueOp) {
                 g.ins().else_().local_get(a[0]).call(copy).end();
             });
         }
+        (ValueOp::Call, Shape::Func(u)) => call_func(g, f, u),
+        (ValueOp::CallMethod, _) => call_method(g, f),
+        (ValueOp::MethodType, _) => method_type(g, f),
         (ValueOp::Slice, Shape::Slice(_)) => {
             // a[i:j:k] with j in j's low and k in its high 32 bits:
             // (arr, off+i, j-i, k-i).

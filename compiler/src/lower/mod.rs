@@ -105,6 +105,13 @@ pub struct Ctx<'p> {
     /// the operations that make pointers. Set when one of those functions
     /// is generated.
     uses_reflect_ptr: bool,
+    /// Whether reflect can call func values (the program reaches reflect's
+    /// Value.call): func types' ops then carry the call (interfaces.rs).
+    uses_reflect_call: bool,
+    /// Whether it can call methods reflect looked up (reaches reflect's
+    /// Value.callMethod): every exported method of a described type is
+    /// generated, and ops carry method calls.
+    uses_reflect_methods: bool,
     /// Unnamed pointer types of the program by element type.
     ptr_types: HashMap<TypeId, TypeId>,
     /// Types reachable code converts to interfaces (from the front end's
@@ -277,6 +284,14 @@ impl<'p> Ctx<'p> {
             blocking,
             checks,
             resume_globals: None,
+            uses_reflect_call: prog
+                .functions
+                .iter()
+                .any(|f| f.name == "(reflect.Value).call"),
+            uses_reflect_methods: prog
+                .functions
+                .iter()
+                .any(|f| f.name == "(reflect.Value).callMethod"),
             lines: prog
                 .functions
                 .iter()

@@ -878,16 +878,25 @@ pub fn convert_pointer(g: &mut FuncGen, ins: &Instr, x: &Operand, from: &Shape, 
             g.ins().drop().ref_cast_nullable(r.heap_type);
         }
         (Shape::UnsafePointer, Shape::Int { .. }) => {
-            // Objects have no addresses: nil is 0, anything else a stable
-            // non-zero placeholder.
+            // Objects have no addresses: nil is 0, anything else a
+            // placeholder that keeps the order of the elements of one array
+            // and is never word-aligned, so that code testing alignment
+            // before reinterpreting memory (crypto's XORBytes) takes its
+            // portable path.
+            let idx = g.tmp(ValType::I32);
             g.push(x);
             g.ins()
-                .drop()
+                .local_set(idx)
                 .ref_is_null()
                 .if_(BlockType::Result(ValType::I64))
                 .i64_const(0)
                 .else_()
-                .i64_const(0xc000010000)
+                .i64_const(0xc000010001)
+                .local_get(idx)
+                .i64_extend_i32_u()
+                .i64_const(1)
+                .i64_shl()
+                .i64_add()
                 .end();
         }
         (Shape::Int { .. }, Shape::UnsafePointer) => {

@@ -4,13 +4,15 @@
 
 //go:build wasip1
 
-// gowasm: $GOROOT/src/internal/syscall/unix/at_wasip1.go with its path imports stubbed (ENOSYS).
+// gowasm: $GOROOT/src/internal/syscall/unix/at_wasip1.go over package
+// syscall's directory-relative operations (the gowasm host ABI) instead of
+// wasi_snapshot_preview1 imports, which take linear-memory pointers.
 
 package unix
 
 import (
 	"syscall"
-	"unsafe"
+	_ "unsafe" // for go:linkname
 )
 
 // The values of these constants are not part of the WASI API.
@@ -26,27 +28,7 @@ const (
 )
 
 func Unlinkat(dirfd int, path string, flags int) error {
-	if flags&AT_REMOVEDIR == 0 {
-		return errnoErr(path_unlink_file(
-			int32(dirfd),
-			unsafe.StringData(path),
-			size(len(path)),
-		))
-	} else {
-		return errnoErr(path_remove_directory(
-			int32(dirfd),
-			unsafe.StringData(path),
-			size(len(path)),
-		))
-	}
-}
-
-func path_unlink_file(fd int32, path *byte, pathLen size) syscall.Errno {
-	return syscall.ENOSYS
-}
-
-func path_remove_directory(fd int32, path *byte, pathLen size) syscall.Errno {
-	return syscall.ENOSYS
+	return unlinkat(dirfd, path, flags&AT_REMOVEDIR != 0)
 }
 
 func Openat(dirfd int, path string, flags int, perm uint32) (int, error) {
@@ -54,57 +36,18 @@ func Openat(dirfd int, path string, flags int, perm uint32) (int, error) {
 }
 
 func Fstatat(dirfd int, path string, stat *syscall.Stat_t, flags int) error {
-	var filestatFlags uint32
-	if flags&AT_SYMLINK_NOFOLLOW == 0 {
-		filestatFlags |= syscall.LOOKUP_SYMLINK_FOLLOW
-	}
-	return errnoErr(path_filestat_get(
-		int32(dirfd),
-		uint32(filestatFlags),
-		unsafe.StringData(path),
-		size(len(path)),
-		unsafe.Pointer(stat),
-	))
-}
-
-func path_filestat_get(fd int32, flags uint32, path *byte, pathLen size, buf unsafe.Pointer) syscall.Errno {
-	return syscall.ENOSYS
+	return fstatat(dirfd, path, stat, flags&AT_SYMLINK_NOFOLLOW == 0)
 }
 
 func Readlinkat(dirfd int, path string, buf []byte) (int, error) {
-	var nwritten size
-	errno := path_readlink(
-		int32(dirfd),
-		unsafe.StringData(path),
-		size(len(path)),
-		&buf[0],
-		size(len(buf)),
-		&nwritten)
-	return int(nwritten), errnoErr(errno)
-
-}
-
-type (
-	size = uint32
-)
-
-func path_readlink(fd int32, path *byte, pathLen size, buf *byte, bufLen size, nwritten *size) syscall.Errno {
-	return syscall.ENOSYS
+	return readlinkat(dirfd, path, buf)
 }
 
 func Mkdirat(dirfd int, path string, mode uint32) error {
 	if path == "" {
 		return syscall.EINVAL
 	}
-	return errnoErr(path_create_directory(
-		int32(dirfd),
-		unsafe.StringData(path),
-		size(len(path)),
-	))
-}
-
-func path_create_directory(fd int32, path *byte, pathLen size) syscall.Errno {
-	return syscall.ENOSYS
+	return mkdirat(dirfd, path, mode)
 }
 
 func Fchmodat(dirfd int, path string, mode uint32, flags int) error {
@@ -121,55 +64,45 @@ func Renameat(olddirfd int, oldpath string, newdirfd int, newpath string) error 
 	if oldpath == "" || newpath == "" {
 		return syscall.EINVAL
 	}
-	return errnoErr(path_rename(
-		int32(olddirfd),
-		unsafe.StringData(oldpath),
-		size(len(oldpath)),
-		int32(newdirfd),
-		unsafe.StringData(newpath),
-		size(len(newpath)),
-	))
-}
-
-func path_rename(oldFd int32, oldPath *byte, oldPathLen size, newFd int32, newPath *byte, newPathLen size) syscall.Errno {
-	return syscall.ENOSYS
+	return renameat(olddirfd, oldpath, newdirfd, newpath)
 }
 
 func Linkat(olddirfd int, oldpath string, newdirfd int, newpath string, flag int) error {
 	if oldpath == "" || newpath == "" {
 		return syscall.EINVAL
 	}
-	return errnoErr(path_link(
-		int32(olddirfd),
-		0,
-		unsafe.StringData(oldpath),
-		size(len(oldpath)),
-		int32(newdirfd),
-		unsafe.StringData(newpath),
-		size(len(newpath)),
-	))
-}
-
-func path_link(oldFd int32, oldFlags uint32, oldPath *byte, oldPathLen size, newFd int32, newPath *byte, newPathLen size) syscall.Errno {
-	return syscall.ENOSYS
+	return linkat(olddirfd, oldpath, newdirfd, newpath)
 }
 
 func Symlinkat(oldpath string, newdirfd int, newpath string) error {
 	if oldpath == "" || newpath == "" {
 		return syscall.EINVAL
 	}
-	return errnoErr(path_symlink(
-		unsafe.StringData(oldpath),
-		size(len(oldpath)),
-		int32(newdirfd),
-		unsafe.StringData(newpath),
-		size(len(newpath)),
-	))
+	return symlinkat(oldpath, newdirfd, newpath)
 }
 
-func path_symlink(oldPath *byte, oldPathLen size, fd int32, newPath *byte, newPathLen size) syscall.Errno {
-	return syscall.ENOSYS
-}
+// The syscall package's directory-relative operations on the host ABI.
+
+//go:linkname unlinkat syscall.unlinkat
+func unlinkat(dirfd int, path string, dir bool) error
+
+//go:linkname fstatat syscall.fstatat
+func fstatat(dirfd int, path string, st *syscall.Stat_t, follow bool) error
+
+//go:linkname readlinkat syscall.readlinkat
+func readlinkat(dirfd int, path string, buf []byte) (int, error)
+
+//go:linkname mkdirat syscall.mkdirat
+func mkdirat(dirfd int, path string, perm uint32) error
+
+//go:linkname renameat syscall.renameat
+func renameat(olddirfd int, oldpath string, newdirfd int, newpath string) error
+
+//go:linkname linkat syscall.linkat
+func linkat(olddirfd int, oldpath string, newdirfd int, newpath string) error
+
+//go:linkname symlinkat syscall.symlinkat
+func symlinkat(target string, dirfd int, path string) error
 
 func errnoErr(errno syscall.Errno) error {
 	if errno == 0 {

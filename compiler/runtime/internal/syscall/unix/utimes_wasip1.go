@@ -13,6 +13,8 @@ import (
 	"unsafe"
 )
 
+type size = uint32
+
 func path_filestat_set_times(fd int32, flags uint32, path *byte, pathLen size, atim uint64, mtim uint64, fstflags uint32) syscall.Errno {
 	return syscall.ENOSYS
 }
