@@ -30,6 +30,10 @@ type Program struct {
 	// and named types, which the back end uses directly.
 	RuntimeFuncs map[string]int `json:"runtime_funcs"`
 	RuntimeTypes map[string]int `json:"runtime_types"`
+	// ReflectMethods is set when the program calls methods it finds
+	// through reflection: every exported method of a reflected type is
+	// then kept (load.go).
+	ReflectMethods bool `json:"reflect_methods,omitempty"`
 	// InterfaceTypes are the types reachable code converts to interfaces
 	// (RTA's runtime types): an assertion to any other concrete type fails.
 	InterfaceTypes []int `json:"interface_types,omitempty"`

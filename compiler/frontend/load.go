@@ -234,15 +234,32 @@ func build(main *packages.Package) *Program {
 	visit(main)
 
 	w := newWriter(prog, dirs)
+	w.out.ReflectMethods = reflectCallsMethods(res)
 	return w.program(res, initOrder, mainPkg.Func("main"), rtSSA)
 }
 
-// reflectCallsMethods reports whether the program can call a method that
-// reflect looked up (the runtime/reflect overlay's Value.callMethod).
+// reflectCallsMethods reports whether code outside package reflect looks
+// methods up through reflection (reflect.Value.Method, MethodByName) and
+// may then call them. RTA alone would say so for nearly every program that
+// uses reflect: it keeps every method of a type converted to an interface
+// once some interface call could reach it.
 func reflectCallsMethods(res *rta.Result) bool {
 	for f := range res.Reachable {
-		if f.Name() == "callMethod" && f.Pkg != nil && f.Pkg.Pkg.Path() == "reflect" {
-			return true
+		if f.Pkg == nil || f.Pkg.Pkg.Path() == "reflect" {
+			continue
+		}
+		for _, b := range f.Blocks {
+			for _, in := range b.Instrs {
+				call, ok := in.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				callee := call.Common().StaticCallee()
+				if callee != nil && callee.Pkg != nil && callee.Pkg.Pkg.Path() == "reflect" &&
+					callee.Signature.Recv() != nil && (callee.Name() == "Method" || callee.Name() == "MethodByName") {
+					return true
+				}
+			}
 		}
 	}
 	return false

@@ -14,7 +14,7 @@ pub type FuncId = usize;
 pub type GlobalId = usize;
 pub type ValueId = usize;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 pub struct Program {
     #[serde(default)]
     pub types: Vec<Type>,
@@ -29,6 +29,10 @@ pub struct Program {
     /// name: the back end calls into the runtime and lays out its types.
     pub runtime_funcs: std::collections::HashMap<String, FuncId>,
     pub runtime_types: std::collections::HashMap<String, TypeId>,
+    /// The program calls methods it finds through reflection (every
+    /// exported method of a reflected type is kept).
+    #[serde(default)]
+    pub reflect_methods: bool,
     /// Types reachable code converts to interfaces.
     #[serde(default)]
     pub interface_types: Vec<TypeId>,

@@ -960,14 +960,8 @@ func (v Value) receiver(op string) (any, []string) {
 // methodValue is method k (of the sorted IDs) of recv, bound to it.
 func (v Value) methodValue(recv any, k int) Value {
 	mt, _ := valueOp(opMethodType, recv, nil, k, 0)
-	// The method call helper is reachable only through here (the front
-	// end then keeps every exported method of reflected types).
-	callMethodFn = Value.callMethod
 	return Value{t: toRType(typeOf(mt)), v: recv, idx: k, flag: v.flag.ro() | flagMethod | flag(Func)}
 }
-
-// callMethodFn calls method values; set by methodValue.
-var callMethodFn func(v Value, frame []any)
 
 // callMethod calls the method value v with the arguments and room for
 // the results in frame.
@@ -1060,7 +1054,7 @@ func (v Value) call(op string, in []Value) []Value {
 		frame[i] = x.assignTo("reflect.Value.Call", t.In(i).(*rtype))
 	}
 	if v.flag&flagMethod != 0 {
-		callMethodFn(v, frame)
+		v.callMethod(frame)
 	} else {
 		callOp(v.val(), frame)
 	}

@@ -196,14 +196,9 @@ mod tests {
 
     fn program(functions: Vec<Function>) -> Program {
         Program {
-            types: vec![],
-            globals: vec![],
             functions,
-            inits: vec![],
-            main: 0,
             runtime_funcs: [("gopark".to_string(), 0)].into(),
-            runtime_types: Default::default(),
-            interface_types: vec![],
+            ..Program::default()
         }
     }
 

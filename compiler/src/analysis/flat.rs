@@ -171,13 +171,8 @@ mod tests {
                 ty(TypeKind::Pointer { elem: 1 }),
                 ty(TypeKind::Pointer { elem: 0 }),
             ],
-            globals: vec![],
             functions: vec![f],
-            inits: vec![],
-            main: 0,
-            runtime_funcs: Default::default(),
-            runtime_types: Default::default(),
-            interface_types: vec![],
+            ..Program::default()
         }
     }
 

@@ -108,8 +108,8 @@ pub struct Ctx<'p> {
     /// Whether reflect can call func values (the program reaches reflect's
     /// Value.call): func types' ops then carry the call (interfaces.rs).
     uses_reflect_call: bool,
-    /// Whether it can call methods reflect looked up (reaches reflect's
-    /// Value.callMethod): every exported method of a described type is
+    /// Whether it calls methods reflect looks up (the front end's
+    /// reflect_methods): every exported method of a described type is
     /// generated, and ops carry method calls.
     uses_reflect_methods: bool,
     /// Unnamed pointer types of the program by element type.
@@ -191,6 +191,31 @@ pub fn lower(mut prog: Program) -> Result<Vec<u8>> {
             .add_custom(host_abi::lines::SECTION, host_abi::lines::encode(&funcs));
     }
     Ok(cx.module.finish())
+}
+
+/// Whether code outside the runtime asks for its callers
+/// (runtime.Callers, Caller): the module then carries a line table and is
+/// compiled without Cranelift inlining (docs/design.md). internal/bisect
+/// does not count: it walks the stack only when a GODEBUG bisect pattern
+/// is set, and would otherwise cost every fmt program its inlining.
+fn asks_for_callers(prog: &Program) -> bool {
+    let wanted: Vec<usize> = prog
+        .functions
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.name == "runtime.Callers" || f.name == "runtime.Caller")
+        .map(|(i, _)| i)
+        .collect();
+    prog.functions.iter().any(|f| {
+        let pkg = f.name.trim_start_matches(['(', '*']);
+        !pkg.starts_with("runtime.")
+            && !pkg.starts_with("internal/bisect.")
+            && f.blocks.iter().flat_map(|b| &b.instrs).any(|ins| {
+                ins.operands()
+                    .iter()
+                    .any(|op| matches!(op, crate::ir::Operand::Func(g) if wanted.contains(g)))
+            })
+    })
 }
 
 impl<'p> Ctx<'p> {
@@ -288,15 +313,8 @@ impl<'p> Ctx<'p> {
                 .functions
                 .iter()
                 .any(|f| f.name == "(reflect.Value).call"),
-            uses_reflect_methods: prog
-                .functions
-                .iter()
-                .any(|f| f.name == "(reflect.Value).callMethod"),
-            lines: prog
-                .functions
-                .iter()
-                .any(|f| f.import.len() == 2 && f.import[1] == "callers")
-                .then(Default::default),
+            uses_reflect_methods: prog.reflect_methods,
+            lines: asks_for_callers(prog).then(Default::default),
         }
     }
 
