@@ -1076,12 +1076,14 @@ func sourceFile(name string) string {
 	return name
 }
 
-// unnamedParams is t with the parameter and result names of its func
-// types dropped: types that differ only in those names are one type (the
-// first spelling met would name it), and reflect and the runtime print
-// func types without them, as gc does.
+// unnamedParams is t spelled as gc's runtime spells types: the parameter
+// and result names of its func types dropped (types that differ only in
+// those names are one type, which the first spelling met would name) and
+// byte and rune as uint8 and int32.
 func unnamedParams(t types.Type) types.Type {
 	switch t := t.(type) {
+	case *types.Basic:
+		return types.Typ[t.Kind()]
 	case *types.Signature:
 		tuple := func(tu *types.Tuple) *types.Tuple {
 			vars := make([]*types.Var, tu.Len())

@@ -388,7 +388,8 @@ func (v Value) Bytes() []byte {
 		if !v.CanAddr() {
 			panic("reflect.Value.Bytes of unaddressable byte array")
 		}
-		panic(unsupported("Value.Bytes of an array"))
+		n := v.Len()
+		return payload[[]byte](v.sliceArray(0, n, n))
 	}
 	panic(&ValueError{"reflect.Value.Bytes", v.kind()})
 }
@@ -636,6 +637,16 @@ func (v Value) Slice(i, j int) Value {
 		}
 		x, _ := valueOp(opSlice, v.val(), nil, i, j|v.Cap()<<32)
 		return Value{t: v.t, v: x, flag: v.flag.ro() | flag(Slice)}
+	case Array:
+		if v.flag&flagAddr == 0 {
+			panic("reflect.Value.Slice: slice of unaddressable array")
+		}
+		n := v.Len()
+		if i < 0 || j < i || j > n {
+			panic("reflect.Value.Slice: slice index out of bounds")
+		}
+		x := v.sliceArray(i, j, n)
+		return Value{t: toRType(typeOf(x)), v: x, flag: v.flag.ro() | flag(Slice)}
 	case String:
 		s := payload[string](v.val())
 		if i < 0 || j < i || j > len(s) {
@@ -644,6 +655,16 @@ func (v Value) Slice(i, j int) Value {
 		return Value{t: v.t, v: efaceMake(v.t.t, s[i:j]), flag: v.flag.ro() | flag(String)}
 	}
 	panic(&ValueError{"reflect.Value.Slice", v.kind()})
+}
+
+// sliceArray is the addressable array v sliced [i:j:k], sharing its
+// elements.
+func (v Value) sliceArray(i, j, k int) any {
+	x, _ := valueOp(opSlice, v.val(), nil, i, j|k<<32)
+	if x == nil {
+		panic(unsupported("slicing an array whose slice type the program never uses"))
+	}
+	return x
 }
 
 // Slice3 returns v[i:j:k].

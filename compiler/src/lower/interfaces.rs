@@ -108,6 +108,7 @@ impl Ctx<'_> {
                     | Shape::String
                     | Shape::Array(..)
             ) || self.uses_reflect && matches!(self.shape(t), Shape::Struct(_))
+                || self.uses_reflect_methods && !self.prog.types[t].method_set.is_empty()
             {
                 d.ops = Some(self.ops_closure(t));
                 self.descriptors.insert(t, d);
@@ -955,7 +956,9 @@ enum ValueOp {
     Copy,
     /// a pointer to a struct or array → the object itself.
     Deref,
-    /// a slice → a[i:j:k], j and k packed into j (k in the high 32 bits).
+    /// a slice → a[i:j:k], j and k packed into j (k in the high 32 bits);
+    /// an array → the same slice of the array object (nil when the program
+    /// has no slice type of its element type).
     Slice,
     /// a nil slice → make(T, i, j).
     MakeSlice,
@@ -1081,6 +1084,14 @@ fn return_any(g: &mut FuncGen, t: TypeId, push: impl FnOnce(&mut FuncGen)) {
         super::helpers::box_value(g, t);
     }
     g.ins().i64_const(0).return_();
+}
+
+/// The program's unnamed slice type of element e, if it has one.
+fn slice_type_of(cx: &Ctx, e: TypeId) -> Option<TypeId> {
+    cx.prog
+        .types
+        .iter()
+        .position(|t| matches!(t.kind, TypeKind::Slice { elem } if elem == e))
 }
 
 /// Returns no interface value and the i64 on the stack.
@@ -1330,7 +1341,7 @@ fn value_op(g: &mut FuncGen, f: &OpsFrame, op: ValueOp) {
     let a = &f.a;
     let shape = g.cx.shape(t);
     match (op, shape.clone()) {
-        (ValueOp::IsNil, _) => {
+        (ValueOp::IsNil, _) if matches!(g.cx.slots(t).first(), Some(ValType::Ref(_))) => {
             // The first slot of every nillable kind is its reference.
             g.ins().local_get(a[0]).ref_is_null().i64_extend_i32_u();
             return_int(g);
@@ -1491,6 +1502,35 @@ fn value_op(g: &mut FuncGen, f: &OpsFrame, op: ValueOp) {
                     .i32_wrap_i64()
                     .i32_sub();
             });
+        }
+        (ValueOp::Slice, Shape::Array(e, _)) => {
+            // A slice over the array object itself (an addressable array
+            // sliced), when the program has the slice type; no value
+            // otherwise. a[i:j:k] with j and k packed as for slices.
+            match slice_type_of(g.cx, e) {
+                Some(st) => return_any(g, st, |g| {
+                    g.ins()
+                        .local_get(a[0])
+                        .local_get(f.i)
+                        .i32_wrap_i64()
+                        .local_get(f.j)
+                        .i32_wrap_i64()
+                        .local_get(f.i)
+                        .i32_wrap_i64()
+                        .i32_sub()
+                        .local_get(f.j)
+                        .i64_const(32)
+                        .i64_shr_u()
+                        .i32_wrap_i64()
+                        .local_get(f.i)
+                        .i32_wrap_i64()
+                        .i32_sub();
+                }),
+                None => {
+                    g.ins().i64_const(0);
+                    return_int(g);
+                }
+            }
         }
         (ValueOp::MakeSlice, Shape::Slice(e)) => {
             return_any(g, t, |g| {
