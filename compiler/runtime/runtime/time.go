@@ -268,3 +268,8 @@ func syscall_now() (sec int64, nsec int32) {
 	sec, nsec, _ = time_runtimeNow()
 	return
 }
+
+// haveHighResSleep tells time's tests that sleeps are not rounded to a
+// coarse tick: the scheduler sleeps in the host's poll to the nanosecond.
+// (time's tests reach it through //go:linkname.)
+var haveHighResSleep = true
