@@ -556,10 +556,10 @@ func (w *writer) typeID(t types.Type) int {
 	case *types.Basic:
 		// Canonical names: byte and rune are uint8 and int32.
 		name := types.Typ[t.Kind()].Name()
-		ty.Str = name
 		if t.Kind() == types.UnsafePointer {
 			name = "unsafe.Pointer"
 		}
+		ty.Str = name
 		ty.Kind.Basic = name
 	case *types.Named:
 		k := NamedKind{Underlying: w.typeID(t.Underlying())}

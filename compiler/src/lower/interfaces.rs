@@ -107,6 +107,7 @@ impl Ctx<'_> {
                     | Shape::Func(_)
                     | Shape::String
                     | Shape::Array(..)
+                    | Shape::UnsafePointer
             ) || self.uses_reflect && matches!(self.shape(t), Shape::Struct(_))
                 || self.uses_reflect_methods && !self.prog.types[t].method_set.is_empty()
             {
