@@ -177,6 +177,7 @@ func build(main *packages.Package) *Program {
 	// (reflect.Value.Method, MethodByName) can call any exported method of
 	// a type it converts to an interface, as gc's linker assumes too.
 	res := rta.Analyze(roots, false)
+	var callsMethods bool
 	for {
 		added := false
 		add := func(f *ssa.Function) {
@@ -190,7 +191,8 @@ func build(main *packages.Package) *Program {
 				add(impl)
 			}
 		}
-		if reflectCallsMethods(res) {
+		callsMethods = reflectCallsMethods(res)
+		if callsMethods {
 			res.RuntimeTypes.Iterate(func(t types.Type, _ any) {
 				if types.IsInterface(t) {
 					return
@@ -234,7 +236,7 @@ func build(main *packages.Package) *Program {
 	visit(main)
 
 	w := newWriter(prog, dirs)
-	w.out.ReflectMethods = reflectCallsMethods(res)
+	w.out.ReflectMethods = callsMethods
 	return w.program(res, initOrder, mainPkg.Func("main"), rtSSA)
 }
 

@@ -233,6 +233,47 @@ fn path_op(
     Ok(status(op(&mut c.data_mut().files, &path).map(|()| 0)) as i32)
 }
 
+/// The host function of a file operation on one path argument
+/// (dir, path): 0 or a negative errno.
+fn one_path(
+    op: fn(&mut fs::Files, i32, &[u8]) -> Result<(), fs::Errno>,
+) -> impl Fn(Caller<'_, State>, i32, BytesArg, i32, i32) -> wasmtime::Result<i32> + Send + Sync + 'static
+{
+    move |mut c, dir, pa, po, pl| path_op(&mut c, pa, po, pl, |f, p| op(f, dir, p))
+}
+
+/// A file operation on (dir, path, newdir, newpath).
+type TwoPathOp = fn(&mut fs::Files, i32, &[u8], i32, &[u8]) -> Result<(), fs::Errno>;
+
+/// A byte array argument (ABI type Bytes).
+type BytesArg = Option<Rooted<ArrayRef>>;
+
+/// The host function of a file operation on two path arguments
+/// (dir, path, newdir, newpath): 0 or a negative errno.
+fn two_paths(
+    op: TwoPathOp,
+) -> impl Fn(
+    Caller<'_, State>,
+    i32,
+    BytesArg,
+    i32,
+    i32,
+    i32,
+    BytesArg,
+    i32,
+    i32,
+) -> wasmtime::Result<i32>
++ Send
++ Sync
++ 'static {
+    move |mut c, dir, pa, po, pl, newdir, na, no, nl| {
+        let Some(new) = bytes_in(&mut c, na, no, nl)? else {
+            return Ok(EINVAL);
+        };
+        path_op(&mut c, pa, po, pl, |f, p| op(f, dir, p, newdir, &new))
+    }
+}
+
 fn nth(list: &[String], i: i32) -> Option<Vec<u8>> {
     usize::try_from(i)
         .ok()
@@ -533,68 +574,10 @@ pub fn linker(engine: &Engine) -> wasmtime::Result<Linker<State>> {
                     path_op(&mut c, pa, po, pl, |f, p| f.mkdir(dir, p, perm as u32))
                 },
             )?,
-            "path_unlink" => linker.func_wrap(
-                m,
-                "path_unlink",
-                |mut c: Caller<'_, State>,
-                 dir: i32,
-                 pa: Option<Rooted<ArrayRef>>,
-                 po: i32,
-                 pl: i32|
-                 -> wasmtime::Result<i32> {
-                    path_op(&mut c, pa, po, pl, |f, p| f.unlink(dir, p))
-                },
-            )?,
-            "path_rmdir" => linker.func_wrap(
-                m,
-                "path_rmdir",
-                |mut c: Caller<'_, State>,
-                 dir: i32,
-                 pa: Option<Rooted<ArrayRef>>,
-                 po: i32,
-                 pl: i32|
-                 -> wasmtime::Result<i32> {
-                    path_op(&mut c, pa, po, pl, |f, p| f.rmdir(dir, p))
-                },
-            )?,
-            "path_rename" => linker.func_wrap(
-                m,
-                "path_rename",
-                |mut c: Caller<'_, State>,
-                 dir: i32,
-                 pa: Option<Rooted<ArrayRef>>,
-                 po: i32,
-                 pl: i32,
-                 newdir: i32,
-                 na: Option<Rooted<ArrayRef>>,
-                 no: i32,
-                 nl: i32|
-                 -> wasmtime::Result<i32> {
-                    let Some(new) = bytes_in(&mut c, na, no, nl)? else {
-                        return Ok(EINVAL);
-                    };
-                    path_op(&mut c, pa, po, pl, |f, p| f.rename(dir, p, newdir, &new))
-                },
-            )?,
-            "path_link" => linker.func_wrap(
-                m,
-                "path_link",
-                |mut c: Caller<'_, State>,
-                 dir: i32,
-                 pa: Option<Rooted<ArrayRef>>,
-                 po: i32,
-                 pl: i32,
-                 newdir: i32,
-                 na: Option<Rooted<ArrayRef>>,
-                 no: i32,
-                 nl: i32|
-                 -> wasmtime::Result<i32> {
-                    let Some(new) = bytes_in(&mut c, na, no, nl)? else {
-                        return Ok(EINVAL);
-                    };
-                    path_op(&mut c, pa, po, pl, |f, p| f.link(dir, p, newdir, &new))
-                },
-            )?,
+            "path_unlink" => linker.func_wrap(m, "path_unlink", one_path(fs::Files::unlink))?,
+            "path_rmdir" => linker.func_wrap(m, "path_rmdir", one_path(fs::Files::rmdir))?,
+            "path_rename" => linker.func_wrap(m, "path_rename", two_paths(fs::Files::rename))?,
+            "path_link" => linker.func_wrap(m, "path_link", two_paths(fs::Files::link))?,
             "path_symlink" => linker.func_wrap(
                 m,
                 "path_symlink",

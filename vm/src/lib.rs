@@ -266,8 +266,7 @@ impl Runtime {
     /// Checks and compiles a module.
     pub fn load(&self, bytes: &[u8]) -> Result<Program, LoadError> {
         let _span = tracing::debug_span!("load", bytes = bytes.len()).entered();
-        check(bytes)?;
-        let lines = lines::LineTable::read(bytes).map(Arc::new);
+        let lines = check(bytes)?.map(Arc::new);
         let engine = match lines {
             Some(_) => &self.engine_for_lines,
             None => &self.engine,
@@ -288,17 +287,24 @@ impl Runtime {
     }
 }
 
-/// Header checks that give clear errors before Wasmtime sees the module.
-fn check(bytes: &[u8]) -> Result<(), LoadError> {
+/// Header checks that give clear errors before Wasmtime sees the module;
+/// the same pass reads the module's line table, if it has one.
+fn check(bytes: &[u8]) -> Result<Option<lines::LineTable>, LoadError> {
     if !bytes.starts_with(b"\0asm") {
         return Err(LoadError::NotWasm);
     }
     let mut version = None;
+    let mut line_table = None;
+    let mut imported_funcs = 0u32;
+    let mut body_starts = Vec::new();
     for payload in wasmparser::Parser::new(0).parse_all(bytes) {
         let payload = payload.map_err(|e| LoadError::Invalid(e.to_string()))?;
         match payload {
             wasmparser::Payload::CustomSection(c) if c.name() == host_abi::VERSION_SECTION => {
                 version = Some(c.data().to_vec());
+            }
+            wasmparser::Payload::CustomSection(c) if c.name() == host_abi::lines::SECTION => {
+                line_table = Some(c.data());
             }
             wasmparser::Payload::ImportSection(imports) => {
                 for import in imports.into_imports() {
@@ -310,14 +316,22 @@ fn check(bytes: &[u8]) -> Result<(), LoadError> {
                             name: import.name.to_string(),
                         });
                     }
+                    if matches!(import.ty, wasmparser::TypeRef::Func(_)) {
+                        imported_funcs += 1;
+                    }
                 }
+            }
+            wasmparser::Payload::CodeSectionEntry(body) => {
+                body_starts.push(body.range().start as u32);
             }
             _ => {}
         }
     }
     let payload = version.ok_or(LoadError::NotGowasm)?;
     match host_abi::parse_version_payload(&payload) {
-        Some(v) if v == host_abi::VERSION => Ok(()),
+        Some(v) if v == host_abi::VERSION => {
+            Ok(line_table.and_then(|t| lines::LineTable::new(t, imported_funcs, &body_starts)))
+        }
         Some(v) => Err(LoadError::AbiMismatch {
             found: v.to_string(),
         }),

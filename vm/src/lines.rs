@@ -14,30 +14,11 @@ pub struct LineTable {
 }
 
 impl LineTable {
-    /// The table of a module, None when it has none or it is malformed.
-    pub fn read(bytes: &[u8]) -> Option<LineTable> {
-        let mut payload = None;
-        let mut imported = 0u32;
-        let mut bodies = Vec::new();
-        for p in wasmparser::Parser::new(0).parse_all(bytes) {
-            match p.ok()? {
-                wasmparser::Payload::CustomSection(c) if c.name() == host_abi::lines::SECTION => {
-                    payload = Some(c.data());
-                }
-                wasmparser::Payload::ImportSection(imports) => {
-                    for import in imports.into_imports() {
-                        if matches!(import.ok()?.ty, wasmparser::TypeRef::Func(_)) {
-                            imported += 1;
-                        }
-                    }
-                }
-                wasmparser::Payload::CodeSectionEntry(body) => {
-                    bodies.push(u32::try_from(body.range().start).ok()?);
-                }
-                _ => {}
-            }
-        }
-        let funcs = host_abi::lines::decode(payload?)?;
+    /// The table from its section's payload, given the module's number of
+    /// imported functions and the module offsets of its function bodies;
+    /// None when it is malformed.
+    pub fn new(payload: &[u8], imported: u32, bodies: &[u32]) -> Option<LineTable> {
+        let funcs = host_abi::lines::decode(payload)?;
         let body_start = funcs
             .iter()
             .filter_map(|f| {

@@ -29,14 +29,7 @@ type StackRecord struct {
 
 // Stack returns the stack trace associated with the record, a prefix of
 // r.Stack0.
-func (r *StackRecord) Stack() []uintptr {
-	for i, v := range r.Stack0 {
-		if v == 0 {
-			return r.Stack0[0:i]
-		}
-	}
-	return r.Stack0[0:]
-}
+func (r *StackRecord) Stack() []uintptr { return stackPrefix(&r.Stack0) }
 
 // A MemProfileRecord describes the live objects allocated by a particular
 // call sequence (stack trace).
@@ -54,13 +47,16 @@ func (r *MemProfileRecord) InUseObjects() int64 { return r.AllocObjects - r.Free
 
 // Stack returns the stack trace associated with the record, a prefix of
 // r.Stack0.
-func (r *MemProfileRecord) Stack() []uintptr {
-	for i, v := range r.Stack0 {
+func (r *MemProfileRecord) Stack() []uintptr { return stackPrefix(&r.Stack0) }
+
+// stackPrefix is a record's stack up to its first 0 entry.
+func stackPrefix(stk *[32]uintptr) []uintptr {
+	for i, v := range stk {
 		if v == 0 {
-			return r.Stack0[0:i]
+			return stk[0:i]
 		}
 	}
-	return r.Stack0[0:]
+	return stk[0:]
 }
 
 // BlockProfileRecord describes blocking events originated at a particular

@@ -1087,6 +1087,34 @@ fn return_any(g: &mut FuncGen, t: TypeId, push: impl FnOnce(&mut FuncGen)) {
     g.ins().i64_const(0).return_();
 }
 
+/// Pushes the slice a[i:j:k] of the frame's a (j and k packed in j, k in
+/// the high 32 bits): (arr, off+i, j-i, k-i), where off is the local
+/// holding a's offset (a slice) or 0 (an array object).
+fn push_subslice(g: &mut FuncGen, f: &OpsFrame, off: Option<u32>) {
+    g.ins().local_get(f.a[0]);
+    if let Some(off) = off {
+        g.ins().local_get(off);
+    } else {
+        g.ins().i32_const(0);
+    }
+    g.ins()
+        .local_get(f.i)
+        .i32_wrap_i64()
+        .i32_add()
+        .local_get(f.j)
+        .i32_wrap_i64()
+        .local_get(f.i)
+        .i32_wrap_i64()
+        .i32_sub()
+        .local_get(f.j)
+        .i64_const(32)
+        .i64_shr_u()
+        .i32_wrap_i64()
+        .local_get(f.i)
+        .i32_wrap_i64()
+        .i32_sub();
+}
+
 /// The program's unnamed slice type of element e, if it has one.
 fn slice_type_of(cx: &Ctx, e: TypeId) -> Option<TypeId> {
     cx.prog
@@ -1483,50 +1511,14 @@ fn value_op(g: &mut FuncGen, f: &OpsFrame, op: ValueOp) {
         (ValueOp::Slice, Shape::Slice(_)) => {
             // a[i:j:k] with j in j's low and k in its high 32 bits:
             // (arr, off+i, j-i, k-i).
-            return_any(g, t, |g| {
-                g.ins()
-                    .local_get(a[0])
-                    .local_get(a[1])
-                    .local_get(f.i)
-                    .i32_wrap_i64()
-                    .i32_add()
-                    .local_get(f.j)
-                    .i32_wrap_i64()
-                    .local_get(f.i)
-                    .i32_wrap_i64()
-                    .i32_sub()
-                    .local_get(f.j)
-                    .i64_const(32)
-                    .i64_shr_u()
-                    .i32_wrap_i64()
-                    .local_get(f.i)
-                    .i32_wrap_i64()
-                    .i32_sub();
-            });
+            return_any(g, t, |g| push_subslice(g, f, Some(a[1])));
         }
         (ValueOp::Slice, Shape::Array(e, _)) => {
             // A slice over the array object itself (an addressable array
             // sliced), when the program has the slice type; no value
             // otherwise. a[i:j:k] with j and k packed as for slices.
             match slice_type_of(g.cx, e) {
-                Some(st) => return_any(g, st, |g| {
-                    g.ins()
-                        .local_get(a[0])
-                        .local_get(f.i)
-                        .i32_wrap_i64()
-                        .local_get(f.j)
-                        .i32_wrap_i64()
-                        .local_get(f.i)
-                        .i32_wrap_i64()
-                        .i32_sub()
-                        .local_get(f.j)
-                        .i64_const(32)
-                        .i64_shr_u()
-                        .i32_wrap_i64()
-                        .local_get(f.i)
-                        .i32_wrap_i64()
-                        .i32_sub();
-                }),
+                Some(st) => return_any(g, st, |g| push_subslice(g, f, None)),
                 None => {
                     g.ins().i64_const(0);
                     return_int(g);
