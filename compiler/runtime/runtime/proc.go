@@ -49,6 +49,10 @@ type g struct {
 	fipsBypass    bool
 	// labels are runtime/pprof's labels, inherited by new goroutines.
 	labels unsafe.Pointer
+	// bubble is the synctest bubble the goroutine belongs to (inherited);
+	// durablyBlocked is set while it is parked durably (synctest.go).
+	bubble         *synctestBubble
+	durablyBlocked bool
 }
 
 var (
@@ -106,6 +110,9 @@ func execute(gp *g) {
 	} else {
 		gcount--
 		gp.fn = nil
+		if gp.bubble != nil {
+			gp.bubble.exited(gp)
+		}
 	}
 	curg = nil
 }
@@ -151,6 +158,11 @@ func newg(fn func()) *g {
 	gp := &g{goid: goidgen, fn: fn}
 	if curg != nil {
 		gp.labels = curg.labels
+		if b := curg.bubble; b != nil {
+			gp.bubble = b
+			b.total++
+			b.active++
+		}
 	}
 	return gp
 }
@@ -201,12 +213,18 @@ func runqtake(i int) *g {
 // goready makes a parked goroutine runnable.
 func goready(gp *g) {
 	gp.waitreason = ""
+	if gp.durablyBlocked {
+		gp.bubble.woken(gp)
+	}
 	runqput(gp)
 }
 
 // park parks the current goroutine, recording why for deadlock reports.
 func park(reason string) {
 	curg.waitreason = reason
+	if b := curg.bubble; b != nil && durable(reason) {
+		b.blocked(curg)
+	}
 	gopark()
 }
 
@@ -234,6 +252,10 @@ type coro struct {
 func iterNewcoro(f func()) any {
 	c := &coro{f: f}
 	c.gp = newg(func() { corostart(c) })
+	if b := c.gp.bubble; b != nil {
+		// It runs only when switched to.
+		b.blocked(c.gp)
+	}
 	return c
 }
 
@@ -264,6 +286,9 @@ func iterCoroswitch(r any) {
 // runqputhead makes gp the next goroutine to run.
 func runqputhead(gp *g) {
 	gp.waitreason = ""
+	if gp.durablyBlocked {
+		gp.bubble.woken(gp)
+	}
 	gp.schedlink = runqhead
 	runqhead = gp
 	if runqtail == nil {

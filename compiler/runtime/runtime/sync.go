@@ -283,24 +283,3 @@ func bytealg_IndexString(a, b string) int {
 
 //go:linkname sync_atomic_sameType sync/atomic.sameType
 func sync_atomic_sameType(a, b any) bool { return efaceType(a) == efaceType(b) }
-
-// internal/synctest: gowasm has no synctest bubbles, so no goroutine and
-// no object is ever in one.
-
-//go:linkname synctest_isInBubble internal/synctest.IsInBubble
-func synctest_isInBubble() bool { return false }
-
-//go:linkname synctest_acquire internal/synctest.acquire
-func synctest_acquire() any { return nil }
-
-//go:linkname synctest_release internal/synctest.release
-func synctest_release(bubble any) {}
-
-//go:linkname synctest_associate internal/synctest.associate
-func synctest_associate(p unsafe.Pointer) int { return 0 }
-
-//go:linkname synctest_disassociate internal/synctest.disassociate
-func synctest_disassociate(p unsafe.Pointer) {}
-
-//go:linkname synctest_isAssociated internal/synctest.isAssociated
-func synctest_isAssociated(p unsafe.Pointer) bool { return false }

@@ -11,7 +11,9 @@ type timer struct {
 	f      func(arg any, seq uintptr, delay int64)
 	arg    any
 	seq    uintptr
-	// index in timers; -1 when not queued.
+	// heap is the heap the timer is queued on (set when first queued),
+	// index its place there; -1 when not queued.
+	heap  *timerHeap
 	index int
 	// ch is a time.Timer's or Ticker's channel: emptied when the timer is
 	// stopped or reset, so that no stale value is received afterwards (Go
@@ -19,7 +21,11 @@ type timer struct {
 	ch *hchan
 }
 
-var timers []*timer
+// timerHeap is a binary min-heap of timers ordered by when: the program's
+// (timers) and each synctest bubble's.
+type timerHeap []*timer
+
+var timers timerHeap
 
 // timersHook is fireTimers once a timer has been added: programs that use
 // no timers do not carry the timer code.
@@ -107,79 +113,100 @@ func pollEvents(wait bool) bool {
 //go:wasmimport gowasm poll
 func hostPoll(timeoutNanos int64) int64
 
+// addtimer queues t on its heap: the bubble's of the goroutine that
+// made it, or the program's.
 func addtimer(t *timer) {
-	if stressOn() {
-		timersHook = stressFireTimers
-	} else {
-		timersHook = fireTimers
+	if t.heap == nil {
+		t.heap = &timers
+		if b := curBubble(); b != nil {
+			t.heap = &b.timers
+		}
 	}
-	t.index = len(timers)
-	timers = append(timers, t)
-	siftupTimer(t.index)
+	if t.heap == &timers {
+		if stressOn() {
+			timersHook = stressFireTimers
+		} else {
+			timersHook = fireTimers
+		}
+	}
+	t.heap.add(t)
 }
 
-// deltimer removes t from the heap, reporting whether it was queued.
+// deltimer removes t from its heap, reporting whether it was queued.
 func deltimer(t *timer) bool {
+	return t.heap != nil && t.heap.del(t)
+}
+
+func (h *timerHeap) add(t *timer) {
+	t.index = len(*h)
+	*h = append(*h, t)
+	h.siftup(t.index)
+}
+
+func (h *timerHeap) del(t *timer) bool {
 	i := t.index
 	if i < 0 {
 		return false
 	}
-	last := len(timers) - 1
-	timers[i] = timers[last]
-	timers[i].index = i
-	timers[last] = nil
-	timers = timers[:last]
+	ts := *h
+	last := len(ts) - 1
+	ts[i] = ts[last]
+	ts[i].index = i
+	ts[last] = nil
+	*h = ts[:last]
 	t.index = -1
 	if i < last {
-		siftupTimer(i)
-		siftdownTimer(timers[i].index)
+		h.siftup(i)
+		h.siftdown(ts[i].index)
 	}
 	return true
 }
 
-func siftupTimer(i int) {
-	t := timers[i]
+func (h *timerHeap) siftup(i int) {
+	ts := *h
+	t := ts[i]
 	for i > 0 {
 		p := (i - 1) / 2
-		if timers[p].when <= t.when {
+		if ts[p].when <= t.when {
 			break
 		}
-		timers[i] = timers[p]
-		timers[i].index = i
+		ts[i] = ts[p]
+		ts[i].index = i
 		i = p
 	}
-	timers[i] = t
+	ts[i] = t
 	t.index = i
 }
 
-func siftdownTimer(i int) {
-	n := len(timers)
-	t := timers[i]
+func (h *timerHeap) siftdown(i int) {
+	ts := *h
+	n := len(ts)
+	t := ts[i]
 	for {
 		c := 2*i + 1
 		if c >= n {
 			break
 		}
-		if c+1 < n && timers[c+1].when < timers[c].when {
+		if c+1 < n && ts[c+1].when < ts[c].when {
 			c++
 		}
-		if timers[c].when >= t.when {
+		if ts[c].when >= t.when {
 			break
 		}
-		timers[i] = timers[c]
-		timers[i].index = i
+		ts[i] = ts[c]
+		ts[i].index = i
 		i = c
 	}
-	timers[i] = t
+	ts[i] = t
 	t.index = i
 }
 
-// fireTimers runs the timers due at now and returns when the next one is
-// due (ok is false when none is queued).
-func fireTimers(now int64) (next int64, ok bool) {
-	for len(timers) > 0 && timers[0].when <= now {
-		t := timers[0]
-		deltimer(t)
+// fire runs the timers due at now and returns when the next one is due
+// (ok is false when none is queued).
+func (h *timerHeap) fire(now int64) (next int64, ok bool) {
+	for len(*h) > 0 && (*h)[0].when <= now {
+		t := (*h)[0]
+		h.del(t)
 		delay := now - t.when
 		if t.period > 0 {
 			t.when += t.period * (1 + delay/t.period)
@@ -187,10 +214,15 @@ func fireTimers(now int64) (next int64, ok bool) {
 		}
 		t.f(t.arg, t.seq, delay)
 	}
-	if len(timers) == 0 {
+	if len(*h) == 0 {
 		return 0, false
 	}
-	return timers[0].when, true
+	return (*h)[0].when, true
+}
+
+// fireTimers runs the program's due timers (timersHook).
+func fireTimers(now int64) (next int64, ok bool) {
+	return timers.fire(now)
 }
 
 // timeSleep parks the current goroutine for ns nanoseconds.
@@ -200,7 +232,7 @@ func timeSleep(ns int64) {
 	if ns <= 0 {
 		return
 	}
-	t := &timer{when: nanotime() + ns, f: readyTimer, arg: curg, index: -1}
+	t := &timer{when: time_runtimeNano() + ns, f: readyTimer, arg: curg, index: -1}
 	addtimer(t)
 	park("sleep")
 }
@@ -249,18 +281,25 @@ func (t *timer) drain() {
 
 //go:linkname time_runtimeNow time.runtimeNow
 func time_runtimeNow() (sec int64, nsec int32, mono int64) {
+	if b := curBubble(); b != nil {
+		// A bubble's clock has no monotonic reading (as gc's).
+		return b.now / 1e9, int32(b.now % 1e9), 0
+	}
 	wall := hostClockNow(0) + clockSkew
 	return wall / 1e9, int32(wall % 1e9), nanotime()
 }
 
 //go:linkname time_runtimeNano time.runtimeNano
 func time_runtimeNano() int64 {
+	if b := curBubble(); b != nil {
+		return b.now
+	}
 	return nanotime()
 }
 
 //go:linkname time_runtimeIsBubbled time.runtimeIsBubbled
 func time_runtimeIsBubbled() bool {
-	return false
+	return curBubble() != nil
 }
 
 //go:linkname syscall_now syscall.now

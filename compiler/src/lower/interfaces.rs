@@ -363,43 +363,45 @@ fn runtime_type_string(s: &str) -> String {
     // go/types writes `interface{M()}` and `struct{a int}`, and spells the
     // empty interface `any`; the runtime writes `interface { M() }`,
     // `struct { a int }` and `interface {}`.
+    // Bytes, so that names in any script pass through whole (non-ASCII
+    // bytes belong to identifiers).
     let b = s.as_bytes();
-    let is_ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c == b'.';
-    let mut out = String::with_capacity(s.len() + 8);
+    let is_ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c == b'.' || c >= 0x80;
+    let mut out: Vec<u8> = Vec::with_capacity(s.len() + 8);
     let mut closers: Vec<bool> = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        let rest = &s[i..];
+        let rest = &b[i..];
         let word_start = i == 0 || !is_ident(b[i - 1]);
-        if word_start && rest.starts_with("any") && (i + 3 == b.len() || !is_ident(b[i + 3])) {
-            out.push_str("interface {}");
+        if word_start && rest.starts_with(b"any") && (i + 3 == b.len() || !is_ident(b[i + 3])) {
+            out.extend_from_slice(b"interface {}");
             i += 3;
             continue;
         }
-        let kw = ["interface{", "struct{"]
+        let kw = [&b"interface{"[..], &b"struct{"[..]]
             .into_iter()
             .find(|k| word_start && rest.starts_with(k));
         if let Some(k) = kw {
-            out.push_str(&k[..k.len() - 1]);
+            out.extend_from_slice(&k[..k.len() - 1]);
             i += k.len();
             if b.get(i) == Some(&b'}') {
-                out.push_str(" {}");
+                out.extend_from_slice(b" {}");
                 i += 1;
             } else {
-                out.push_str(" { ");
+                out.extend_from_slice(b" { ");
                 closers.push(true);
             }
             continue;
         }
         match b[i] {
             b'{' => closers.push(false),
-            b'}' if closers.pop() == Some(true) => out.push(' '),
+            b'}' if closers.pop() == Some(true) => out.push(b' '),
             _ => {}
         }
-        out.push(b[i] as char);
+        out.push(b[i]);
         i += 1;
     }
-    out
+    String::from_utf8(out).expect("only ASCII bytes were inserted between whole UTF-8 sequences")
 }
 
 pub fn push_descriptor(g: &mut FuncGen, t: TypeId) {
@@ -1710,6 +1712,10 @@ mod tests {
         assert_eq!(
             r("struct{a int; b []struct{}}"),
             "struct { a int; b []struct {} }"
+        );
+        assert_eq!(
+            r("struct{A0 int; À int; Aβ any; βany int}"),
+            "struct { A0 int; À int; Aβ interface {}; βany int }"
         );
     }
 }
