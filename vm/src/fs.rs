@@ -224,6 +224,16 @@ fn stat_record(m: &cap_std::fs::Metadata) -> [u8; STAT_SIZE] {
     out
 }
 
+/// The stat record of a directory above a granted one: a read-only
+/// directory with no other identity.
+fn ancestor_stat() -> [u8; STAT_SIZE] {
+    let mut out = [0u8; STAT_SIZE];
+    out[16..24].copy_from_slice(&u64::from(FILETYPE_DIRECTORY).to_le_bytes());
+    out[24..32].copy_from_slice(&1u64.to_le_bytes());
+    out[64..72].copy_from_slice(&0o040555u64.to_le_bytes());
+    out
+}
+
 /// A path argument: relative to its directory, never absolute.
 fn rel_path(path: &[u8]) -> Result<&Path, Errno> {
     use std::os::unix::ffi::OsStrExt;
@@ -261,6 +271,17 @@ impl Files {
             .ok()
             .and_then(|i| self.preopens.get(i))
             .map(String::as_str)
+    }
+
+    /// Whether the absolute guest path (given without its leading `/`) is
+    /// a directory above a granted one: such directories exist for the
+    /// program (Go code walks paths from the root, as filepath.EvalSymlinks
+    /// does), though nothing else in them is visible.
+    fn holds_grant(&self, path: &Path) -> bool {
+        let path = Path::new("/").join(path);
+        self.preopens
+            .iter()
+            .any(|g| Path::new(g).starts_with(&path) && Path::new(g) != path)
     }
 
     fn get(&mut self, fd: i32) -> Result<&mut Open, Errno> {
@@ -430,6 +451,9 @@ impl Files {
         follow: bool,
     ) -> Result<[u8; STAT_SIZE], Errno> {
         let path = rel_path(path)?;
+        if dirfd == NO_DIR && self.holds_grant(path) {
+            return Ok(ancestor_stat());
+        }
         let (dir, _) = self.dir(dirfd)?;
         let meta = if follow {
             dir.metadata(path)
@@ -625,6 +649,25 @@ mod tests {
         ] {
             assert!(fs.open(3, path, 0, ACCESS_READ, 0).is_err(), "{path:?}");
             assert!(fs.stat_path(3, path, true).is_err(), "{path:?}");
+        }
+        std::fs::remove_dir_all(&d).unwrap();
+    }
+
+    #[test]
+    fn directories_above_grants_exist_and_nothing_else_does() {
+        let d = scratch("above");
+        let fs = &mut Files::new(&[DirGrant {
+            host: d.clone(),
+            guest: "/srv/data".into(),
+            read_only: true,
+        }])
+        .unwrap();
+        for path in [&b"."[..], b"srv"] {
+            let st = fs.stat_path(NO_DIR, path, false).unwrap();
+            assert_eq!(st[16], FILETYPE_DIRECTORY, "{path:?}");
+        }
+        for path in [&b"srv/dat"[..], b"etc", b"srv/data/x", b"sr"] {
+            assert_eq!(fs.stat_path(NO_DIR, path, true), Err(ENOENT), "{path:?}");
         }
         std::fs::remove_dir_all(&d).unwrap();
     }

@@ -58,6 +58,7 @@ const (
 	opCall                 // a: func; calls it with the arguments in b (see callOp)
 	opCallMethod           // a: any; calls its method i (see methodCallOp)
 	opMethodType           // a: any → an interface value of method i's func type
+	opMakeFunc             // a: func; a new func of its type calling b (see makeFuncOp)
 )
 
 // Value is the reflection interface to a Go value.
@@ -267,7 +268,7 @@ func (v Value) Interface() (i any) {
 // array is copied, since its object can still change.
 func (v Value) packEface() any {
 	if v.flag&flagMethod != 0 {
-		panic(unsupported("Value.Interface of a method value"))
+		return v.methodFunc()
 	}
 	x := v.val()
 	if v.flag&flagAddr != 0 && aggregate(v.kind()) {
@@ -851,6 +852,10 @@ func (v Value) Pointer() uintptr {
 // the object (for a slice, its first element); converted to uintptr it is
 // a placeholder, as addresses are.
 func (v Value) UnsafePointer() unsafe.Pointer {
+	if v.flag&flagMethod != 0 {
+		// gc returns the code pointer every method value shares.
+		return unsafe.Pointer(&methodValueCall)
+	}
 	switch v.kind() {
 	case Pointer, Chan, Map, UnsafePointer, Func, Slice:
 		p, _ := valueOp(opUnsafePointer, v.val(), nil, 0, 0)
@@ -858,6 +863,10 @@ func (v Value) UnsafePointer() unsafe.Pointer {
 	}
 	panic(&ValueError{"reflect.Value.UnsafePointer", v.kind()})
 }
+
+// methodValueCall stands for the code of method values (gc's
+// methodValueCall stub) in UnsafePointer.
+var methodValueCall byte
 
 func (v Value) UnsafeAddr() uintptr { panic(unsupported("Value.UnsafeAddr")) }
 
@@ -1501,16 +1510,176 @@ type SelectCase struct {
 	Send Value     // value to send (for send)
 }
 
+//go:linkname chanrecv runtime.reflect_chanrecv
+func chanrecv(c any, nb bool) (selected bool, x any, ok bool)
+
+//go:linkname chansend runtime.reflect_chansend
+func chansend(c, x any, nb bool) bool
+
+//go:linkname chanclose runtime.reflect_chanclose
+func chanclose(c any)
+
+//go:linkname makechan runtime.reflect_makechan
+func makechan(t unsafe.Pointer, size int) any
+
+//go:linkname rselect runtime.reflect_select
+func rselect(chans []any, send []bool, elems []any, block bool) (chosen int, x any, ok bool)
+
 // Select executes a select operation described by the list of cases.
 func Select(cases []SelectCase) (chosen int, recv Value, recvOK bool) {
-	panic(unsupported("Select"))
+	if len(cases) > 65536 {
+		panic("reflect.Select: too many cases (max 65536)")
+	}
+	// The runtime's select takes the send and receive cases; a default
+	// case makes it non-blocking.
+	var (
+		index       []int
+		chans       []any
+		send        []bool
+		elems       []any
+		elemTypes   []*rtype
+		haveDefault = -1
+	)
+	for i, c := range cases {
+		var ch, elem any
+		var et *rtype
+		switch c.Dir {
+		default:
+			panic("reflect.Select: invalid Dir")
+		case SelectDefault:
+			if haveDefault >= 0 {
+				panic("reflect.Select: multiple default cases")
+			}
+			haveDefault = i
+			if c.Chan.IsValid() {
+				panic("reflect.Select: default case has Chan value")
+			}
+			if c.Send.IsValid() {
+				panic("reflect.Select: default case has Send value")
+			}
+			continue
+		case SelectSend:
+			if c.Chan.IsValid() {
+				c.Chan.mustBe(Chan)
+				c.Chan.mustBeExported()
+				if c.Chan.t.ChanDir()&SendDir == 0 {
+					panic("reflect.Select: SendDir case using recv-only channel")
+				}
+				if !c.Send.IsValid() {
+					panic("reflect.Select: SendDir case missing Send value")
+				}
+				c.Send.mustBeExported()
+				ch = c.Chan.val()
+				elem = c.Send.assignTo("reflect.Select", c.Chan.t.elem())
+			}
+		case SelectRecv:
+			if c.Send.IsValid() {
+				panic("reflect.Select: RecvDir case has Send value")
+			}
+			if c.Chan.IsValid() {
+				c.Chan.mustBe(Chan)
+				c.Chan.mustBeExported()
+				if c.Chan.t.ChanDir()&RecvDir == 0 {
+					panic("reflect.Select: RecvDir case using send-only channel")
+				}
+				ch = c.Chan.val()
+				et = c.Chan.t.elem()
+			}
+		}
+		index = append(index, i)
+		chans = append(chans, ch)
+		send = append(send, c.Dir == SelectSend)
+		elems = append(elems, elem)
+		elemTypes = append(elemTypes, et)
+	}
+	k, x, ok := rselect(chans, send, elems, haveDefault < 0)
+	if k < 0 {
+		return haveDefault, Value{}, false
+	}
+	if et := elemTypes[k]; et != nil {
+		recv = received(et, x)
+	}
+	return index[k], recv, ok
+}
+
+// received is the Value of x received from a channel of element type t
+// (nil when the channel was closed).
+func received(t *rtype, x any) Value {
+	if x == nil {
+		x = zeroOf(t)
+	}
+	return Value{t: t, v: x, flag: flag(t.Kind())}
 }
 
 // MakeChan creates a new channel with the specified type and buffer size.
-func MakeChan(typ Type, buffer int) Value { panic(unsupported("MakeChan")) }
+func MakeChan(typ Type, buffer int) Value {
+	if typ.Kind() != Chan {
+		panic("reflect.MakeChan of non-chan type")
+	}
+	if buffer < 0 {
+		panic("reflect.MakeChan: negative buffer size")
+	}
+	if typ.ChanDir() != BothDir {
+		panic("reflect.MakeChan: unidirectional channel type")
+	}
+	t := typ.common()
+	return Value{t: t, v: makechan(t.t, buffer), flag: flag(Chan)}
+}
 
-func (v Value) Send(x Value)           { panic(unsupported("Value.Send")) }
-func (v Value) TrySend(x Value) bool   { panic(unsupported("Value.TrySend")) }
-func (v Value) Recv() (Value, bool)    { panic(unsupported("Value.Recv")) }
-func (v Value) TryRecv() (Value, bool) { panic(unsupported("Value.TryRecv")) }
-func (v Value) Close()                 { panic(unsupported("Value.Close")) }
+// Send sends x on the channel v.
+func (v Value) Send(x Value) {
+	v.mustBe(Chan)
+	v.mustBeExported()
+	v.send(x, false)
+}
+
+// TrySend attempts to send x on the channel v but will not block.
+func (v Value) TrySend(x Value) bool {
+	v.mustBe(Chan)
+	v.mustBeExported()
+	return v.send(x, true)
+}
+
+func (v Value) send(x Value, nb bool) bool {
+	if v.t.ChanDir()&SendDir == 0 {
+		panic("reflect: send on recv-only channel")
+	}
+	x.mustBeExported()
+	return chansend(v.val(), x.assignTo("reflect.Value.Send", v.t.elem()), nb)
+}
+
+// Recv receives and returns a value from the channel v.
+func (v Value) Recv() (x Value, ok bool) {
+	v.mustBe(Chan)
+	v.mustBeExported()
+	return v.recv(false)
+}
+
+// TryRecv attempts to receive a value from the channel v but will not
+// block; when it would block, x is the zero Value.
+func (v Value) TryRecv() (x Value, ok bool) {
+	v.mustBe(Chan)
+	v.mustBeExported()
+	return v.recv(true)
+}
+
+func (v Value) recv(nb bool) (Value, bool) {
+	if v.t.ChanDir()&RecvDir == 0 {
+		panic("reflect: recv on send-only channel")
+	}
+	selected, x, ok := chanrecv(v.val(), nb)
+	if !selected {
+		return Value{}, false
+	}
+	return received(v.t.elem(), x), ok
+}
+
+// Close closes the channel v.
+func (v Value) Close() {
+	v.mustBe(Chan)
+	v.mustBeExported()
+	if v.t.ChanDir()&SendDir == 0 {
+		panic("reflect: close of receive-only channel")
+	}
+	chanclose(v.val())
+}

@@ -223,6 +223,12 @@ func panicmem() {
 	panic(memoryError)
 }
 
+// panicUnsafeCast reports an unsafe conversion that reinterprets an
+// object as another type (lower/pointers.rs, cast_unsafe).
+func panicUnsafeCast(msg string) {
+	panic(errorString(msg))
+}
+
 func panicNilMap() {
 	panic(plainError("assignment to entry in nil map"))
 }

@@ -91,12 +91,22 @@ func reflect_valueOp(op int, a, b any, i, j int) (any, int) {
 // the parameter types, then one slot per result.
 type reflectCallFrame []any
 
-// The operation numbers of ValueOp::Call and CallMethod
+// The operation numbers of ValueOp::Call, CallMethod and MakeFunc
 // (lower/interfaces.rs).
 const (
 	opCall       = 15
 	opCallMethod = 16
+	opMakeFunc   = 18
 )
+
+// reflectFuncHandler is the Go side of a func made by reflect: it gets the
+// arguments and fills the results in a reflectCallFrame.
+type reflectFuncHandler func(frame []any)
+
+func reflect_makeFunc(fn any, h func(frame []any)) any {
+	f, _ := reflect_valueOp(opMakeFunc, fn, reflectFuncHandler(h), 0, 0)
+	return f
+}
 
 func reflect_call(fn any, frame []any) {
 	reflect_valueOp(opCall, fn, reflectCallFrame(frame), 0, 0)
@@ -226,6 +236,41 @@ func reflect_mapiternext(it unsafe.Pointer, kt unsafe.Pointer) (key, val any, ok
 func reflect_chanlen(c any) int { return chanlen(payload[*hchan](c)) }
 
 func reflect_chancap(c any) int { return chancap(payload[*hchan](c)) }
+
+func reflect_makechan(t unsafe.Pointer, size int) any {
+	return efaceMake((*_type)(t), makechan(size))
+}
+
+// Received and sent elements are interface values of the element type (the
+// interface itself for interface types), as channels hold them; a receive
+// from a closed channel gives nil.
+
+func reflect_chanrecv(c any, nb bool) (selected bool, x any, ok bool) {
+	selected, ok, x = chanrecv(payload[*hchan](c), !nb)
+	return
+}
+
+func reflect_chansend(c, x any, nb bool) bool {
+	return chansend(payload[*hchan](c), x, !nb)
+}
+
+func reflect_chanclose(c any) { closechan(payload[*hchan](c)) }
+
+// reflect_select runs reflect.Select's send and receive cases (a nil
+// chans[i]: a case that never proceeds); -1 when none is ready and block is
+// false.
+func reflect_select(chans []any, send []bool, elems []any, block bool) (int, any, bool) {
+	cases := newselect(len(chans))
+	for i, c := range chans {
+		var hc *hchan
+		if c != nil {
+			hc = payload[*hchan](c)
+		}
+		selectcase(cases, i, hc, send[i], elems[i])
+	}
+	k, ok, x := selectgo(cases, block)
+	return k, x, ok
+}
 
 // reflect_mapident identifies a map by its runtime object (DeepEqual).
 func reflect_mapident(m any) any { return payload[*hmap](m) }

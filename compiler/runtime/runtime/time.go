@@ -232,7 +232,12 @@ func timeSleep(ns int64) {
 	if ns <= 0 {
 		return
 	}
-	t := &timer{when: time_runtimeNano() + ns, f: readyTimer, arg: curg, index: -1}
+	when := time_runtimeNano() + ns
+	if when < 0 {
+		// Overflow: a sleep that never ends, as gc's.
+		when = 1<<63 - 1
+	}
+	t := &timer{when: when, f: readyTimer, arg: curg, index: -1}
 	addtimer(t)
 	park("sleep")
 }

@@ -453,6 +453,13 @@ func isAbs(path string) bool {
 	return stringslite.HasPrefix(path, "/")
 }
 
+// inDir reports whether path is dir or inside it (gowasm: gc's wasip1
+// code matches any prefix, so /tmp/ab resolved in a grant of /tmp/a).
+func inDir(path, dir string) bool {
+	return stringslite.HasPrefix(path, dir) &&
+		(len(path) == len(dir) || dir[len(dir)-1] == '/' || path[len(dir)] == '/')
+}
+
 func isDir(path string) bool {
 	return stringslite.HasSuffix(path, "/")
 }
@@ -474,7 +481,7 @@ func preparePath(path string) (int32, string) {
 	path = joinPath(dir, path)
 
 	for _, p := range preopens {
-		if len(p.name) > len(dirName) && stringslite.HasPrefix(path, p.name) {
+		if len(p.name) > len(dirName) && inDir(path, p.name) {
 			dirFd, dirName = p.fd, p.name
 		}
 	}

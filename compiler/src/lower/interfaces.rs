@@ -14,7 +14,7 @@ use super::func::FuncGen;
 use super::types::{ANYREF, Shape};
 use crate::emit::module::{TypeDef, ref_null};
 use crate::ir::{BasicKind, Call, ChanDir, Instr, Op, Operand, TypeId, TypeKind, UnOp};
-use wasm_encoder::{BlockType, ConstExpr, GlobalType, HeapType, ValType};
+use wasm_encoder::{BlockType, ConstExpr, FieldType, GlobalType, HeapType, StorageType, ValType};
 
 #[derive(Clone, Copy, Debug)]
 pub struct Descriptor {
@@ -979,11 +979,16 @@ enum ValueOp {
     /// any value → an interface value of method i's func type (without
     /// receiver) and no payload. In programs that reach callMethod.
     MethodType,
+    /// a func type's value (any) → a new func value of the type that
+    /// calls b, a runtime reflectFuncHandler, with its arguments in a
+    /// frame as Call's (reflect.MakeFunc, method values' Interface). In
+    /// programs that reach reflect.MakeFunc or have method values.
+    MakeFunc,
 }
 
 impl ValueOp {
     /// In the order of their numbers.
-    const ALL: [ValueOp; 18] = [
+    const ALL: [ValueOp; 19] = [
         ValueOp::IsNil,
         ValueOp::Len,
         ValueOp::Swap,
@@ -1002,10 +1007,11 @@ impl ValueOp {
         ValueOp::Call,
         ValueOp::CallMethod,
         ValueOp::MethodType,
+        ValueOp::MakeFunc,
     ];
     /// The order of their code: Deref falls through to Load when the
     /// pointer does not address a whole object.
-    const CODE_ORDER: [ValueOp; 18] = [
+    const CODE_ORDER: [ValueOp; 19] = [
         ValueOp::IsNil,
         ValueOp::Len,
         ValueOp::Swap,
@@ -1024,6 +1030,7 @@ impl ValueOp {
         ValueOp::Call,
         ValueOp::CallMethod,
         ValueOp::MethodType,
+        ValueOp::MakeFunc,
     ];
 
     /// The operations internal/reflectlite uses; a program without
@@ -1306,6 +1313,119 @@ fn call_with_frame(
     return_int(g);
 }
 
+/// Returns a new func value of the frame's func type (signature u) that
+/// calls the frame's b, a runtime reflectFuncHandler: a closure of u's
+/// closure type extended with the handler, whose code is u's trampoline.
+fn make_func(g: &mut FuncGen, f: &OpsFrame, u: TypeId) {
+    let handler_t = g.cx.runtime_type("reflectFuncHandler");
+    let env_ty = make_func_env(g.cx, u);
+    let slot = {
+        let tramp = make_func_trampoline(g.cx, u);
+        g.cx.module.table_slot(tramp)
+    };
+    return_any(g, f.t, |g| {
+        g.ins().i32_const(slot as i32);
+        f.push_b(g, handler_t);
+        g.ins().struct_new(env_ty);
+    });
+}
+
+/// The closure struct of MakeFunc's funcs of signature u: u's closure
+/// type with the handler's closure in field 1.
+fn make_func_env(cx: &mut Ctx, u: TypeId) -> u32 {
+    let (clo, _) = cx.closure_types(u);
+    let handler_t = cx.runtime_type("reflectFuncHandler");
+    let (hclo, _) = cx.closure_types(handler_t);
+    cx.module.intern(TypeDef::Struct {
+        fields: vec![
+            super::calls::CLOSURE_CODE_FIELD,
+            FieldType {
+                element_type: StorageType::Val(ref_null(hclo)),
+                mutable: false,
+            },
+        ],
+        supertype: Some(clo),
+        is_final: true,
+    })
+}
+
+/// The code of MakeFunc's funcs of signature u: boxes the arguments into
+/// a frame ([]any, then room for the results), calls the closure's
+/// handler with it, and returns the results the handler stored (a nil
+/// slot is the zero value). A handler that blocks cannot be resumed
+/// through this code: that ends the program with a message.
+fn make_func_trampoline(cx: &mut Ctx, u: TypeId) -> u32 {
+    let (_, fty) = cx.closure_types(u);
+    let (params, results) = match cx.module.type_def(fty) {
+        TypeDef::Func(p, r) => (p.clone(), r.clone()),
+        _ => unreachable!(),
+    };
+    let key = format!("reflect.makeFunc${}", cx.prog.types[u].str);
+    let nparams = params.len() as u32;
+    cx.helper(&key, params, results, |cx, idx| {
+        let env_ty = make_func_env(cx, u);
+        let handler_t = cx.runtime_type("reflectFuncHandler");
+        let (hclo, hfty) = cx.closure_types(handler_t);
+        let frame_t = cx.runtime_type("reflectCallFrame");
+        let any_t = cx.prog.types[cx.underlying(frame_t)].elem();
+        let (ps, rs) = {
+            let sig = cx.prog.types[u].sig();
+            (sig.params.clone(), sig.results.clone())
+        };
+        let mut g = FuncGen::helper(cx, nparams);
+        let is_iface = |g: &FuncGen, t| matches!(g.cx.shape(t), Shape::Interface(_));
+        let n = (ps.len() + rs.len()) as i32;
+        let arr_ty = ref_null(g.cx.array_type(any_t));
+        let arr = g.tmp(arr_ty);
+        g.ins().i32_const(n);
+        super::slices::new_array(&mut g, any_t);
+        g.ins().local_set(arr);
+        let mut next = 1;
+        for (k, &pt) in ps.iter().enumerate() {
+            g.ins().local_get(arr).i32_const(k as i32);
+            if !is_iface(&g, pt) {
+                push_descriptor(&mut g, pt);
+            }
+            for _ in g.cx.slots(pt) {
+                g.ins().local_get(next);
+                next += 1;
+            }
+            if !is_iface(&g, pt) {
+                super::helpers::box_value(&mut g, pt);
+            }
+            super::pointers::store_elem(&mut g, any_t);
+        }
+        let h = g.tmp(ref_null(hclo));
+        g.ins()
+            .local_get(0)
+            .ref_cast_nullable(HeapType::Concrete(env_ty))
+            .struct_get(env_ty, 1)
+            .local_tee(h)
+            .local_get(arr)
+            .i32_const(0)
+            .i32_const(n)
+            .i32_const(n)
+            .local_get(h)
+            .struct_get(hclo, 0)
+            .call_indirect(0, hfty);
+        let (state, _) = g.cx.resume_globals();
+        g.ins().global_get(state).if_(BlockType::Empty);
+        g.call_runtime("reflectCallBlocked");
+        g.ins().unreachable().end();
+        for (j, &rt) in rs.iter().enumerate() {
+            g.ins().local_get(arr).i32_const((ps.len() + j) as i32);
+            super::pointers::load_elem(&mut g, any_t);
+            if !is_iface(&g, rt) {
+                let payload = g.tmp(ANYREF);
+                g.ins().local_set(payload).drop().local_get(payload);
+                let unbox = super::helpers::unbox_func(g.cx, rt);
+                g.ins().call(unbox);
+            }
+        }
+        g.finish(idx);
+    })
+}
+
 /// Returns an interface value of method i's func type (without receiver)
 /// and no payload: reflect reads the type from it.
 fn method_type(g: &mut FuncGen, f: &OpsFrame) {
@@ -1351,6 +1471,7 @@ fn define_ops(cx: &mut Ctx, idx: u32, t: TypeId) {
         let wanted = match op {
             ValueOp::Call => g.cx.uses_reflect_call,
             ValueOp::CallMethod | ValueOp::MethodType => g.cx.uses_reflect_methods,
+            ValueOp::MakeFunc => g.cx.uses_reflect_makefunc,
             _ => reflect || op.reflectlite(),
         };
         if wanted {
@@ -1510,6 +1631,7 @@ fn value_op(g: &mut FuncGen, f: &OpsFrame, op: ValueOp) {
         (ValueOp::Call, Shape::Func(u)) => call_func(g, f, u),
         (ValueOp::CallMethod, _) => call_method(g, f),
         (ValueOp::MethodType, _) => method_type(g, f),
+        (ValueOp::MakeFunc, Shape::Func(u)) => make_func(g, f, u),
         (ValueOp::Slice, Shape::Slice(_)) => {
             // a[i:j:k] with j in j's low and k in its high 32 bits:
             // (arr, off+i, j-i, k-i).

@@ -863,10 +863,9 @@ pub fn convert_pointer(g: &mut FuncGen, ins: &Instr, x: &Operand, from: &Shape, 
             };
             g.push(x);
             let off = g.tmp(ValType::I32);
-            g.ins()
-                .local_set(off)
-                .ref_cast_nullable(r.heap_type)
-                .local_get(off);
+            g.ins().local_set(off);
+            cast_unsafe(g, r.heap_type, ins, "unsafe.Pointer conversion");
+            g.ins().local_get(off);
         }
         (Shape::PtrFat(_) | Shape::UnsafePointer, Shape::UnsafePointer | Shape::PtrFat(_)) => {
             g.push(x)
@@ -875,7 +874,8 @@ pub fn convert_pointer(g: &mut FuncGen, ins: &Instr, x: &Operand, from: &Shape, 
             let ty = g.cx.slots(ins.t)[0];
             let ValType::Ref(r) = ty else { unreachable!() };
             g.push(x);
-            g.ins().drop().ref_cast_nullable(r.heap_type);
+            g.ins().drop();
+            cast_unsafe(g, r.heap_type, ins, "unsafe.Pointer conversion");
         }
         (Shape::UnsafePointer, Shape::Int { .. }) => {
             // Objects have no addresses: nil is 0, anything else a
@@ -907,6 +907,31 @@ pub fn convert_pointer(g: &mut FuncGen, ins: &Instr, x: &Operand, from: &Shape, 
     }
 }
 
+/// Casts the object reference on the stack, reached through an unsafe
+/// conversion that gives ins its type, to ht; when the object is of another
+/// type (Go code reinterpreting memory, say a uint32 as bytes), panics
+/// naming the conversion: WebAssembly GC objects are typed and have no
+/// bytes to view another way.
+fn cast_unsafe(g: &mut FuncGen, ht: HeapType, ins: &Instr, what: &str) {
+    let obj = g.tmp(EQREF);
+    g.ins()
+        .local_tee(obj)
+        .ref_test_nullable(ht)
+        .i32_eqz()
+        .if_(BlockType::Empty);
+    let msg = format!(
+        "{what} to {} of memory holding another type: gowasm cannot reinterpret memory",
+        g.cx.prog.types[ins.t].str
+    );
+    g.push_string_const(msg.as_bytes());
+    g.call_runtime("panicUnsafeCast");
+    g.ins()
+        .unreachable()
+        .end()
+        .local_get(obj)
+        .ref_cast_nullable(ht);
+}
+
 /// unsafe.String, unsafe.StringData, unsafe.Slice, unsafe.SliceData.
 pub fn unsafe_builtin(g: &mut FuncGen, ins: &Instr, name: Builtin, args: &[Operand]) {
     match name {
@@ -922,10 +947,9 @@ pub fn unsafe_builtin(g: &mut FuncGen, ins: &Instr, name: Builtin, args: &[Opera
             }
             g.push(&args[0]);
             let idx = g.tmp(ValType::I32);
-            g.ins()
-                .local_set(idx)
-                .ref_cast_nullable(r.heap_type)
-                .local_get(idx);
+            g.ins().local_set(idx);
+            cast_unsafe(g, r.heap_type, ins, &format!("unsafe.{name:?}"));
+            g.ins().local_get(idx);
             let lt = g.operand_type(&args[1]).unwrap();
             super::arith::push_as_i64(g, &args[1], lt);
             g.ins().i32_wrap_i64();
