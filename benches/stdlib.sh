@@ -12,12 +12,14 @@
 #   standard-library package (hours on two cores).
 #   OUT=file      where to write the report (default docs/stdlib.md)
 #   TIMEOUT=secs  per package (default 900)
+#   GOWASM_BIN=path  the gowasm binary (default target/release/gowasm; not
+#                 GOWASM, which is the go command's)
 #
 # Needs target/release/gowasm (`cargo build --release`). Logs of each
 # package's run are kept in $LOGS (default a fresh temporary directory).
 set -uo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-gowasm="$root/target/release/gowasm"
+gowasm="${GOWASM_BIN:-$root/target/release/gowasm}"
 out="${OUT:-$root/docs/stdlib.md}"
 timeout="${TIMEOUT:-900}"
 logs="${LOGS:-$(mktemp -d -t gowasm-stdlib-XXXXXX)}"

@@ -22,15 +22,21 @@ func os_runtime_args() []string {
 	return hostStrings(hostArgCount, hostArg)
 }
 
-// syscall keeps the environment the program sees; gc's runtime mirrors
-// changes for its own lookups (GODEBUG), which gowasm's runtime makes
-// through the host at start-up only.
+// syscall keeps the environment the program sees; the runtime's own
+// lookups go to the host at start-up, and a changed GODEBUG reaches
+// internal/godebug as in gc.
 
 //go:linkname syscall_runtimeSetenv syscall.runtimeSetenv
-func syscall_runtimeSetenv(key, value string) {}
+func syscall_runtimeSetenv(key, value string) {
+	if key == "GODEBUG" && godebugUpdate != nil {
+		godebugUpdate("", value)
+	}
+}
 
 //go:linkname syscall_runtimeUnsetenv syscall.runtimeUnsetenv
-func syscall_runtimeUnsetenv(key string) {}
+func syscall_runtimeUnsetenv(key string) {
+	syscall_runtimeSetenv(key, "")
+}
 
 // gogetenv looks up an environment variable.
 func gogetenv(key string) string {
@@ -42,13 +48,14 @@ func gogetenv(key string) string {
 	return ""
 }
 
-// godebug_setUpdate hands internal/godebug the GODEBUG setting (gowasm
-// programs have no default GODEBUG from go.mod, and the environment does
-// not change under a running program's feet: os.Setenv stays in the
-// syscall package).
-//
+// godebugUpdate is internal/godebug's update function, called with the
+// default GODEBUG (gowasm programs have none from go.mod) and the
+// environment's, at start-up and when the program sets GODEBUG.
+var godebugUpdate func(def, env string)
+
 //go:linkname godebug_setUpdate internal/godebug.setUpdate
 func godebug_setUpdate(update func(string, string)) {
+	godebugUpdate = update
 	update("", gogetenv("GODEBUG"))
 }
 
