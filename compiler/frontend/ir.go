@@ -34,6 +34,9 @@ type Program struct {
 	// through reflection: every exported method of a reflected type is
 	// then kept (load.go).
 	ReflectMethods bool `json:"reflect_methods,omitempty"`
+	// ReflectMakeFunc is set when code outside reflect calls
+	// reflect.MakeFunc: func types then get the code of made funcs.
+	ReflectMakeFunc bool `json:"reflect_make_func,omitempty"`
 	// InterfaceTypes are the types reachable code converts to interfaces
 	// (RTA's runtime types): an assertion to any other concrete type fails.
 	InterfaceTypes []int `json:"interface_types,omitempty"`

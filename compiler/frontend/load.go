@@ -191,7 +191,9 @@ func build(main *packages.Package) *Program {
 				add(impl)
 			}
 		}
-		callsMethods = reflectCallsMethods(res)
+		callsMethods = callsReflect(res, func(f *ssa.Function) bool {
+			return f.Signature.Recv() != nil && (f.Name() == "Method" || f.Name() == "MethodByName")
+		})
 		if callsMethods {
 			res.RuntimeTypes.Iterate(func(t types.Type, _ any) {
 				if types.IsInterface(t) {
@@ -237,15 +239,19 @@ func build(main *packages.Package) *Program {
 
 	w := newWriter(prog, dirs)
 	w.out.ReflectMethods = callsMethods
+	w.out.ReflectMakeFunc = callsReflect(res, func(f *ssa.Function) bool {
+		return f.Signature.Recv() == nil && f.Name() == "MakeFunc"
+	})
 	return w.program(res, initOrder, mainPkg.Func("main"), rtSSA)
 }
 
-// reflectCallsMethods reports whether code outside package reflect looks
-// methods up through reflection (reflect.Value.Method, MethodByName) and
-// may then call them. RTA alone would say so for nearly every program that
-// uses reflect: it keeps every method of a type converted to an interface
-// once some interface call could reach it.
-func reflectCallsMethods(res *rta.Result) bool {
+// callsReflect reports whether code outside package reflect statically
+// calls a function of reflect that match accepts: Value.Method or
+// MethodByName (whose methods may then be called), MakeFunc. RTA alone
+// would say so for nearly every program that uses reflect: it keeps every
+// method of a type converted to an interface once some interface call
+// could reach it.
+func callsReflect(res *rta.Result, match func(*ssa.Function) bool) bool {
 	for f := range res.Reachable {
 		if f.Pkg == nil || f.Pkg.Pkg.Path() == "reflect" {
 			continue
@@ -257,8 +263,7 @@ func reflectCallsMethods(res *rta.Result) bool {
 					continue
 				}
 				callee := call.Common().StaticCallee()
-				if callee != nil && callee.Pkg != nil && callee.Pkg.Pkg.Path() == "reflect" &&
-					callee.Signature.Recv() != nil && (callee.Name() == "Method" || callee.Name() == "MethodByName") {
+				if callee != nil && callee.Pkg != nil && callee.Pkg.Pkg.Path() == "reflect" && match(callee) {
 					return true
 				}
 			}

@@ -33,6 +33,9 @@ pub struct Program {
     /// exported method of a reflected type is kept).
     #[serde(default)]
     pub reflect_methods: bool,
+    /// Code outside reflect calls reflect.MakeFunc.
+    #[serde(default)]
+    pub reflect_make_func: bool,
     /// Types reachable code converts to interfaces.
     #[serde(default)]
     pub interface_types: Vec<TypeId>,

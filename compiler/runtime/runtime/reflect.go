@@ -238,7 +238,10 @@ func reflect_chanlen(c any) int { return chanlen(payload[*hchan](c)) }
 func reflect_chancap(c any) int { return chancap(payload[*hchan](c)) }
 
 func reflect_makechan(t unsafe.Pointer, size int) any {
-	return efaceMake((*_type)(t), makechan(size))
+	// Every channel is an *hchan: a chan struct{}'s payload serves any
+	// channel type (converting the *hchan itself would describe the
+	// runtime's channel struct to reflection).
+	return efaceMake((*_type)(t), make(chan struct{}, size))
 }
 
 // Received and sent elements are interface values of the element type (the

@@ -112,9 +112,10 @@ pub struct Ctx<'p> {
     /// reflect_methods): every exported method of a described type is
     /// generated, and ops carry method calls.
     uses_reflect_methods: bool,
-    /// Whether reflect makes func values: the program reaches
-    /// reflect.MakeFunc, or has method values (reflect_methods), whose
-    /// Interface is a made func. Func types' ops then carry MakeFunc.
+    /// Whether reflect makes func values: code outside reflect calls
+    /// reflect.MakeFunc, or the program has method values
+    /// (reflect_methods), whose Interface is a made func. Func types' ops
+    /// then carry MakeFunc.
     uses_reflect_makefunc: bool,
     /// Unnamed pointer types of the program by element type.
     ptr_types: HashMap<TypeId, TypeId>,
@@ -318,8 +319,7 @@ impl<'p> Ctx<'p> {
                 .iter()
                 .any(|f| f.name == "(reflect.Value).call"),
             uses_reflect_methods: prog.reflect_methods,
-            uses_reflect_makefunc: prog.reflect_methods
-                || prog.functions.iter().any(|f| f.name == "reflect.MakeFunc"),
+            uses_reflect_makefunc: prog.reflect_methods || prog.reflect_make_func,
             lines: asks_for_callers(prog).then(Default::default),
         }
     }
