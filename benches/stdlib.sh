@@ -32,13 +32,15 @@ iter unique"
 # Tests that need what cannot exist under WebAssembly GC: package, test
 # names (a -skip pattern), reason. Nothing else is skipped.
 ALLOCS="asserts a count of heap allocations (testing.AllocsPerRun): the engine allocates gowasm's objects and counts none, and gc's counts are gc's escape analysis"
+HUGE="makes slices of math.MaxInt zero-size elements: slice lengths are 32-bit (WebAssembly GC arrays)"
 EXCLUDED="
 bufio|TestReadStringAllocs|$ALLOCS
 fmt|TestCountMallocs|$ALLOCS
 strings|TestBuilderGrow|$ALLOCS
 strings|TestBuilderAllocs|$ALLOCS
 slices|TestGrow|$ALLOCS
-slices|TestConcat_too_large|makes slices of math.MaxInt zero-size elements: slice lengths are 32-bit (WebAssembly GC arrays)
+slices|TestConcat_too_large|$HUGE
+slices|TestRepeat|$HUGE
 encoding/binary|TestNativeEndian|views a uint32's memory as bytes through unsafe.Pointer: WebAssembly GC objects are typed, with no byte view (gowasm panics naming the conversion)
 "
 # skips PKG: the -skip pattern of PKG's excluded tests (empty: none).

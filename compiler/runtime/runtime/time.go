@@ -262,26 +262,33 @@ func time_runtimeNewTimer(when, period int64, f func(any, uintptr, int64), arg a
 //go:linkname time_runtimeStopTimer time.runtimeStopTimer
 func time_runtimeStopTimer(r any) bool {
 	t := r.(*timer)
-	t.drain()
-	return deltimer(t)
+	pending := deltimer(t)
+	return t.drain() || pending
 }
 
 //go:linkname time_runtimeResetTimer time.runtimeResetTimer
 func time_runtimeResetTimer(r any, when, period int64) bool {
 	t := r.(*timer)
 	pending := deltimer(t)
-	t.drain()
+	drained := t.drain()
 	t.when, t.period = when, period
 	addtimer(t)
-	return pending
+	return pending || drained
 }
 
-func (t *timer) drain() {
+// drain empties a synchronous timer channel (Go 1.23's timers, unless
+// GODEBUG=asynctimerchan=1) and reports whether it held a value: a value
+// sent but not received counts as a timer still pending, so Stop and
+// Reset report true and no stale value is received afterwards.
+func (t *timer) drain() bool {
+	drained := false
 	if t.ch != nil {
 		for t.ch.qcount > 0 {
 			chanrecv(t.ch, false)
+			drained = true
 		}
 	}
+	return drained
 }
 
 //go:linkname time_runtimeNow time.runtimeNow
