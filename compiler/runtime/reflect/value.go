@@ -1537,12 +1537,10 @@ func Select(cases []SelectCase) (chosen int, recv Value, recvOK bool) {
 		chans       []any
 		send        []bool
 		elems       []any
-		elemTypes   []*rtype
 		haveDefault = -1
 	)
 	for i, c := range cases {
 		var ch, elem any
-		var et *rtype
 		switch c.Dir {
 		default:
 			panic("reflect.Select: invalid Dir")
@@ -1583,23 +1581,22 @@ func Select(cases []SelectCase) (chosen int, recv Value, recvOK bool) {
 					panic("reflect.Select: RecvDir case using send-only channel")
 				}
 				ch = c.Chan.val()
-				et = c.Chan.t.elem()
 			}
 		}
 		index = append(index, i)
 		chans = append(chans, ch)
 		send = append(send, c.Dir == SelectSend)
 		elems = append(elems, elem)
-		elemTypes = append(elemTypes, et)
 	}
 	k, x, ok := rselect(chans, send, elems, haveDefault < 0)
 	if k < 0 {
 		return haveDefault, Value{}, false
 	}
-	if et := elemTypes[k]; et != nil {
-		recv = received(et, x)
+	chosen = index[k]
+	if c := cases[chosen]; c.Dir == SelectRecv {
+		recv = received(c.Chan.t.elem(), x)
 	}
-	return index[k], recv, ok
+	return chosen, recv, ok
 }
 
 // received is the Value of x received from a channel of element type t

@@ -102,7 +102,7 @@ func synctestRun(f func()) {
 	for {
 		b.timers.fire(b.now)
 		park("synctest.Run")
-		next, ok := b.timers.fire(b.now)
+		next, ok := b.timers.next()
 		if !ok || b.done {
 			break
 		}

@@ -214,6 +214,12 @@ func (h *timerHeap) fire(now int64) (next int64, ok bool) {
 		}
 		t.f(t.arg, t.seq, delay)
 	}
+	return h.next()
+}
+
+// next reports when the earliest timer is due (ok is false when none is
+// queued).
+func (h *timerHeap) next() (when int64, ok bool) {
 	if len(*h) == 0 {
 		return 0, false
 	}

@@ -1263,27 +1263,20 @@ fn call_with_frame(
     let frame = g.tmps(&fslots);
     f.push_b(g, frame_t);
     g.set_all(&frame);
-    let is_iface = |g: &FuncGen, t| matches!(g.cx.shape(t), Shape::Interface(_));
-    callee(g);
-    for (k, &pt) in params.iter().enumerate() {
+    let at = |g: &mut FuncGen, k: usize| {
         g.ins()
             .local_get(frame[0])
             .local_get(frame[1])
             .i32_const(k as i32)
             .i32_add();
-        super::pointers::load_elem(g, any_t);
-        if !is_iface(g, pt) {
-            let payload = g.tmp(ANYREF);
-            g.ins().local_set(payload).drop().local_get(payload);
-            let unbox = super::helpers::unbox_func(g.cx, pt);
-            g.ins().call(unbox);
-        }
+    };
+    callee(g);
+    for (k, &pt) in params.iter().enumerate() {
+        at(g, k);
+        load_frame_elem(g, any_t, pt);
     }
     call(g);
-    let (state, _) = g.cx.resume_globals();
-    g.ins().global_get(state).if_(BlockType::Empty);
-    g.call_runtime("reflectCallBlocked");
-    g.ins().unreachable().end();
+    stop_if_suspended(g);
     let outs: Vec<Vec<u32>> = results
         .iter()
         .map(|&r| {
@@ -1295,22 +1288,48 @@ fn call_with_frame(
         g.set_all(out);
     }
     for (j, (&rt, out)) in results.iter().zip(&outs).enumerate() {
-        g.ins()
-            .local_get(frame[0])
-            .local_get(frame[1])
-            .i32_const((params.len() + j) as i32)
-            .i32_add();
-        if !is_iface(g, rt) {
-            push_descriptor(g, rt);
-        }
-        g.get_all(out);
-        if !is_iface(g, rt) {
-            super::helpers::box_value(g, rt);
-        }
-        super::pointers::store_elem(g, any_t);
+        at(g, params.len() + j);
+        store_frame_elem(g, any_t, rt, |g| g.get_all(out));
     }
     g.ins().i64_const(0);
     return_int(g);
+}
+
+/// Loads the frame element whose (array, index) is on the stack as a
+/// value of type t: an interface type's value as it is, else unboxed (a
+/// nil element is the zero value).
+fn load_frame_elem(g: &mut FuncGen, any_t: TypeId, t: TypeId) {
+    super::pointers::load_elem(g, any_t);
+    if !matches!(g.cx.shape(t), Shape::Interface(_)) {
+        let payload = g.tmp(ANYREF);
+        g.ins().local_set(payload).drop().local_get(payload);
+        let unbox = super::helpers::unbox_func(g.cx, t);
+        g.ins().call(unbox);
+    }
+}
+
+/// Stores the value of type t that `value` pushes into the frame element
+/// whose (array, index) is on the stack, boxed as an interface value
+/// unless t is an interface type.
+fn store_frame_elem(g: &mut FuncGen, any_t: TypeId, t: TypeId, value: impl FnOnce(&mut FuncGen)) {
+    let iface = matches!(g.cx.shape(t), Shape::Interface(_));
+    if !iface {
+        push_descriptor(g, t);
+    }
+    value(g);
+    if !iface {
+        super::helpers::box_value(g, t);
+    }
+    super::pointers::store_elem(g, any_t);
+}
+
+/// After a call from generated reflection code, which cannot be resumed:
+/// a callee that suspended (blocked) ends the program with a message.
+fn stop_if_suspended(g: &mut FuncGen) {
+    let (state, _) = g.cx.resume_globals();
+    g.ins().global_get(state).if_(BlockType::Empty);
+    g.call_runtime("reflectCallBlocked");
+    g.ins().unreachable().end();
 }
 
 /// Returns a new func value of the frame's func type (signature u) that
@@ -1373,7 +1392,6 @@ fn make_func_trampoline(cx: &mut Ctx, u: TypeId) -> u32 {
             (sig.params.clone(), sig.results.clone())
         };
         let mut g = FuncGen::helper(cx, nparams);
-        let is_iface = |g: &FuncGen, t| matches!(g.cx.shape(t), Shape::Interface(_));
         let n = (ps.len() + rs.len()) as i32;
         let arr_ty = ref_null(g.cx.array_type(any_t));
         let arr = g.tmp(arr_ty);
@@ -1383,17 +1401,13 @@ fn make_func_trampoline(cx: &mut Ctx, u: TypeId) -> u32 {
         let mut next = 1;
         for (k, &pt) in ps.iter().enumerate() {
             g.ins().local_get(arr).i32_const(k as i32);
-            if !is_iface(&g, pt) {
-                push_descriptor(&mut g, pt);
-            }
-            for _ in g.cx.slots(pt) {
-                g.ins().local_get(next);
-                next += 1;
-            }
-            if !is_iface(&g, pt) {
-                super::helpers::box_value(&mut g, pt);
-            }
-            super::pointers::store_elem(&mut g, any_t);
+            let nslots = g.cx.slots(pt).len() as u32;
+            store_frame_elem(&mut g, any_t, pt, |g| {
+                for l in next..next + nslots {
+                    g.ins().local_get(l);
+                }
+            });
+            next += nslots;
         }
         let h = g.tmp(ref_null(hclo));
         g.ins()
@@ -1408,19 +1422,10 @@ fn make_func_trampoline(cx: &mut Ctx, u: TypeId) -> u32 {
             .local_get(h)
             .struct_get(hclo, 0)
             .call_indirect(0, hfty);
-        let (state, _) = g.cx.resume_globals();
-        g.ins().global_get(state).if_(BlockType::Empty);
-        g.call_runtime("reflectCallBlocked");
-        g.ins().unreachable().end();
+        stop_if_suspended(&mut g);
         for (j, &rt) in rs.iter().enumerate() {
             g.ins().local_get(arr).i32_const((ps.len() + j) as i32);
-            super::pointers::load_elem(&mut g, any_t);
-            if !is_iface(&g, rt) {
-                let payload = g.tmp(ANYREF);
-                g.ins().local_set(payload).drop().local_get(payload);
-                let unbox = super::helpers::unbox_func(g.cx, rt);
-                g.ins().call(unbox);
-            }
+            load_frame_elem(&mut g, any_t, rt);
         }
         g.finish(idx);
     })
