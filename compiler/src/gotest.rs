@@ -162,9 +162,11 @@ fn test_package(runtime: &vm::Runtime, req: &Request, pkg: &Package, cwd: &Path)
             return Ok(false);
         }
     };
+    tracing::info!(package = %pkg.path, bytes = wasm.len(), secs = start.elapsed().as_secs_f64(), "compiled");
     let program = runtime
         .load(&wasm)
         .with_context(|| format!("loading the test binary of {}", pkg.path))?;
+    tracing::info!(package = %pkg.path, secs = start.elapsed().as_secs_f64(), "loaded");
     let name = pkg.path.rsplit('/').next().unwrap_or("main");
     let mut args = vec![format!("{name}.test")];
     args.extend(req.binary_flags.iter().cloned());
