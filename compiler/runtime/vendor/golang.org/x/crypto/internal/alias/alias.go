@@ -1,0 +1,1 @@
+../../../../../../crypto/internal/fips140/alias/alias.go
