@@ -172,12 +172,35 @@ pub fn is_intrinsic(name: &str) -> bool {
                 | "math.sqrt"
                 | "math.archSqrt"
         )
+        || is_bits(name)
+}
+
+/// math/bits functions that are one wasm instruction (gc makes them
+/// intrinsics too; a call each would dominate hashing loops).
+fn is_bits(name: &str) -> bool {
+    matches!(
+        name,
+        "math/bits.RotateLeft"
+            | "math/bits.RotateLeft64"
+            | "math/bits.RotateLeft32"
+            | "math/bits.LeadingZeros64"
+            | "math/bits.LeadingZeros32"
+            | "math/bits.TrailingZeros64"
+            | "math/bits.TrailingZeros32"
+            | "math/bits.OnesCount64"
+            | "math/bits.OnesCount32"
+            | "math/bits.Len64"
+            | "math/bits.Len32"
+    )
 }
 
 /// Whether two slices share elements: gc's versions compare element
-/// addresses as integers, which here are placeholders.
+/// addresses as integers (x/crypto's, under the purego tag gowasm builds
+/// with, reflect's Pointer), which here are placeholders.
 fn is_overlap(name: &str) -> bool {
-    name.starts_with("slices.overlaps[") || name == "crypto/internal/fips140/alias.AnyOverlap"
+    name.starts_with("slices.overlaps[")
+        || name == "crypto/internal/fips140/alias.AnyOverlap"
+        || name == "vendor/golang.org/x/crypto/internal/alias.AnyOverlap"
 }
 
 /// `payload[T]`, declared by the runtime and by package reflect.
@@ -297,6 +320,42 @@ pub fn define_intrinsic_body(cx: &mut Ctx, fid: FuncId) {
             }
             "math.sqrt" | "math.archSqrt" => {
                 ins.local_get(0).f64_sqrt();
+            }
+            // uint and int are 64-bit; a rotation count is taken modulo
+            // the width, so a negative one rotates right, as in Go.
+            "math/bits.RotateLeft64" | "math/bits.RotateLeft" => {
+                ins.local_get(0).local_get(1).i64_rotl();
+            }
+            "math/bits.RotateLeft32" => {
+                ins.local_get(0).local_get(1).i32_wrap_i64().i32_rotl();
+            }
+            "math/bits.LeadingZeros64" => {
+                ins.local_get(0).i64_clz();
+            }
+            "math/bits.LeadingZeros32" => {
+                ins.local_get(0).i32_clz().i64_extend_i32_u();
+            }
+            "math/bits.TrailingZeros64" => {
+                ins.local_get(0).i64_ctz();
+            }
+            "math/bits.TrailingZeros32" => {
+                ins.local_get(0).i32_ctz().i64_extend_i32_u();
+            }
+            "math/bits.OnesCount64" => {
+                ins.local_get(0).i64_popcnt();
+            }
+            "math/bits.OnesCount32" => {
+                ins.local_get(0).i32_popcnt().i64_extend_i32_u();
+            }
+            "math/bits.Len64" => {
+                ins.i64_const(64).local_get(0).i64_clz().i64_sub();
+            }
+            "math/bits.Len32" => {
+                ins.i64_const(32)
+                    .local_get(0)
+                    .i32_clz()
+                    .i64_extend_i32_u()
+                    .i64_sub();
             }
             _ => unreachable!(),
         }

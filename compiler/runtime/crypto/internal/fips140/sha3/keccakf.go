@@ -3,7 +3,9 @@
 // license that can be found in the LICENSE file.
 
 // gc's keccakf.go with keccakF1600Generic always taking gc's big-endian
-// path, which reads the state's bytes into uint64s and writes them back:
+// path, which reads the state's bytes into uint64s and writes them back
+// (at the end rather than in a deferred call, whose capture of the state
+// pointer would put it in a cell that every access loads):
 // on little-endian machines gc's views the bytes as uint64s through
 // unsafe.Pointer, which gowasm cannot do (objects of one type cannot be
 // viewed as another).
@@ -49,11 +51,6 @@ func keccakF1600Generic(da *[200]byte) {
 	for i := range a {
 		a[i] = byteorder.LEUint64(da[i*8:])
 	}
-	defer func() {
-		for i := range a {
-			byteorder.LEPutUint64(da[i*8:], a[i])
-		}
-	}()
 
 	// Implementation translated from Keccak-inplace.c
 	// in the keccak reference code.
@@ -426,5 +423,9 @@ func keccakF1600Generic(da *[200]byte) {
 		a[22] = bc2 ^ (bc4 &^ bc3)
 		a[23] = bc3 ^ (bc0 &^ bc4)
 		a[24] = bc4 ^ (bc1 &^ bc0)
+	}
+
+	for i := range a {
+		byteorder.LEPutUint64(da[i*8:], a[i])
 	}
 }

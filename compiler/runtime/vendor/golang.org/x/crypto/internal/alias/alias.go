@@ -1,1 +1,0 @@
-../../../../../../crypto/internal/fips140/alias/alias.go
