@@ -72,3 +72,13 @@ func chacha8rand_block(seed *[4]uint64, blocks *[32]uint64, counter uint32) {
 
 //go:linkname boring_registerCache crypto/internal/boring/bcache.registerCache
 func boring_registerCache(p unsafe.Pointer) {}
+
+// crypto/subtle's data-independent timing is a CPU mode (arm64's DIT)
+// that WebAssembly does not expose: there is none to switch, and
+// internal/runtime/sys reports it unsupported.
+
+//go:linkname dit_setEnabled crypto/subtle.setDITEnabled
+func dit_setEnabled() bool { return false }
+
+//go:linkname dit_setDisabled crypto/subtle.setDITDisabled
+func dit_setDisabled() {}
