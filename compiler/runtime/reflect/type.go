@@ -729,7 +729,7 @@ func directlyAssignable(t, v *rtype) bool {
 	if t.Kind() == Chan && v.ChanDir() == BothDir && t.elem() == v.elem() {
 		return true
 	}
-	return false
+	return haveIdenticalUnderlyingType(t, v)
 }
 
 func (t *rtype) ConvertibleTo(u Type) bool {

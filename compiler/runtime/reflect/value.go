@@ -1162,7 +1162,8 @@ func convertOp(dst, src *rtype) func(Value, *rtype) Value {
 			return makeValue(t, efaceMake(t.t, string(payload[[]rune](v.val()))), v.flag.ro())
 		}
 	}
-	if haveIdenticalUnderlyingType(dst, src) {
+	if haveIdenticalUnderlyingType(dst, src) ||
+		dst.Kind() == Chan && directlyAssignable(dst, src) {
 		return func(v Value, t *rtype) Value {
 			return makeValue(t, efaceMake(t.t, v.packEface()), v.flag.ro())
 		}
@@ -1186,8 +1187,9 @@ func convertOp(dst, src *rtype) func(Value, *rtype) Value {
 }
 
 // haveIdenticalUnderlyingType reports whether the underlying types of a
-// and b are identical, which descriptors tell by their spelling: the
-// runtime names unnamed types by their structure.
+// and b are identical: the same kind and structure, with element, field,
+// parameter and method types that are themselves identical (descriptors
+// are unique per type, so those compare by pointer).
 func haveIdenticalUnderlyingType(a, b *rtype) bool {
 	if a == b {
 		return true
@@ -1218,19 +1220,34 @@ func haveIdenticalUnderlyingType(a, b *rtype) bool {
 			}
 		}
 		return true
-	case Func, Interface:
-		return underlyingString(a) == underlyingString(b)
+	case Func:
+		if a.IsVariadic() != b.IsVariadic() || a.NumIn() != b.NumIn() || a.NumOut() != b.NumOut() {
+			return false
+		}
+		for i := 0; i < a.NumIn(); i++ {
+			if a.In(i) != b.In(i) {
+				return false
+			}
+		}
+		for i := 0; i < a.NumOut(); i++ {
+			if a.Out(i) != b.Out(i) {
+				return false
+			}
+		}
+		return true
+	case Interface:
+		if a.NumMethod() != b.NumMethod() {
+			return false
+		}
+		for i := 0; i < a.NumMethod(); i++ {
+			ma, mb := a.Method(i), b.Method(i)
+			if ma.Name != mb.Name || ma.PkgPath != mb.PkgPath || ma.Type != mb.Type {
+				return false
+			}
+		}
+		return true
 	}
 	return false
-}
-
-// underlyingString spells an unnamed type; named types are never equal
-// here unless identical.
-func underlyingString(t *rtype) string {
-	if t.Name() != "" {
-		return ""
-	}
-	return t.String()
 }
 
 func makeValue(t *rtype, x any, ro flag) Value {
