@@ -117,10 +117,10 @@ func rewriteEmbeds(p *packages.Package, file *ast.File, src []byte, dir string, 
 					fail("%v", err)
 					continue
 				}
-				init = strconv.Quote(string(data))
-				if kind == "[]byte" {
-					init = "[]byte(" + init + ")"
-				}
+				// Converted to the variable's type as written, which
+				// may be named ([]T of a byte type T, a named string).
+				typ := src[p.Fset.Position(vs.Type.Pos()).Offset:p.Fset.Position(vs.Type.End()).Offset]
+				init = "(" + string(typ) + ")(" + strconv.Quote(string(data)) + ")"
 			case "FS":
 				packed, err := packFS(dir, files)
 				if err != nil {

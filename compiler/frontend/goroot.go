@@ -16,14 +16,15 @@ import (
 // or, when the overlay directory holds a file named MERGE, file by file (the
 // real package's other files are kept).
 // Everything else is symlinked, so the tree is cheap; it is cached under
-// cacheDir keyed by the real GOROOT, the Go version and the overlay contents.
+// cacheDir keyed by the real GOROOT, the Go version, the overlay contents
+// and layoutVersion.
 func synthesizeGOROOT(realRoot, overlayDir, cacheDir string) (string, error) {
 	pkgs, digest, err := scanOverlay(overlayDir)
 	if err != nil {
 		return "", fmt.Errorf("reading runtime overlay: %w", err)
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00%s", realRoot, runtime.Version(), digest)
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%d", realRoot, runtime.Version(), digest, layoutVersion)
 	dest := filepath.Join(cacheDir, "goroot-"+hex.EncodeToString(h.Sum(nil))[:16])
 	if _, err := os.Stat(filepath.Join(dest, ".complete")); err == nil {
 		return dest, nil
@@ -82,9 +83,17 @@ func scanOverlay(dir string) (map[string]bool, string, error) {
 	return pkgs, hex.EncodeToString(h.Sum(nil)), err
 }
 
+// layoutVersion changes when mirror lays the tree out differently, so
+// that trees cached by an older gowasm are not reused.
+const layoutVersion = 3
+
 // mirror fills dst (which exists) with the contents of real/rel: entries
 // that contain no overlay package are symlinked, overlay package
-// directories get the overlay's files plus the real subdirectories.
+// directories get the overlay's files plus the real subdirectories. Those
+// subdirectories are real directories of hard-linked files (linkTree): the
+// go command refuses to embed symlinks or files below a symlinked
+// directory, and the embed package's tests embed from its
+// internal/embedtest.
 func mirror(realRoot, dstRoot, rel string, pkgs map[string]bool, overlayDir string) error {
 	entries, err := os.ReadDir(filepath.Join(realRoot, rel))
 	if err != nil {
@@ -127,11 +136,38 @@ func mirror(realRoot, dstRoot, rel string, pkgs map[string]bool, overlayDir stri
 			}
 			continue
 		}
+		if replaced && e.IsDir() {
+			if err := linkTree(src, dst); err != nil {
+				return err
+			}
+			continue
+		}
 		if err := os.Symlink(src, dst); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// linkTree recreates the directory tree src at dst with each file a hard
+// link to src's, or a copy where src is on another file system.
+func linkTree(src, dst string) error {
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(src, p)
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return os.Mkdir(filepath.Join(dst, rel), 0o755)
+		}
+		if os.Link(p, filepath.Join(dst, rel)) == nil {
+			return nil
+		}
+		return copyFile(p, filepath.Join(dst, rel))
+	})
 }
 
 // mergeMarker names the file that makes an overlay package directory

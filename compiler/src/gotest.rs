@@ -210,21 +210,26 @@ fn test_package(runtime: &vm::Runtime, req: &Request, pkg: &Package, cwd: &Path)
     })?;
     let passed = outcome.exit_code == 0;
     let elapsed = start.elapsed().as_secs_f64();
+    // As the go command: a test binary that ran no test says so in a
+    // warning that becomes a note on the summary line.
+    const NO_TESTS: &[u8] = b"testing: warning: no tests to run\n";
+    let mut no_tests = false;
     if let Some(buf) = captured {
         let out = buf.lock().expect("capture lock");
-        // As the go command: a passing package's output is only its
-        // summary line, unless it printed more than the final PASS.
-        if !passed || out.as_slice() != b"PASS\n" {
-            let text = if passed {
-                out.strip_suffix(b"PASS\n").unwrap_or(&out)
-            } else {
-                &out[..]
-            };
-            std::io::stdout().write_all(text)?;
+        let mut text: &[u8] = &out;
+        if passed {
+            // A passing package's output is only its summary line,
+            // unless it printed more than the final PASS.
+            text = text.strip_suffix(b"PASS\n").unwrap_or(text);
+            if let Some(rest) = text.strip_suffix(NO_TESTS) {
+                (text, no_tests) = (rest, true);
+            }
         }
+        std::io::stdout().write_all(text)?;
     }
+    let note = if no_tests { " [no tests to run]" } else { "" };
     if passed {
-        println!("ok  \t{}\t{elapsed:.3}s", pkg.path);
+        println!("ok  \t{}\t{elapsed:.3}s{note}", pkg.path);
     } else {
         println!("FAIL\t{}\t{elapsed:.3}s", pkg.path);
     }

@@ -286,8 +286,13 @@ fn without_timings(report: &str) -> String {
                 _ => l,
             };
             match l.rsplit_once('\t') {
-                Some((head, t)) if t.ends_with('s') && t[..t.len() - 1].parse::<f64>().is_ok() => {
-                    head.to_string()
+                Some((head, t)) => {
+                    // "0.12s", or "0.12s [note]".
+                    let (time, note) = t.split_once(' ').unwrap_or((t, ""));
+                    match time.strip_suffix('s').map(str::parse::<f64>) {
+                        Some(Ok(_)) => format!("{head} {note}"),
+                        _ => l.to_string(),
+                    }
                 }
                 _ => l.to_string(),
             }
@@ -345,6 +350,18 @@ fn test_reports_like_go_test() {
     assert!(
         report.starts_with("ok  \tgowasm.dev/compiler/tests/testdata/gotest\t"),
         "{report}"
+    );
+    // A pattern that matches nothing: a note on the summary line.
+    let args = ["test", "-count=1", "-run", "NoSuchTest", pkg];
+    let native = Command::new("go")
+        .args(args)
+        .current_dir(repo())
+        .output()
+        .unwrap();
+    let ours = gowasm().args(args).current_dir(repo()).output().unwrap();
+    assert_eq!(
+        without_timings(&String::from_utf8_lossy(&ours.stdout)),
+        without_timings(&String::from_utf8_lossy(&native.stdout))
     );
 }
 
