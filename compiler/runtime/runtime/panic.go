@@ -13,6 +13,9 @@ type _panic struct {
 	recovered  bool
 	repanicked bool
 	goexit     bool
+	// aborted: a panic of a deferred call run for this one reached the
+	// frame running that call, which stops handling this one.
+	aborted bool
 }
 
 // _defer is a pending deferred call.
@@ -71,14 +74,30 @@ func panicHandler(base *_defer) bool {
 	p := curPanic
 	if p != nil && p.recovered {
 		curPanic = p.link
-		// Panics started while this one was running its defers and
-		// then aborted are retired with it.
-		for curPanic != nil && curPanic.recovered {
+		// Older panics whose handling a deferred call's panic cut short
+		// are over: as in gc, a recovery discards them. Those still
+		// being handled by frames further out stay (a deferred call may
+		// recover one, then panic and recover again).
+		for curPanic != nil && curPanic.aborted {
 			curPanic = curPanic.link
 		}
 		return true
 	}
 	return false
+}
+
+// panicAborted is called when a deferred call's panic reaches the frame
+// that ran the call for an older panic (the frame then runs its remaining
+// deferred calls for the new one). The older panic is the newest below the
+// new one not already aborted: any panic started in between was handled by
+// frames inside the deferred call, which the new panic left the same way.
+func panicAborted() {
+	for p := curPanic.link; p != nil; p = p.link {
+		if !p.aborted {
+			p.aborted = true
+			return
+		}
+	}
 }
 
 func gopanic(e any) {

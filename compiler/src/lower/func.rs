@@ -540,12 +540,10 @@ pub fn generate(cx: &mut Ctx, fid: FuncId) {
             g.unwind_check(h);
         }
         g.frames.truncate(g.frames.len() - 4);
+        g.ins().local_set(recovered).br(3).end().unreachable().end();
+        // Caught: a deferred call panicked anew (see panicAborted).
+        g.call_runtime("panicAborted");
         g.ins()
-            .local_set(recovered)
-            .br(3)
-            .end()
-            .unreachable()
-            .end()
             .br(0)
             .end()
             .end()
