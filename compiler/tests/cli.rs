@@ -142,6 +142,45 @@ fn run_passes_arguments_and_exit_status() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// Reading memory as another type through unsafe.Pointer cannot work on
+/// typed GC objects: a Go run-time panic naming the conversion, exit 2,
+/// never a trap.
+#[test]
+fn reinterpreting_memory_panics_naming_the_conversion() {
+    let dir = scratch("reinterpret");
+    let cases = [
+        (
+            "s := \"hello\"\n\tprintln(*(*uintptr)(unsafe.Pointer(&s)))",
+            "*uintptr",
+        ),
+        (
+            "x := uint64(1)\n\tprintln((*[8]byte)(unsafe.Pointer(&x))[0])",
+            "*[8]uint8",
+        ),
+    ];
+    for (body, target) in cases {
+        std::fs::write(
+            dir.join("main.go"),
+            format!("package main\n\nimport \"unsafe\"\n\nfunc main() {{\n\t{body}\n}}\n"),
+        )
+        .unwrap();
+        let out = gowasm()
+            .args(["run", "main.go"])
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(
+            err.starts_with(&format!(
+                "panic: runtime error: unsafe.Pointer conversion to {target} of memory holding another type: gowasm cannot reinterpret memory\n"
+            )),
+            "{err}"
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 /// Every program carries the scheduler and, since the scheduler's pointer
 /// code has nil checks, Go's panic report (docs/status.md): about 23 KB.
 /// Go's own wasip1 hello world is over 1 MB.

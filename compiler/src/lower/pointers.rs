@@ -819,7 +819,10 @@ pub fn define_ptr_helper(cx: &mut Ctx, idx: u32, t: TypeId, store: bool) {
         }
         g.ins().return_().end();
     }
-    g.ins().unreachable().end();
+    // Neither: a pointer made by an unsafe conversion from another type.
+    let target = format!("*{}", g.cx.prog.types[t].str);
+    panic_reinterpret(&mut g, "unsafe.Pointer conversion", &target);
+    g.ins().end();
     // Address-taken struct fields.
     let keys = g.cx.field_keys.get(&t).cloned().unwrap_or_default();
     let n = keys.len() as u32;
@@ -919,17 +922,21 @@ fn cast_unsafe(g: &mut FuncGen, ht: HeapType, ins: &Instr, what: &str) {
         .ref_test_nullable(ht)
         .i32_eqz()
         .if_(BlockType::Empty);
+    let target = g.cx.prog.types[ins.t].str.clone();
+    panic_reinterpret(g, what, &target);
+    g.ins().end().local_get(obj).ref_cast_nullable(ht);
+}
+
+/// Panics (a Go run-time error) on reaching memory of one type through
+/// `what` giving it type `target`: WebAssembly GC objects are typed and
+/// have no bytes to view another way.
+fn panic_reinterpret(g: &mut FuncGen, what: &str, target: &str) {
     let msg = format!(
-        "{what} to {} of memory holding another type: gowasm cannot reinterpret memory",
-        g.cx.prog.types[ins.t].str
+        "{what} to {target} of memory holding another type: gowasm cannot reinterpret memory"
     );
     g.push_string_const(msg.as_bytes());
     g.call_runtime("panicUnsafeCast");
-    g.ins()
-        .unreachable()
-        .end()
-        .local_get(obj)
-        .ref_cast_nullable(ht);
+    g.ins().unreachable();
 }
 
 /// unsafe.String, unsafe.StringData, unsafe.Slice, unsafe.SliceData.
