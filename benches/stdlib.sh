@@ -2,7 +2,8 @@
 # Runs the standard library's own tests with `gowasm test` and keeps the
 # report docs/stdlib.md: one row per standard-library package (`go list
 # std`) — pass, fail (the first failing test, or the panic that ended the
-# run), does not build (the first error), no tests, or not run yet — and
+# run), does not build (the first error), no tests, all excluded, or not
+# run yet — and
 # totals. Nothing is patched, and only the tests in EXCLUDED below are
 # skipped (`-skip`), each for a reason that makes it impossible on this
 # target; a package passes when the rest of its test binary passes.
@@ -49,6 +50,7 @@ slices|TestGrow|$ALLOCS
 slices|TestConcat_too_large|$HUGE
 slices|TestRepeat|$HUGE
 encoding/binary|TestNativeEndian|views a uint32's memory as bytes through unsafe.Pointer: WebAssembly GC objects are typed, with no byte view (gowasm panics naming the conversion)
+crypto/internal/fips140cache|TestCache|loops until a runtime.AddCleanup cleanup runs: the engine's collector does not call into the module, so cleanups never run (docs/status.md)
 "
 # skips PKG: the -skip pattern of PKG's excluded tests (empty: none).
 skips() {
@@ -75,8 +77,9 @@ elif [ $# -gt 0 ]; then pkgs="$*"; else pkgs="$REQUIRED"; fi
 # write_report: the report from $results.
 write_report() {
   local pass fail nobuild notests notrun
-  read -r pass fail nobuild notests notrun < <(awk -F'\t' '
-    { n[$2]++ } END { print n["pass"]+0, n["fail"]+0, n["does not build"]+0, n["no tests"]+0, n["not run"]+0 }' "$results")
+  local excluded
+  read -r pass fail nobuild notests excluded notrun < <(awk -F'\t' '
+    { n[$2]++ } END { print n["pass"]+0, n["fail"]+0, n["does not build"]+0, n["no tests"]+0, n["all excluded"]+0, n["not run"]+0 }' "$results")
   {
     echo "# Standard-library tests under gowasm"
     echo
@@ -86,7 +89,8 @@ write_report() {
     echo "includes compiling the test binary; each row says when it was measured."
     echo
     echo "**$pass packages pass**; $fail fail; $nobuild do not build; $notests have no"
-    echo "tests; $notrun not run yet (\`benches/stdlib.sh --not-run\`)."
+    echo "tests; $excluded have only excluded tests; $notrun not run yet"
+    echo "(\`benches/stdlib.sh --not-run\`)."
     echo
     echo "| package | result | time | date | first failure |"
     echo "|---|---|---|---|---|"
@@ -111,7 +115,9 @@ for p in $pkgs; do
   code=$?
   secs=$(( $(date +%s) - start ))
   if [ $code -eq 0 ]; then
-    if grep -q "no test files" "$log"; then status="no tests"; else status="pass"; fi
+    if grep -q "no test files" "$log"; then status="no tests"
+    elif [ -n "$skip" ] && grep -q "\[no tests to run\]" "$log"; then status="all excluded"
+    else status="pass"; fi
     why=""
   elif grep -q "\[build failed\]" "$log"; then
     status="does not build"
