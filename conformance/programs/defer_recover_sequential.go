@@ -58,7 +58,33 @@ func deep(n int) (r string) {
 	panic(n)
 }
 
+// deferredRecover: `defer recover()` acts as a recover of the function
+// deferring it, made when it runs: it stops the panic that function was run
+// for, but not a newer panic of the function itself.
+func deferredRecover(order int) (r string) {
+	defer func() { r += fmt.Sprint(" outer:", recover()) }()
+	defer func() {
+		switch order {
+		case 0:
+			defer recover()
+		case 1:
+			defer recover()
+			defer func() { r += fmt.Sprint("inner:", recover()) }()
+			panic("inner")
+		case 2:
+			defer func() { r += fmt.Sprint("inner:", recover()) }()
+			defer recover()
+			panic("inner")
+		}
+	}()
+	panic(fmt.Sprint("panic ", order))
+}
+
 func main() {
+	for i := range 3 {
+		fmt.Println(deferredRecover(i))
+	}
+	defer recover()
 	fmt.Println(sequentialRecoveredInside())
 	fmt.Println(escapesDeferredCall())
 	fmt.Println(recoverThenEscape())

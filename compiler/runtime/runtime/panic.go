@@ -124,6 +124,24 @@ func gorecover(armed bool) any {
 	return p.arg
 }
 
+// deferRecover is `defer recover()` in a function that read armed on
+// entry: when the deferred call runs, it recovers as the function calling
+// recover would, the panic the function was run for, unless a newer
+// panic that is not recovered is running (gc: a deferred recover run by
+// the panic of its own function is too high on the stack to see it).
+func deferRecover(armed bool) {
+	p := curPanic
+	deferproc(func() {
+		q := curPanic
+		for q != nil && q.recovered {
+			q = q.link
+		}
+		if armed && q != nil && q == p && !q.goexit {
+			q.recovered = true
+		}
+	})
+}
+
 // A PanicNilError happens when code calls panic(nil).
 type PanicNilError struct {
 	_ [0]*PanicNilError

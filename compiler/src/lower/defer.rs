@@ -5,10 +5,20 @@
 
 use super::func::FuncGen;
 use crate::emit::module::ref_null;
-use crate::ir::{Call, Instr, Op, Operand};
+use crate::ir::{Builtin, Call, Instr, Op, Operand};
 use wasm_encoder::{FieldType, HeapType, StorageType};
 
 pub fn defer(g: &mut FuncGen, call: &Call) {
+    if matches!(call.callee, Some(Operand::Builtin(Builtin::Recover))) {
+        // `defer recover()`: a recover of this function, made when the
+        // deferred call runs (runtime.deferRecover).
+        match g.recover_armed {
+            Some(l) => g.ins().local_get(l),
+            None => g.ins().i32_const(0),
+        };
+        g.call_runtime("deferRecover");
+        return;
+    }
     push_thunk(g, call, "defer");
     g.call_runtime("deferproc");
 }
