@@ -1379,7 +1379,7 @@ fn make_func_trampoline(cx: &mut Ctx, u: TypeId) -> u32 {
         TypeDef::Func(p, r) => (p.clone(), r.clone()),
         _ => unreachable!(),
     };
-    let key = format!("reflect.makeFunc${}", cx.prog.types[u].str);
+    let key = format!("reflect.makeFunc${}#{u}", cx.prog.types[u].str);
     let nparams = params.len() as u32;
     cx.helper(&key, params, results, |cx, idx| {
         let env_ty = make_func_env(cx, u);

@@ -578,7 +578,7 @@ fn store_appended(
 /// slice.
 fn append_values_func(cx: &mut Ctx, elem: TypeId, n: usize) -> u32 {
     let arr = cx.array_type(elem);
-    let key = format!("append{n}:{}", cx.prog.types[elem].str);
+    let key = format!("append{n}:{}#{elem}", cx.prog.types[elem].str);
     let slice = vec![ref_null(arr), ValType::I32, ValType::I32, ValType::I32];
     let value = cx.slots(elem);
     let mut params = slice.clone();
