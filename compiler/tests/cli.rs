@@ -124,19 +124,23 @@ fn go_embed_without_matching_files_fails_at_the_directive() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// `gowasm run main.go` in dir, with main.go holding `source`.
+fn run_main(dir: &Path, source: &str) -> std::process::Output {
+    std::fs::write(dir.join("main.go"), source).unwrap();
+    gowasm()
+        .args(["run", "main.go"])
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn run_passes_arguments_and_exit_status() {
     let dir = scratch("args");
-    std::fs::write(
-        dir.join("main.go"),
+    let out = run_main(
+        &dir,
         "package main\n\nfunc main() {\n\tpanic(\"stop\")\n}\n",
-    )
-    .unwrap();
-    let out = gowasm()
-        .args(["run", "main.go"])
-        .current_dir(&dir)
-        .output()
-        .unwrap();
+    );
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).starts_with("panic: stop\n"));
     std::fs::remove_dir_all(&dir).unwrap();
@@ -159,16 +163,10 @@ fn reinterpreting_memory_panics_naming_the_conversion() {
         ),
     ];
     for (body, target) in cases {
-        std::fs::write(
-            dir.join("main.go"),
-            format!("package main\n\nimport \"unsafe\"\n\nfunc main() {{\n\t{body}\n}}\n"),
-        )
-        .unwrap();
-        let out = gowasm()
-            .args(["run", "main.go"])
-            .current_dir(&dir)
-            .output()
-            .unwrap();
+        let out = run_main(
+            &dir,
+            &format!("package main\n\nimport \"unsafe\"\n\nfunc main() {{\n\t{body}\n}}\n"),
+        );
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{err}");
         assert!(
