@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"go/types"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -139,6 +140,10 @@ type Method struct {
 	Name string `json:"name"`
 	Sig  int    `json:"sig"`
 	Func int    `json:"func"`
+	// ExprSig is the method expression's type (the receiver first), for
+	// reflect's Type.Method: set for exported methods with code when the
+	// program looks up methods of types (invokesMethodLookup).
+	ExprSig *int `json:"expr_sig,omitempty"`
 }
 
 type Global struct {
@@ -382,6 +387,9 @@ type writer struct {
 	queue   []*ssa.Function
 	values  map[ssa.Value]int
 	reach   map[*ssa.Function]struct{ AddrTaken bool }
+	// methodExprs: the program looks up methods of types (Type.Method),
+	// whose Func and Type are method expressions.
+	methodExprs bool
 }
 
 func newWriter(prog *ssa.Program, dirs *directives) *writer {
@@ -624,6 +632,7 @@ func (w *writer) tupleIDs(t *types.Tuple) []int {
 // fillMethodSets records, for every named type and pointer to named type
 // in the table, the reachable methods of its method set.
 func (w *writer) fillMethodSets() {
+	var exprSigs []int
 	for done := 0; done < len(w.out.Types); {
 		end := len(w.out.Types)
 		// In ID order (the map's order is random): the IDs of types and
@@ -651,17 +660,37 @@ func (w *writer) fillMethodSets() {
 						entry.Func = w.funcID(fn)
 					}
 				}
+				if w.methodExprs && entry.Func >= 0 && m.Exported() {
+					id := w.typeID(methodExprSig(t, m.Type().(*types.Signature)))
+					entry.ExprSig = &id
+					exprSigs = append(exprSigs, id)
+				}
 				w.out.Types[id].MethodSet = append(w.out.Types[id].MethodSet, entry)
 			}
 		}
 		done = end
 	}
+	// reflect's Method(i).Func values are made by the runtime: their
+	// types are put in interfaces.
+	w.out.InterfaceTypes = append(w.out.InterfaceTypes, exprSigs...)
+	sort.Ints(w.out.InterfaceTypes)
+	w.out.InterfaceTypes = slices.Compact(w.out.InterfaceTypes)
 	// Functions queued while filling method sets.
 	for i := range w.queue {
 		if w.out.Functions[i] == nil {
 			w.out.Functions[i] = w.function(w.queue[i])
 		}
 	}
+}
+
+// methodExprSig is the type of the method expression recv.m: m's
+// signature with the receiver as first parameter.
+func methodExprSig(recv types.Type, sig *types.Signature) *types.Signature {
+	params := []*types.Var{types.NewParam(token.NoPos, nil, "", recv)}
+	for i := 0; i < sig.Params().Len(); i++ {
+		params = append(params, sig.Params().At(i))
+	}
+	return types.NewSignatureType(nil, nil, nil, types.NewTuple(params...), sig.Results(), sig.Variadic())
 }
 
 func (w *writer) function(f *ssa.Function) *Function {

@@ -177,7 +177,7 @@ func build(main *packages.Package) *Program {
 	// (reflect.Value.Method, MethodByName) can call any exported method of
 	// a type it converts to an interface, as gc's linker assumes too.
 	res := rta.Analyze(roots, false)
-	var callsMethods bool
+	var callsMethods, looksUpMethods bool
 	for {
 		added := false
 		add := func(f *ssa.Function) {
@@ -191,7 +191,8 @@ func build(main *packages.Package) *Program {
 				add(impl)
 			}
 		}
-		callsMethods = callsReflect(res, func(f *ssa.Function) bool {
+		looksUpMethods = invokesMethodLookup(res)
+		callsMethods = looksUpMethods || callsReflect(res, func(f *ssa.Function) bool {
 			return f.Signature.Recv() != nil && (f.Name() == "Method" || f.Name() == "MethodByName")
 		})
 		if callsMethods {
@@ -239,6 +240,7 @@ func build(main *packages.Package) *Program {
 
 	w := newWriter(prog, dirs)
 	w.out.ReflectMethods = callsMethods
+	w.methodExprs = looksUpMethods
 	w.out.ReflectMakeFunc = callsReflect(res, func(f *ssa.Function) bool {
 		return f.Signature.Recv() == nil && f.Name() == "MakeFunc"
 	})
@@ -264,6 +266,39 @@ func callsReflect(res *rta.Result, match func(*ssa.Function) bool) bool {
 				}
 				callee := call.Common().StaticCallee()
 				if callee != nil && callee.Pkg != nil && callee.Pkg.Pkg.Path() == "reflect" && match(callee) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// invokesMethodLookup reports whether reachable code outside reflect
+// calls, through an interface, a method Method or MethodByName whose first
+// result is a reflect.Method (reflect.Type's, or any interface declaring
+// them so: gc's linker keeps every exported method for the same calls).
+func invokesMethodLookup(res *rta.Result) bool {
+	for f := range res.Reachable {
+		if f.Pkg != nil && f.Pkg.Pkg.Path() == "reflect" {
+			continue
+		}
+		for _, b := range f.Blocks {
+			for _, in := range b.Instrs {
+				call, ok := in.(ssa.CallInstruction)
+				if !ok || !call.Common().IsInvoke() {
+					continue
+				}
+				m := call.Common().Method
+				if m.Name() != "Method" && m.Name() != "MethodByName" {
+					continue
+				}
+				results := m.Type().(*types.Signature).Results()
+				if results.Len() == 0 {
+					continue
+				}
+				if named, ok := types.Unalias(results.At(0).Type()).(*types.Named); ok &&
+					named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == "reflect" && named.Obj().Name() == "Method" {
 					return true
 				}
 			}

@@ -247,6 +247,10 @@ pub struct Method {
     pub name: String,
     pub sig: TypeId,
     pub func: i64,
+    /// The method expression's type (receiver first), for reflect's
+    /// Type.Method; set when the program looks up methods of types.
+    #[serde(default)]
+    pub expr_sig: Option<TypeId>,
 }
 
 #[derive(Debug, Deserialize)]

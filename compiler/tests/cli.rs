@@ -274,6 +274,57 @@ fn gowasm_run_gc_heap_initial() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// gowasm-run's environment: only what --env gives (KEY=VALUE, or KEY for
+/// the host's value; a later entry of a key wins, a KEY the host lacks is
+/// left out), and the host's whole environment with --inherit-env.
+#[test]
+fn gowasm_run_env_options() {
+    let dir = scratch("env");
+    std::fs::write(
+        dir.join("main.go"),
+        "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n\t\"sort\"\n)\n\nfunc main() {\n\tenv := os.Environ()\n\tsort.Strings(env)\n\tfmt.Println(env)\n}\n",
+    )
+    .unwrap();
+    let wasm = dir.join("env.wasm");
+    succeed(
+        gowasm()
+            .args(["build", "-o"])
+            .arg(&wasm)
+            .arg("main.go")
+            .current_dir(&dir),
+    );
+    let run = Path::new(env!("CARGO_BIN_EXE_gowasm")).with_file_name("gowasm-run");
+    let env_of = |options: &[&str]| {
+        let out = succeed(
+            Command::new(&run)
+                .env("GOWASM_TEST_HOST_VAR", "from host")
+                .env_remove("GOWASM_TEST_UNSET")
+                .args(options)
+                .arg(&wasm),
+        );
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    };
+    assert_eq!(env_of(&[]), "[]");
+    assert_eq!(
+        env_of(&[
+            "--env",
+            "A=1",
+            "--env",
+            "GOWASM_TEST_HOST_VAR",
+            "--env",
+            "GOWASM_TEST_UNSET",
+            "--env",
+            "A=2=3",
+        ]),
+        "[A=2=3 GOWASM_TEST_HOST_VAR=from host]"
+    );
+    let inherited = env_of(&["--inherit-env", "--env", "GOWASM_TEST_HOST_VAR=mine"]);
+    assert!(inherited.contains("GOWASM_TEST_HOST_VAR=mine"), "{inherited}");
+    assert!(!inherited.contains("from host"), "{inherited}");
+    assert!(inherited.contains("PATH="), "{inherited}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 /// `gowasm-run --dir HOST::GUEST:ro`: the program reads beneath the
 /// grant, cannot change it, and cannot leave it by `..`, a symlink or an
 /// absolute path; a grant of a missing directory is refused up front.

@@ -8,10 +8,15 @@ use std::process::ExitCode;
 #[derive(Parser)]
 #[command(name = "gowasm-run", version, about = "Run a gowasm module")]
 struct Cli {
-    /// Set an environment variable for the program (repeatable); the
-    /// program sees only these.
-    #[arg(long = "env", value_name = "KEY=VALUE")]
+    /// Set an environment variable for the program (repeatable); KEY
+    /// alone passes the host's value of KEY, if it has one. The program
+    /// sees only these (and the host's with --inherit-env).
+    #[arg(long = "env", value_name = "KEY[=VALUE]")]
     env: Vec<String>,
+    /// Pass the host's whole environment to the program (--env entries
+    /// still add to or override it).
+    #[arg(long)]
+    inherit_env: bool,
     /// Grant the program a host directory (repeatable): HOST, seen at the
     /// same path, or HOST::GUEST, seen at GUEST; append `:ro` for read
     /// only. Paths cannot leave it (`..`, absolute paths and symlinks are
@@ -53,13 +58,7 @@ fn main() -> ExitCode {
         Ok(b) => b,
         Err(e) => return fail(e.to_string()),
     };
-    let mut env = Vec::new();
-    for kv in &cli.env {
-        match kv.split_once('=') {
-            Some((k, v)) => env.push((k.to_string(), v.to_string())),
-            None => return fail(format!("--env {kv}: expected KEY=VALUE")),
-        }
-    }
+    let env = program_env(cli.inherit_env, &cli.env);
     let sched_stress = match cli.sched_stress {
         Some(seed) => Some(seed),
         None => match vm::sched_stress_from_env() {
@@ -91,6 +90,36 @@ fn main() -> ExitCode {
         Ok(outcome) => ExitCode::from(outcome.exit_code as u8),
         Err(e) => fail(format!("{e:#}")),
     }
+}
+
+/// The program's environment: the host's with `inherit`, then each
+/// `--env` entry (KEY=VALUE, or KEY for the host's value) in order, a
+/// later value of a key replacing an earlier one.
+fn program_env(inherit: bool, entries: &[String]) -> Vec<(String, String)> {
+    let mut env: Vec<(String, String)> = if inherit {
+        std::env::vars_os()
+            .map(|(k, v)| {
+                (
+                    k.to_string_lossy().into_owned(),
+                    v.to_string_lossy().into_owned(),
+                )
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    for entry in entries {
+        let (key, value) = match entry.split_once('=') {
+            Some((k, v)) => (k.to_string(), v.to_string()),
+            None => match std::env::var_os(entry) {
+                Some(v) => (entry.clone(), v.to_string_lossy().into_owned()),
+                None => continue,
+            },
+        };
+        env.retain(|(k, _)| *k != key);
+        env.push((key, value));
+    }
+    env
 }
 
 /// A size in bytes: a number with an optional K, M or G (binary) suffix.

@@ -647,14 +647,15 @@ func methodExported(id string) bool {
 
 // Method returns the i'th method of the method set (exported ones, in
 // name order; every method of an interface type). Name, PkgPath and
-// Index are set; Type and Func are not (a method's func type with its
-// receiver may not exist in the program).
+// Index are set, and for a non-interface type Type (the method
+// expression's, receiver first) and Func (a func value calling the
+// method on its first argument).
 func (t *rtype) Method(i int) Method {
 	n := 0
-	for _, id := range typeMethods(t.t) {
+	for k, id := range typeMethods(t.t) {
 		if t.Kind() == Interface || methodExported(id) {
 			if n == i {
-				return methodOf(id, i)
+				return t.methodOf(id, k, i)
 			}
 			n++
 		}
@@ -662,10 +663,17 @@ func (t *rtype) Method(i int) Method {
 	panic("reflect: Method index out of range")
 }
 
-func methodOf(id string, i int) Method {
+// methodOf is Method number i, k in the sorted IDs.
+func (t *rtype) methodOf(id string, k, i int) Method {
 	m := Method{Name: methodName(id), Index: i}
 	if !methodExported(id) {
 		m.PkgPath = id[:len(id)-len(m.Name)-1]
+	}
+	if t.Kind() != Interface {
+		mt, _ := valueOp(opMethodType, zeroOf(t), nil, k, 1)
+		ft := toRType(typeOf(mt))
+		f := makeFuncOp(mt, func(frame []any) { methodCallOp(frame[0], k, frame[1:]) })
+		m.Type, m.Func = ft, Value{t: ft, v: f, flag: flag(Func)}
 	}
 	return m
 }
@@ -674,10 +682,10 @@ func methodOf(id string, i int) Method {
 // method, for an interface type), as Method does.
 func (t *rtype) MethodByName(name string) (Method, bool) {
 	n := 0
-	for _, id := range typeMethods(t.t) {
+	for k, id := range typeMethods(t.t) {
 		if t.Kind() == Interface || methodExported(id) {
 			if methodName(id) == name {
-				return methodOf(id, n), true
+				return t.methodOf(id, k, n), true
 			}
 			n++
 		}

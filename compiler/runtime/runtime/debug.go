@@ -119,11 +119,6 @@ func debug_setMaxThreads(n int) int {
 //go:linkname debug_setPanicOnFault runtime/debug.setPanicOnFault
 func debug_setPanicOnFault(bool) bool { return false }
 
-//go:linkname debug_readGCStats runtime/debug.readGCStats
-func debug_readGCStats(pauses *[]uint64) {
-	*pauses = (*pauses)[:0]
-}
-
 //go:linkname debug_freeOSMemory runtime/debug.freeOSMemory
 func debug_freeOSMemory() { GC() }
 

@@ -28,7 +28,11 @@ func os_runtime_args() []string {
 
 //go:linkname syscall_runtimeSetenv syscall.runtimeSetenv
 func syscall_runtimeSetenv(key, value string) {
-	if key == "GODEBUG" && godebugUpdate != nil {
+	if key != "GODEBUG" {
+		return
+	}
+	godebugEnv, godebugEnvSet = value, true
+	if godebugUpdate != nil {
 		godebugUpdate("", value)
 	}
 }
@@ -37,6 +41,18 @@ func syscall_runtimeSetenv(key, value string) {
 func syscall_runtimeUnsetenv(key string) {
 	syscall_runtimeSetenv(key, "")
 }
+
+//go:linkname syscall_runtimeClearenv syscall.runtimeClearenv
+func syscall_runtimeClearenv(env map[string]int) {
+	if _, ok := env["GODEBUG"]; ok {
+		syscall_runtimeSetenv("GODEBUG", "")
+	}
+}
+
+// Getpagesize is WebAssembly's page size, as in gc's wasm ports.
+//
+//go:linkname syscall_Getpagesize syscall.Getpagesize
+func syscall_Getpagesize() int { return 65536 }
 
 // gogetenv looks up an environment variable.
 func gogetenv(key string) string {
@@ -50,13 +66,48 @@ func gogetenv(key string) string {
 
 // godebugUpdate is internal/godebug's update function, called with the
 // default GODEBUG (gowasm programs have none from go.mod) and the
-// environment's, at start-up and when the program sets GODEBUG.
+// environment's when it registers (before it reads its first setting) and
+// when the program sets GODEBUG.
 var godebugUpdate func(def, env string)
+
+// godebugEnv is $GODEBUG as the program last set it, once it has
+// (godebugEnvSet); the host's until then.
+var (
+	godebugEnv    string
+	godebugEnvSet bool
+)
+
+// godebug returns the value of the runtime's own GODEBUG setting key (the
+// last key=value of $GODEBUG for it, as gc parses it), or "".
+func godebug(key string) string {
+	env := godebugEnv
+	if !godebugEnvSet {
+		env = gogetenv("GODEBUG")
+	}
+	value := ""
+	for env != "" {
+		field, rest := env, ""
+		for i := 0; i < len(env); i++ {
+			if env[i] == ',' {
+				field, rest = env[:i], env[i+1:]
+				break
+			}
+		}
+		if len(field) > len(key) && field[len(key)] == '=' && field[:len(key)] == key {
+			value = field[len(key)+1:]
+		}
+		env = rest
+	}
+	return value
+}
 
 //go:linkname godebug_setUpdate internal/godebug.setUpdate
 func godebug_setUpdate(update func(string, string)) {
 	godebugUpdate = update
-	update("", gogetenv("GODEBUG"))
+	if !godebugEnvSet {
+		godebugEnv = gogetenv("GODEBUG")
+	}
+	update("", godebugEnv)
 }
 
 //go:linkname godebug_registerMetric internal/godebug.registerMetric

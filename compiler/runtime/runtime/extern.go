@@ -132,3 +132,17 @@ type Cleanup struct{}
 
 // Stop cancels the cleanup call.
 func (c Cleanup) Stop() {}
+
+// blockUntilEmptyCleanupQueue reports at once that no cleanup is queued:
+// none ever is (AddCleanup). For the tests of sync and unique, as gc's.
+func blockUntilEmptyCleanupQueue(timeout int64) bool { return true }
+
+//go:linkname sync_test_runtime_blockUntilEmptyCleanupQueue sync_test.runtime_blockUntilEmptyCleanupQueue
+func sync_test_runtime_blockUntilEmptyCleanupQueue(timeout int64) bool {
+	return blockUntilEmptyCleanupQueue(timeout)
+}
+
+//go:linkname unique_runtime_blockUntilEmptyCleanupQueue unique.runtime_blockUntilEmptyCleanupQueue
+func unique_runtime_blockUntilEmptyCleanupQueue(timeout int64) bool {
+	return blockUntilEmptyCleanupQueue(timeout)
+}

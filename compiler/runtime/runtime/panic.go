@@ -101,7 +101,7 @@ func panicAborted() {
 }
 
 func gopanic(e any) {
-	if e == nil {
+	if e == nil && godebug("panicnil") != "1" {
 		e = new(PanicNilError)
 	}
 	curPanic = &_panic{arg: e, link: curPanic}

@@ -76,11 +76,32 @@ func writeErr(b []byte) {
 	hostWrite(2, b)
 }
 
-// GC lets other goroutines run (gc's blocks its caller while the collection
-// runs); the engine collects on its own.
+// GC empties sync.Pools as gc's collections do, and lets other goroutines
+// run (gc's blocks its caller while the collection runs); the engine
+// collects on its own.
 func GC() {
+	if poolcleanup != nil {
+		poolcleanup()
+	}
 	Gosched()
 }
+
+// poolcleanup is package sync's poolCleanup.
+var poolcleanup func()
+
+//go:linkname sync_runtime_registerPoolCleanup sync.runtime_registerPoolCleanup
+func sync_runtime_registerPoolCleanup(f func()) {
+	poolcleanup = f
+}
+
+// procPin pins the goroutine to its P (for sync's per-P data): goroutines
+// share one thread, P 0.
+//
+//go:linkname sync_runtime_procPin sync.runtime_procPin
+func sync_runtime_procPin() int { return 0 }
+
+//go:linkname sync_runtime_procUnpin sync.runtime_procUnpin
+func sync_runtime_procUnpin() {}
 
 // KeepAlive marks its argument as reachable; with an engine-managed heap
 // there is nothing to do.

@@ -1206,7 +1206,7 @@ fn call_method(g: &mut FuncGen, f: &OpsFrame) {
             g.ins().local_get(f.i).i32_wrap_i64();
         },
         |g, k| {
-            let (sig, func) = methods[k];
+            let (sig, func) = (methods[k].sig, methods[k].func);
             if func < 0 {
                 // Not generated: reflect never selects it (unexported).
                 g.ins().unreachable();
@@ -1231,16 +1231,11 @@ fn call_method(g: &mut FuncGen, f: &OpsFrame) {
     );
 }
 
-/// The (signature, function) of each method of t, in the order of its
-/// descriptor's method IDs (sorted).
-fn sorted_methods(cx: &Ctx, t: TypeId) -> Vec<(TypeId, i64)> {
-    let mut ms: Vec<_> = cx.prog.types[t]
-        .method_set
-        .iter()
-        .map(|m| (m.id.clone(), m.sig, m.func))
-        .collect();
-    ms.sort();
-    ms.into_iter().map(|(_, sig, func)| (sig, func)).collect()
+/// The methods of t, in the order of its descriptor's method IDs (sorted).
+fn sorted_methods(cx: &Ctx, t: TypeId) -> Vec<crate::ir::Method> {
+    let mut ms = cx.prog.types[t].method_set.clone();
+    ms.sort_by(|a, b| a.id.cmp(&b.id));
+    ms
 }
 
 /// Calls a function with the arguments in the frame's b, a runtime
@@ -1431,8 +1426,9 @@ fn make_func_trampoline(cx: &mut Ctx, u: TypeId) -> u32 {
     })
 }
 
-/// Returns an interface value of method i's func type (without receiver)
-/// and no payload: reflect reads the type from it.
+/// Returns an interface value of method i's func type (without receiver;
+/// with it first when j is 1) and no payload: reflect reads the type from
+/// it.
 fn method_type(g: &mut FuncGen, f: &OpsFrame) {
     let methods = sorted_methods(g.cx, f.t);
     switch_cases(
@@ -1442,16 +1438,27 @@ fn method_type(g: &mut FuncGen, f: &OpsFrame) {
             g.ins().local_get(f.i).i32_wrap_i64();
         },
         |g, k| {
-            push_descriptor(g, methods[k].0);
-            g.ins()
-                .ref_null(HeapType::Abstract {
-                    shared: false,
-                    ty: wasm_encoder::AbstractHeapType::Any,
-                })
-                .i64_const(0)
-                .return_();
+            // j = 1: the method expression's type, for Type.Method.
+            if let Some(expr) = methods[k].expr_sig {
+                g.ins().local_get(f.j).i32_wrap_i64().if_(BlockType::Empty);
+                return_type_only(g, expr);
+                g.ins().end();
+            }
+            return_type_only(g, methods[k].sig);
         },
     );
+}
+
+/// Returns an interface value of type t with no payload.
+fn return_type_only(g: &mut FuncGen, t: TypeId) {
+    push_descriptor(g, t);
+    g.ins()
+        .ref_null(HeapType::Abstract {
+            shared: false,
+            ty: wasm_encoder::AbstractHeapType::Any,
+        })
+        .i64_const(0)
+        .return_();
 }
 
 /// Body of a type's ops function: (env, op, a, b, i, j) -> (any, int).

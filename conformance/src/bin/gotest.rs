@@ -41,7 +41,14 @@ fn main() {
         .collect();
     programs.sort();
     let work = std::env::temp_dir().join(format!("gowasm-gotest-{}", std::process::id()));
-    let (passed, failures) = conformance::run_all(&programs, &work, conformance::Mode::DEFAULT);
+    // Go's test driver runs each program with its own environment (env.go
+    // reads $PATH): so does the gowasm run.
+    let inherit_env = ["--inherit-env".to_string()];
+    let mode = conformance::Mode {
+        build_env: &[],
+        runs: &[&inherit_env],
+    };
+    let (passed, failures) = conformance::run_all(&programs, &work, mode);
     let _ = std::fs::remove_dir_all(&work);
     let compile = failures
         .iter()
