@@ -44,6 +44,11 @@ HUGE="makes slices of math.MaxInt zero-size elements: slice lengths are 32-bit (
 EXCLUDED="
 bufio|TestReadStringAllocs|$ALLOCS
 fmt|TestCountMallocs|$ALLOCS
+io|TestMultiWriter_WriteStringSingleAlloc|$ALLOCS
+log/slog|TestJSONAllocs|$ALLOCS
+log/slog|TestAlloc|$ALLOCS
+net/netip|TestAddrStringAllocs|$ALLOCS
+testing|TestBRun|$ALLOCS
 strings|TestBuilderGrow|$ALLOCS
 strings|TestBuilderAllocs|$ALLOCS
 slices|TestGrow|$ALLOCS

@@ -5,12 +5,16 @@ import "unsafe"
 // Runtime hooks of sync and internal/sync: semaphores and notify lists
 // (sync.Cond), parking goroutines through the scheduler (proc.go).
 
-// semaQueue holds the goroutines waiting on one semaphore, oldest first.
-type semaQueue struct {
-	waitq
-}
-
-var semtable map[*uint32]*semaQueue
+// semtable maps a semaphore to the index of its waiters (oldest first) in
+// semqueues; semfree lists unused indexes. Indexes, not pointers: a map's
+// values are boxed, so described for reflection, and a *waitq would bring
+// the scheduler's types (g, sudog, channels, timers) and their reflective
+// code into every program using sync (12 KB of a fmt hello world).
+var (
+	semtable  map[*uint32]int
+	semqueues []waitq
+	semfree   []int
+)
 
 func semacquire(addr *uint32, reason string) {
 	if stressOn() {
@@ -18,14 +22,19 @@ func semacquire(addr *uint32, reason string) {
 	}
 	for *addr == 0 {
 		if semtable == nil {
-			semtable = make(map[*uint32]*semaQueue)
+			semtable = make(map[*uint32]int)
 		}
-		q := semtable[addr]
-		if q == nil {
-			q = new(semaQueue)
-			semtable[addr] = q
+		i, ok := semtable[addr]
+		if !ok {
+			if n := len(semfree); n > 0 {
+				i, semfree = semfree[n-1], semfree[:n-1]
+			} else {
+				i = len(semqueues)
+				semqueues = append(semqueues, waitq{})
+			}
+			semtable[addr] = i
 		}
-		q.enqueue(&sudog{g: curg})
+		semqueues[i].enqueue(&sudog{g: curg})
 		park(reason)
 	}
 	*addr--
@@ -35,15 +44,17 @@ func semacquire(addr *uint32, reason string) {
 // (unless another goroutine took it first: then it waits again).
 func semrelease(addr *uint32) {
 	*addr++
-	q := semtable[addr]
-	if q == nil {
+	i, ok := semtable[addr]
+	if !ok {
 		return
 	}
+	q := &semqueues[i]
 	if sg := q.dequeue(); sg != nil {
 		goready(sg.g)
 	}
 	if q.first == nil {
 		delete(semtable, addr)
+		semfree = append(semfree, i)
 	}
 }
 
