@@ -319,7 +319,10 @@ fn gowasm_run_env_options() {
         "[A=2=3 GOWASM_TEST_HOST_VAR=from host]"
     );
     let inherited = env_of(&["--inherit-env", "--env", "GOWASM_TEST_HOST_VAR=mine"]);
-    assert!(inherited.contains("GOWASM_TEST_HOST_VAR=mine"), "{inherited}");
+    assert!(
+        inherited.contains("GOWASM_TEST_HOST_VAR=mine"),
+        "{inherited}"
+    );
     assert!(!inherited.contains("from host"), "{inherited}");
     assert!(inherited.contains("PATH="), "{inherited}");
     std::fs::remove_dir_all(&dir).unwrap();

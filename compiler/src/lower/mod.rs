@@ -447,7 +447,9 @@ impl<'p> Ctx<'p> {
             return Ok(i);
         }
         let ty = self.module.func_type(params, results);
-        let i = self.module.declare_func(ty, helper_name(key, self.full_helper_names));
+        let i = self
+            .module
+            .declare_func(ty, helper_name(key, self.full_helper_names));
         self.helpers.insert(key.to_string(), i);
         Err(i)
     }
