@@ -1,4 +1,5 @@
 //! The last stage: module assembly and validation.
 
 pub mod module;
+pub mod peephole;
 pub mod validate;

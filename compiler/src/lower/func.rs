@@ -157,9 +157,23 @@ impl<'a, 'p> FuncGen<'a, 'p> {
     /// function `idx` with it.
     pub fn finish(mut self, idx: u32) {
         self.ins().end();
-        let mut body = wasm_encoder::Function::new_with_locals_types(self.locals.iter().copied());
-        body.raw(self.code.iter().copied());
+        let (body, _) = self.encoded_body();
         self.cx.module.define(idx, body);
+    }
+
+    /// The function's body: its locals and its code after the peephole
+    /// pass (which moves the line marks along), and the size of the
+    /// locals' header (line offsets count from the body's start).
+    fn encoded_body(&mut self) -> (wasm_encoder::Function, u32) {
+        let mut marks: Vec<u32> = self.lines.iter().map(|&(o, _)| o).collect();
+        let code = crate::emit::peephole::peephole(&self.code, &mut marks);
+        for (line, m) in self.lines.iter_mut().zip(marks) {
+            line.0 = m;
+        }
+        let mut body = wasm_encoder::Function::new_with_locals_types(self.locals.iter().copied());
+        let header = body.byte_len() as u32;
+        body.raw(code);
+        (body, header)
     }
 
     pub fn ins(&mut self) -> InstructionSink<'_> {
@@ -566,9 +580,7 @@ pub fn generate(cx: &mut Ctx, fid: FuncId) {
     }
     g.ins().end();
     let idx = g.cx.body_index(fid);
-    let mut body = wasm_encoder::Function::new_with_locals_types(g.locals.iter().copied());
-    let header = body.byte_len() as u32;
-    body.raw(g.code.iter().copied());
+    let (body, header) = g.encoded_body();
     if let Some(lines) = &mut g.cx.lines
         && !f.go_name.is_empty()
     {
