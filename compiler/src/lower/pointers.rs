@@ -10,7 +10,7 @@
 use super::Ctx;
 use super::func::{FuncGen, push_null_eq};
 use super::types::{EQREF, Shape};
-use crate::emit::module::ref_null;
+use crate::emit::module::{BYTES_TYPE, TypeDef, mutable, ref_null};
 use crate::ir::{
     BasicKind, Builtin, ConstValue, GlobalId, Instr, Op, Operand, TypeId, TypeKind, UnOp,
 };
@@ -1112,7 +1112,8 @@ fn push_le(g: &mut FuncGen, t: TypeId, c: &crate::ir::Const, out: &mut Vec<u8>) 
 
 /// Composite-literal elements that are themselves literals of numeric
 /// fields or elements — `[]Range16{{0x9, 0xd, 1}, ...}` in unicode's
-/// tables, `[...][2]uint64{{...}, ...}` in strconv's. Go's SSA builds each
+/// tables, `[...][2]uint64{{...}, ...}` in strconv's — or of structs with
+/// numeric and string fields (strconv's `leftCheat{delta, cutoff}`). Go's SSA builds each
 /// element in a local (`l = local T; *&l.f = c ...; *&a[i] = *l`); a run of
 /// two or more into consecutive elements of one array is emitted as one
 /// call of a per-type helper that fills the elements from the data segment
@@ -1202,7 +1203,7 @@ fn constant_elem(g: &mut FuncGen, body: &[Instr], j: usize) -> Option<ElemLitera
 
 /// A composite literal of type t built in a local (Go's SSA: `l = local
 /// t` at body[j], then `*&l.f = c` or `*&l[i] = c` for its constant
-/// numeric fields or elements, and, if `nested`, numeric array fields
+/// numeric fields or elements (and string fields, if `nested`), and, if `nested`, numeric array fields
 /// built the same way one level down, then `v = *l`): the bytes of each
 /// field or element (zeros for those not stored), and the index of the
 /// load.
@@ -1237,12 +1238,18 @@ fn numeric_literal(
             _ => None,
         };
         if let Some(Operand::Const(c)) = into_pa(next) {
-            if numeric_width(g, pt).is_none() || !g.used_only_at(pa.id, m + 1) {
+            if !g.used_only_at(pa.id, m + 1) {
                 return None;
             }
-            let mut b = Vec::new();
-            push_le(g, pt, &c, &mut b);
-            bytes[p] = Some(b);
+            bytes[p] = Some(match (g.cx.shape(pt), &c.value) {
+                (Shape::String, ConstValue::String(s)) if nested => string_cell(g, s),
+                _ if numeric_width(g, pt).is_some() => {
+                    let mut b = Vec::new();
+                    push_le(g, pt, &c, &mut b);
+                    b
+                }
+                _ => return None,
+            });
             m += 2;
         } else if nested && matches!(g.cx.shape(pt), Shape::Array(..)) {
             let (inner, ld) = numeric_literal(g, body, m + 1, pt, false)?;
@@ -1287,13 +1294,31 @@ fn literal_parts(g: &FuncGen, t: TypeId) -> Option<Vec<TypeId>> {
     }
 }
 
-/// The byte width of a numeric value or of an array of numeric elements
-/// in the data segment.
+/// The byte width of a numeric value, an array of numeric elements or a
+/// string (`string_cell`) in the data segment.
 fn part_width(g: &mut FuncGen, t: TypeId) -> Option<usize> {
     match g.cx.shape(t) {
         Shape::Array(e, n) => Some(n as usize * numeric_width(g, e)?),
+        Shape::String => Some(8),
         _ => numeric_width(g, t),
     }
+}
+
+/// The wasm array of i32s (string columns of the data segment).
+fn i32_array(cx: &mut Ctx) -> u32 {
+    cx.module
+        .intern(TypeDef::Array(mutable(StorageType::Val(ValType::I32))))
+}
+
+/// A string constant as a data column holds it: its offset in the string
+/// pool and its length, as little-endian u32s (an empty string: zeros).
+fn string_cell(g: &mut FuncGen, s: &[u8]) -> Vec<u8> {
+    let off = if s.is_empty() {
+        0
+    } else {
+        g.cx.string_const(s)
+    };
+    [off.to_le_bytes(), (s.len() as u32).to_le_bytes()].concat()
 }
 
 /// How `fill_elems_func` fills elements of type t: per part (a struct's
@@ -1320,8 +1345,9 @@ fn fill_parts(g: &mut FuncGen, t: TypeId) -> Option<Vec<(TypeId, usize)>> {
 /// index, data offset, count) sets elements first..first+count from the
 /// data segment, which holds a column per part (`fill_parts`): count
 /// values of the part, each in its width. A numeric part is read from its
-/// column as an array of its type; an array part is copied into the
-/// element's array object with `array.init_data`.
+/// column as an array of its type, a string part as an array of (pool
+/// offset, length) pairs; an array part is copied into the element's
+/// array object with `array.init_data`.
 fn fill_elems_func(cx: &mut Ctx, t: TypeId) -> u32 {
     let outer = cx.array_type(t);
     let key = format!("fill:{}#{t}", cx.prog.types[t].str);
@@ -1348,11 +1374,17 @@ fn fill_elems_func(cx: &mut Ctx, t: TypeId) -> u32 {
             let numeric = match g.cx.shape(p) {
                 Shape::Array(..) => None,
                 _ => {
-                    let col = g.cx.array_type(p);
+                    // A string column is read as (offset, length) pairs.
+                    let (col, len) = match g.cx.shape(p) {
+                        Shape::String => (i32_array(g.cx), 2),
+                        _ => (g.cx.array_type(p), 1),
+                    };
                     let local = g.tmp(ref_null(col));
                     g.ins()
                         .local_get(start)
                         .local_get(count)
+                        .i32_const(len)
+                        .i32_mul()
                         .array_new_data(col, 0)
                         .local_set(local);
                     Some(local)
@@ -1381,6 +1413,34 @@ fn fill_elems_func(cx: &mut Ctx, t: TypeId) -> u32 {
                 for (f, (&(p, w), &(start, numeric))) in parts.iter().zip(&columns).enumerate() {
                     g.ins().local_get(obj);
                     match (numeric, g.cx.shape(p)) {
+                        (Some(col), Shape::String) => {
+                            // (pool, offset, length); an empty string's
+                            // array is null, as push_string_const makes it.
+                            let cells = i32_array(g.cx);
+                            let pool = g.cx.string_pool_global;
+                            let len = g.tmp(ValType::I32);
+                            g.ins()
+                                .local_get(col)
+                                .local_get(i)
+                                .i32_const(1)
+                                .i32_shl()
+                                .i32_const(1)
+                                .i32_add()
+                                .array_get(cells)
+                                .local_tee(len)
+                                .if_(BlockType::Result(ref_null(BYTES_TYPE)))
+                                .global_get(pool)
+                                .else_()
+                                .ref_null(HeapType::Concrete(BYTES_TYPE))
+                                .end()
+                                .local_get(col)
+                                .local_get(i)
+                                .i32_const(1)
+                                .i32_shl()
+                                .array_get(cells)
+                                .local_get(len);
+                            store_field(g, u, f);
+                        }
                         (Some(col), _) => {
                             g.ins().local_get(col).local_get(i);
                             load_elem(g, p);
@@ -1403,7 +1463,7 @@ fn fill_elems_func(cx: &mut Ctx, t: TypeId) -> u32 {
                                 .i32_const(n as i32)
                                 .array_init_data(inner, 0);
                         }
-                        _ => unreachable!("numeric or array part"),
+                        _ => unreachable!("numeric, string or array part"),
                     }
                 }
             },
