@@ -1,4 +1,5 @@
-//! The last stage: module assembly and validation.
+//! The last stage: peephole rewriting of function bodies, module assembly
+//! and validation.
 
 pub mod module;
 pub mod peephole;
