@@ -27,6 +27,10 @@ var table = []entry{
 	{code: 7, name: "last"},
 }
 
+var names = [...]string{"zero", "one", "", "three", "four", "fünf", "", "seven"}
+
+var sparse = [10]string{2: "two", 3: "three", 4: "", 5: "five", 6: "six", 9: "nine"}
+
 type pair struct {
 	key, value string
 }
@@ -51,6 +55,16 @@ func main() {
 		fmt.Println(" bytes", b, strings.ToUpper(e.name), e.name+e.empty+"|")
 	}
 	fmt.Println(seen["alpha"], seen[""], len(seen))
+	for i, n := range names {
+		fmt.Printf("%d:%q:%v ", i, n, n == "")
+	}
+	fmt.Println(len(names))
+	for i, n := range sparse {
+		fmt.Printf("%d:%q ", i, n)
+	}
+	fmt.Println()
+	local := []string{"x", "yy", "", "zzz", "", "w"}
+	fmt.Println(strings.Join(local, ","), len(local[2]), local[5]+local[4]+local[3])
 	for _, k := range []string{"a", "b", "", "d", "z"} {
 		fmt.Printf("%q -> %q\n", k, lookup(k))
 	}

@@ -992,7 +992,8 @@ pub fn unsafe_builtin(g: &mut FuncGen, ins: &Instr, name: Builtin, args: &[Opera
 /// Stores of constants through `&a[i]` with a constant index i, as
 /// composite literals produce them: emitted as direct element stores, and
 /// runs of four or more numeric constants into consecutive elements as one
-/// `array.init_data` from the data segment. Returns how many instructions
+/// `array.init_data` from the data segment (of string constants, as one
+/// call of `fill_strings_func`). Returns how many instructions
 /// of `body` starting at k were emitted (0: the pattern does not apply).
 pub fn constant_stores(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
     // One (IndexAddr, Store) pair at j: (array operand, element type, index,
@@ -1053,6 +1054,31 @@ pub fn constant_stores(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
             return 2 * run.len();
         }
     }
+    if g.cx.shape(elem) == Shape::String {
+        let mut cells = Vec::new();
+        let mut j = k;
+        while let Some((x2, _, i2, Operand::Const(c))) = pair(g, j) {
+            let ConstValue::String(s) = &c.value else {
+                break;
+            };
+            if !same_array(&x, &x2) || i2 != first + (j - k) as i64 / 2 {
+                break;
+            }
+            cells.extend(string_cell(g, s));
+            j += 2;
+        }
+        let count = (j - k) / 2;
+        if count >= 4 {
+            let fill = fill_strings_func(g.cx, elem);
+            push_data_run(g, &x, first, &cells, count);
+            g.ins().call(fill);
+            g.end_scratch();
+            for (j, ins) in body.iter().enumerate().skip(k).take(2 * count) {
+                g.release_after(ins, j);
+            }
+            return 2 * count;
+        }
+    }
     g.push_pointer(&x);
     g.ins().i32_const(first as i32).i32_add();
     g.push(&value);
@@ -1061,6 +1087,72 @@ pub fn constant_stores(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
     g.release_after(&body[k], k);
     g.release_after(&body[k + 1], k + 1);
     2
+}
+
+/// The helper behind runs of string constants in `constant_stores`, for
+/// arrays of string type t: (array, first index, data offset, count) sets
+/// elements first..first+count from a column of `string_cell`s.
+fn fill_strings_func(cx: &mut Ctx, t: TypeId) -> u32 {
+    let arr = cx.array_type(t);
+    let key = format!("fillstrings:{}#{t}", cx.prog.types[t].str);
+    let params = vec![ref_null(arr), ValType::I32, ValType::I32, ValType::I32];
+    cx.helper(&key, params, vec![], |cx, idx| {
+        let mut g = FuncGen::helper(cx, 4);
+        let (array, first, data, count) = (0, 1, 2, 3);
+        let cells = i32_array(g.cx);
+        let col = g.tmp(ref_null(cells));
+        g.ins()
+            .local_get(data)
+            .local_get(count)
+            .i32_const(2)
+            .i32_mul()
+            .array_new_data(cells, 0)
+            .local_set(col);
+        g.counted_loop(
+            |g| {
+                g.ins().local_get(count);
+            },
+            |g, i| {
+                g.ins()
+                    .local_get(array)
+                    .local_get(first)
+                    .local_get(i)
+                    .i32_add();
+                push_string_cell(g, col, i);
+                store_elem(g, t);
+            },
+        );
+        g.finish(idx);
+    })
+}
+
+/// Pushes string i of a column of `string_cell`s (an i32 array in local
+/// col): (pool, offset, length), the array null for an empty string, as
+/// push_string_const makes it.
+fn push_string_cell(g: &mut FuncGen, col: u32, i: u32) {
+    let cells = i32_array(g.cx);
+    let pool = g.cx.string_pool_global;
+    let len = g.tmp(ValType::I32);
+    g.ins()
+        .local_get(col)
+        .local_get(i)
+        .i32_const(1)
+        .i32_shl()
+        .i32_const(1)
+        .i32_add()
+        .array_get(cells)
+        .local_tee(len)
+        .if_(BlockType::Result(ref_null(BYTES_TYPE)))
+        .global_get(pool)
+        .else_()
+        .ref_null(HeapType::Concrete(BYTES_TYPE))
+        .end()
+        .local_get(col)
+        .local_get(i)
+        .i32_const(1)
+        .i32_shl()
+        .array_get(cells)
+        .local_get(len);
 }
 
 /// Whether two operands are the same array (the same value or global).
@@ -1414,31 +1506,7 @@ fn fill_elems_func(cx: &mut Ctx, t: TypeId) -> u32 {
                     g.ins().local_get(obj);
                     match (numeric, g.cx.shape(p)) {
                         (Some(col), Shape::String) => {
-                            // (pool, offset, length); an empty string's
-                            // array is null, as push_string_const makes it.
-                            let cells = i32_array(g.cx);
-                            let pool = g.cx.string_pool_global;
-                            let len = g.tmp(ValType::I32);
-                            g.ins()
-                                .local_get(col)
-                                .local_get(i)
-                                .i32_const(1)
-                                .i32_shl()
-                                .i32_const(1)
-                                .i32_add()
-                                .array_get(cells)
-                                .local_tee(len)
-                                .if_(BlockType::Result(ref_null(BYTES_TYPE)))
-                                .global_get(pool)
-                                .else_()
-                                .ref_null(HeapType::Concrete(BYTES_TYPE))
-                                .end()
-                                .local_get(col)
-                                .local_get(i)
-                                .i32_const(1)
-                                .i32_shl()
-                                .array_get(cells)
-                                .local_get(len);
+                            push_string_cell(g, col, i);
                             store_field(g, u, f);
                         }
                         (Some(col), _) => {
