@@ -746,13 +746,68 @@ impl RtypeFields {
     }
 }
 
+/// Whether make_descriptor sets field `name` of a descriptor; the others
+/// start zero (link_descriptor sets some of them).
+fn made_field(name: &str, reflect: bool) -> bool {
+    matches!(
+        name,
+        "kind"
+            | "id"
+            | "size"
+            | "str"
+            | "pkgpath"
+            | "methods"
+            | "equal"
+            | "hash"
+            | "ops"
+            | "ptrops"
+    ) || reflect && matches!(name, "align" | "len" | "dir" | "variadic")
+}
+
+/// The helper making a descriptor from its `made_field`s, in field order:
+/// one call per descriptor instead of pushing every field (half of the
+/// start-up code that makes descriptors was zeros).
+fn new_descriptor_func(cx: &mut Ctx, f: &RtypeFields) -> u32 {
+    let reflect = cx.uses_reflect;
+    let made: Vec<(bool, TypeId)> = f
+        .fields
+        .iter()
+        .map(|(name, ft)| (made_field(name, reflect), *ft))
+        .collect();
+    let params: Vec<ValType> = made
+        .iter()
+        .filter(|(m, _)| *m)
+        .flat_map(|&(_, ft)| cx.slots(ft))
+        .collect();
+    let rtype = f.rtype;
+    cx.helper("newdescriptor", params, vec![ref_null(rtype)], |cx, idx| {
+        let mut g = FuncGen::helper(cx, 0);
+        let mut param = 0;
+        for &(m, ft) in &made {
+            if m {
+                for _ in g.cx.slots(ft) {
+                    g.ins().local_get(param);
+                    param += 1;
+                }
+            } else {
+                g.push_zero(ft);
+            }
+        }
+        g.ins().i32_const(0).struct_new(rtype);
+        g.finish(idx);
+    })
+}
+
 /// Makes t's descriptor, without its references to other descriptors.
 fn make_descriptor(g: &mut FuncGen, f: &RtypeFields, t: TypeId) {
-    let (rtype, fields) = (f.rtype, &f.fields);
+    let fields = &f.fields;
     let reflect = g.cx.uses_reflect;
     let d = g.cx.descriptors[&t];
     let u = g.cx.underlying(t);
     for (name, ft) in fields {
+        if !made_field(name, reflect) {
+            continue;
+        }
         match name.as_str() {
             "kind" => {
                 let k = g.cx.kind_number(t);
@@ -796,18 +851,18 @@ fn make_descriptor(g: &mut FuncGen, f: &RtypeFields, t: TypeId) {
                     None => g.push_zero(*ft),
                 }
             }
-            "align" if reflect => {
+            "align" => {
                 let a = g.cx.prog.types[t].align as i32;
                 g.ins().i32_const(a);
             }
-            "len" if reflect => {
+            "len" => {
                 let n = match g.cx.prog.types[u].kind {
                     TypeKind::Array { len, .. } => len,
                     _ => 0,
                 };
                 g.ins().i64_const(n);
             }
-            "dir" if reflect => {
+            "dir" => {
                 // reflect.ChanDir: RecvDir 1, SendDir 2, BothDir 3.
                 let dir = match g.cx.prog.types[u].kind {
                     TypeKind::Chan { dir, .. } => match dir {
@@ -819,14 +874,15 @@ fn make_descriptor(g: &mut FuncGen, f: &RtypeFields, t: TypeId) {
                 };
                 g.ins().i32_const(dir);
             }
-            "variadic" if reflect => {
+            "variadic" => {
                 let v = matches!(&g.cx.prog.types[u].kind, TypeKind::Func(sig) if sig.variadic);
                 g.ins().i32_const(v as i32);
             }
-            _ => g.push_zero(*ft),
+            _ => unreachable!("made_field lists the fields made here"),
         }
     }
-    g.ins().i32_const(0).struct_new(rtype).global_set(d.global);
+    let new = new_descriptor_func(g.cx, f);
+    g.ins().call(new).global_set(d.global);
 }
 
 /// Links t's descriptor to the descriptors it refers to.
