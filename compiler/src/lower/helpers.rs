@@ -211,6 +211,11 @@ pub fn pop_any_as(g: &mut FuncGen, t: TypeId) {
 
 /// Pushes a boxed payload for the value of type t on the stack.
 pub fn box_value(g: &mut FuncGen, t: TypeId) {
+    if matches!(g.cx.shape(t), Shape::Bool | Shape::Int { bits: ..=16, .. }) {
+        // Always in i31's range.
+        g.ins().ref_i31();
+        return;
+    }
     if let Some((wide, signed)) = small_int(g.cx, t) {
         let b = g.cx.box_type(t);
         let v = g.tmp(if wide { ValType::I64 } else { ValType::I32 });
