@@ -254,18 +254,27 @@ func build(main *packages.Package) *Program {
 // method of a type converted to an interface once some interface call
 // could reach it.
 func callsReflect(res *rta.Result, match func(*ssa.Function) bool) bool {
+	return anyCallOutsideReflect(res, func(caller *ssa.Function, call *ssa.CallCommon) bool {
+		// Not from synthetic wrappers: reflect's own pointer-receiver
+		// wrappers of Value.Method are reachable in every fmt program.
+		if caller.Pkg == nil {
+			return false
+		}
+		callee := call.StaticCallee()
+		return callee != nil && callee.Pkg != nil && callee.Pkg.Pkg.Path() == "reflect" && match(callee)
+	})
+}
+
+// anyCallOutsideReflect reports whether a reachable function outside
+// package reflect makes a call that match accepts.
+func anyCallOutsideReflect(res *rta.Result, match func(caller *ssa.Function, call *ssa.CallCommon) bool) bool {
 	for f := range res.Reachable {
-		if f.Pkg == nil || f.Pkg.Pkg.Path() == "reflect" {
+		if f.Pkg != nil && f.Pkg.Pkg.Path() == "reflect" {
 			continue
 		}
 		for _, b := range f.Blocks {
 			for _, in := range b.Instrs {
-				call, ok := in.(ssa.CallInstruction)
-				if !ok {
-					continue
-				}
-				callee := call.Common().StaticCallee()
-				if callee != nil && callee.Pkg != nil && callee.Pkg.Pkg.Path() == "reflect" && match(callee) {
+				if call, ok := in.(ssa.CallInstruction); ok && match(f, call.Common()) {
 					return true
 				}
 			}
@@ -279,32 +288,17 @@ func callsReflect(res *rta.Result, match func(*ssa.Function) bool) bool {
 // result is a reflect.Method (reflect.Type's, or any interface declaring
 // them so: gc's linker keeps every exported method for the same calls).
 func invokesMethodLookup(res *rta.Result) bool {
-	for f := range res.Reachable {
-		if f.Pkg != nil && f.Pkg.Pkg.Path() == "reflect" {
-			continue
+	return anyCallOutsideReflect(res, func(_ *ssa.Function, call *ssa.CallCommon) bool {
+		if !call.IsInvoke() || call.Method.Name() != "Method" && call.Method.Name() != "MethodByName" {
+			return false
 		}
-		for _, b := range f.Blocks {
-			for _, in := range b.Instrs {
-				call, ok := in.(ssa.CallInstruction)
-				if !ok || !call.Common().IsInvoke() {
-					continue
-				}
-				m := call.Common().Method
-				if m.Name() != "Method" && m.Name() != "MethodByName" {
-					continue
-				}
-				results := m.Type().(*types.Signature).Results()
-				if results.Len() == 0 {
-					continue
-				}
-				if named, ok := types.Unalias(results.At(0).Type()).(*types.Named); ok &&
-					named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == "reflect" && named.Obj().Name() == "Method" {
-					return true
-				}
-			}
+		results := call.Method.Type().(*types.Signature).Results()
+		if results.Len() == 0 {
+			return false
 		}
-	}
-	return false
+		named, ok := types.Unalias(results.At(0).Type()).(*types.Named)
+		return ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == "reflect" && named.Obj().Name() == "Method"
+	})
 }
 
 // reportErrors prints package errors the way `go build` does and reports

@@ -280,19 +280,8 @@ fn gowasm_run_gc_heap_initial() {
 #[test]
 fn gowasm_run_env_options() {
     let dir = scratch("env");
-    std::fs::write(
-        dir.join("main.go"),
-        "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n\t\"sort\"\n)\n\nfunc main() {\n\tenv := os.Environ()\n\tsort.Strings(env)\n\tfmt.Println(env)\n}\n",
-    )
-    .unwrap();
     let wasm = dir.join("env.wasm");
-    succeed(
-        gowasm()
-            .args(["build", "-o"])
-            .arg(&wasm)
-            .arg("main.go")
-            .current_dir(&dir),
-    );
+    build(&wasm, "compiler/tests/testdata/environ.go");
     let run = Path::new(env!("CARGO_BIN_EXE_gowasm")).with_file_name("gowasm-run");
     let env_of = |options: &[&str]| {
         let out = succeed(

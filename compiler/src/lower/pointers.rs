@@ -1029,6 +1029,8 @@ pub fn constant_stores(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
     // A run of numeric constants into consecutive elements of the same array.
     let width = numeric_width(g, elem);
     let mut run: Vec<crate::ir::Const> = Vec::new();
+    // Elements set from the data segment (0: none).
+    let mut from_data = 0;
     if let Some(width) = width {
         let mut j = k;
         while let Some((x2, _, i2, Operand::Const(c))) = pair(g, j) {
@@ -1047,14 +1049,10 @@ pub fn constant_stores(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
             let arr = g.cx.array_type(elem);
             push_data_run(g, &x, first, &bytes, run.len());
             g.ins().array_init_data(arr, 0);
-            g.end_scratch();
-            for (j, ins) in body.iter().enumerate().skip(k).take(2 * run.len()) {
-                g.release_after(ins, j);
-            }
-            return 2 * run.len();
+            from_data = run.len();
         }
     }
-    if g.cx.shape(elem) == Shape::String {
+    if from_data == 0 && g.cx.shape(elem) == Shape::String {
         let mut cells = Vec::new();
         let mut j = k;
         while let Some((x2, _, i2, Operand::Const(c))) = pair(g, j) {
@@ -1072,12 +1070,15 @@ pub fn constant_stores(g: &mut FuncGen, body: &[Instr], k: usize) -> usize {
             let fill = fill_strings_func(g.cx, elem);
             push_data_run(g, &x, first, &cells, count);
             g.ins().call(fill);
-            g.end_scratch();
-            for (j, ins) in body.iter().enumerate().skip(k).take(2 * count) {
-                g.release_after(ins, j);
-            }
-            return 2 * count;
+            from_data = count;
         }
+    }
+    if from_data > 0 {
+        g.end_scratch();
+        for (j, ins) in body.iter().enumerate().skip(k).take(2 * from_data) {
+            g.release_after(ins, j);
+        }
+        return 2 * from_data;
     }
     g.push_pointer(&x);
     g.ins().i32_const(first as i32).i32_add();
