@@ -146,6 +146,25 @@ fn run_passes_arguments_and_exit_status() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// A trap (here the engine's stack limit) ends the program with status 2
+/// and a backtrace naming Go functions, from the module's compressed
+/// gowasm.names section (it has no standard name section).
+#[test]
+fn trap_backtrace_names_go_functions() {
+    let dir = scratch("trap");
+    let out = run_main(
+        &dir,
+        "package main\n\nfunc deep(n int) int {\n\tif n < 0 {\n\t\treturn 0\n\t}\n\treturn deep(n+1) + 1\n}\n\nfunc main() {\n\tprintln(deep(0))\n}\n",
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.starts_with("fatal error: stack overflow\n\nwasm backtrace:\n  main.deep\n"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 /// Reading memory as another type through unsafe.Pointer cannot work on
 /// typed GC objects: a Go run-time panic naming the conversion, exit 2,
 /// never a trap.

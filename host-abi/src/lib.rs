@@ -7,7 +7,9 @@
 //! imports and refuses modules whose ABI version section differs from
 //! [`VERSION`]. The human-readable description is `docs/abi.md`.
 
+mod leb;
 pub mod lines;
+pub mod names;
 
 /// Import module name of every host function.
 pub const MODULE: &str = "gowasm";

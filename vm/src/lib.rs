@@ -115,6 +115,9 @@ pub struct Program {
     engine: Engine,
     module: Module,
     lines: Option<Arc<lines::LineTable>>,
+    /// The gowasm.names section's payload (host_abi::names), decoded only
+    /// to print a trap's backtrace.
+    names: Option<Arc<[u8]>>,
 }
 
 /// How a run is set up.
@@ -266,7 +269,8 @@ impl Runtime {
     /// Checks and compiles a module.
     pub fn load(&self, bytes: &[u8]) -> Result<Program, LoadError> {
         let _span = tracing::debug_span!("load", bytes = bytes.len()).entered();
-        let lines = check(bytes)?.map(Arc::new);
+        let Sections { lines, names } = check(bytes)?;
+        let lines = lines.map(Arc::new);
         let engine = match lines {
             Some(_) => &self.engine_for_lines,
             None => &self.engine,
@@ -283,18 +287,27 @@ impl Runtime {
             engine: engine.clone(),
             module,
             lines,
+            names: names.map(Arc::from),
         })
     }
 }
 
+/// The custom sections the host reads, besides the ABI version.
+struct Sections {
+    lines: Option<lines::LineTable>,
+    /// The gowasm.names payload.
+    names: Option<Vec<u8>>,
+}
+
 /// Header checks that give clear errors before Wasmtime sees the module;
-/// the same pass reads the module's line table, if it has one.
-fn check(bytes: &[u8]) -> Result<Option<lines::LineTable>, LoadError> {
+/// the same pass reads the module's line table and names.
+fn check(bytes: &[u8]) -> Result<Sections, LoadError> {
     if !bytes.starts_with(b"\0asm") {
         return Err(LoadError::NotWasm);
     }
     let mut version = None;
     let mut line_table = None;
+    let mut names = None;
     let mut imported_funcs = 0u32;
     let mut body_starts = Vec::new();
     for payload in wasmparser::Parser::new(0).parse_all(bytes) {
@@ -305,6 +318,9 @@ fn check(bytes: &[u8]) -> Result<Option<lines::LineTable>, LoadError> {
             }
             wasmparser::Payload::CustomSection(c) if c.name() == host_abi::lines::SECTION => {
                 line_table = Some(c.data());
+            }
+            wasmparser::Payload::CustomSection(c) if c.name() == host_abi::names::SECTION => {
+                names = Some(c.data().to_vec());
             }
             wasmparser::Payload::ImportSection(imports) => {
                 for import in imports.into_imports() {
@@ -329,9 +345,10 @@ fn check(bytes: &[u8]) -> Result<Option<lines::LineTable>, LoadError> {
     }
     let payload = version.ok_or(LoadError::NotGowasm)?;
     match host_abi::parse_version_payload(&payload) {
-        Some(v) if v == host_abi::VERSION => {
-            Ok(line_table.and_then(|t| lines::LineTable::new(t, imported_funcs, &body_starts)))
-        }
+        Some(v) if v == host_abi::VERSION => Ok(Sections {
+            lines: line_table.and_then(|t| lines::LineTable::new(t, imported_funcs, &body_starts)),
+            names,
+        }),
         Some(v) => Err(LoadError::AbiMismatch {
             found: v.to_string(),
         }),
@@ -368,24 +385,33 @@ impl Program {
                 if let Some(exit) = e.downcast_ref::<host::Exit>() {
                     return Ok(Outcome { exit_code: exit.0 });
                 }
-                stderr.write(format!("fatal error: {}\n", describe_trap(&e)).as_bytes());
+                let msg = describe_trap(&e, self.names.as_deref());
+                stderr.write(format!("fatal error: {msg}\n").as_bytes());
                 Ok(Outcome { exit_code: 2 })
             }
         }
     }
 }
 
-/// A trap's message and wasm backtrace, one line per frame.
-fn describe_trap(e: &wasmtime::Error) -> String {
+/// A trap's message and wasm backtrace, one line per frame, with the
+/// functions' names from the module's gowasm.names payload when it has one.
+fn describe_trap(e: &wasmtime::Error, names: Option<&[u8]>) -> String {
     let mut msg = match e.downcast_ref::<wasmtime::Trap>() {
         Some(wasmtime::Trap::StackOverflow) => "stack overflow".to_string(),
         Some(t) => t.to_string(),
         None => format!("{e}"),
     };
     if let Some(bt) = e.downcast_ref::<wasmtime::WasmBacktrace>() {
+        let names: std::collections::HashMap<u32, String> = names
+            .and_then(host_abi::names::decode)
+            .unwrap_or_default()
+            .into_iter()
+            .collect();
         msg.push_str("\n\nwasm backtrace:");
         for f in bt.frames() {
-            msg.push_str(&format!("\n  {}", f.func_name().unwrap_or("<unknown>")));
+            let name = names.get(&f.func_index()).map(String::as_str);
+            let name = name.or(f.func_name()).unwrap_or("<unknown>");
+            msg.push_str(&format!("\n  {name}"));
         }
     }
     msg

@@ -9,7 +9,9 @@
 //!
 //! Nil: a pointer in a block reached only through the edge of
 //! `if p == nil` / `if p != nil` on which it is not nil (`for e := head;
-//! e != nil; e = e.next { e.x }`).
+//! e != nil; e = e.next { e.x }`). The lowering adds the pointers whose
+//! nil check it has emitted, which then need none in the rest of the block
+//! and in the blocks it dominates (`f.a = f.b + f.c` checks `f` once).
 //!
 //! "Reached only through" means the branch's edge dominates the block: some
 //! dominator of the block (the block itself included) has the branching
@@ -28,6 +30,9 @@ pub struct Known {
     pub in_bounds: HashSet<ValueId>,
     /// For each block, the values a dominating branch has found not nil.
     pub not_nil: Vec<HashSet<ValueId>>,
+    /// The immediate dominator of each block (the entry's is itself;
+    /// usize::MAX if unreachable).
+    pub idom: Vec<usize>,
 }
 
 pub fn known(f: &Function) -> Known {
@@ -45,6 +50,7 @@ pub fn known(f: &Function) -> Known {
     Known {
         in_bounds: in_bounds(f, &defs, &branches),
         not_nil: not_nil(&defs, &branches),
+        idom: doms.idom,
     }
 }
 

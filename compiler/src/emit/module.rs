@@ -7,8 +7,8 @@ use wasm_encoder::{
     CodeSection, CompositeInnerType, CompositeType, ConstExpr, CustomSection, DataCountSection,
     DataSection, ElementSection, Elements, EntityType, ExportKind, ExportSection, FieldType,
     FuncType, Function, FunctionSection, GlobalSection, GlobalType, HeapType, ImportSection,
-    IndirectNameMap, NameMap, NameSection, RefType, StorageType, StructType, SubType, TableSection,
-    TableType, TagKind, TagSection, TagType, TypeSection, ValType,
+    NameMap, NameSection, RefType, StorageType, StructType, SubType, TableSection, TableType,
+    TagKind, TagSection, TagType, TypeSection, ValType,
 };
 
 /// A type definition before encoding.
@@ -39,7 +39,6 @@ pub struct Module {
     table_slots: std::collections::HashMap<u32, u32>,
     data: Vec<u8>,
     custom: Vec<(String, Vec<u8>)>,
-    local_names: Vec<(u32, Vec<(u32, String)>)>,
 }
 
 struct FuncSlot {
@@ -81,7 +80,6 @@ impl Module {
             table_slots: Default::default(),
             data: Vec::new(),
             custom: Vec::new(),
-            local_names: Vec::new(),
         };
         let bytes = m.intern(TypeDef::Array(mutable(StorageType::I8)));
         debug_assert_eq!(bytes, BYTES_TYPE);
@@ -161,11 +159,6 @@ impl Module {
     pub fn redefine(&mut self, index: u32, body: Function) {
         let slot = &mut self.funcs[index as usize - self.imports.len()];
         slot.body = Some(body);
-    }
-
-    pub fn set_local_names(&mut self, func: u32, names: Vec<(u32, String)>) {
-        self.local_names.retain(|(f, _)| *f != func);
-        self.local_names.push((func, names));
     }
 
     pub fn add_global(&mut self, ty: GlobalType, init: ConstExpr) -> u32 {
@@ -345,27 +338,31 @@ impl Module {
             });
         }
 
-        let mut names = NameSection::new();
-        let mut fnames = NameMap::new();
-        for (i, (module, name, _)) in self.imports.iter().enumerate() {
-            fnames.append(i as u32, &format!("{module}.{name}"));
-        }
-        for (i, f) in self.funcs.iter().enumerate() {
-            fnames.append((self.imports.len() + i) as u32, &f.name);
-        }
-        names.functions(&fnames);
-        let mut locals = IndirectNameMap::new();
-        let mut local_names = self.local_names;
-        local_names.sort_by_key(|(f, _)| *f);
-        for (func, list) in &local_names {
-            let mut m = NameMap::new();
-            for (i, n) in list {
-                m.append(*i, n);
+        // Function names go into the compressed gowasm.names section
+        // (host_abi::names); GOWASM_NAME_SECTION=1 at build time also
+        // writes the standard name section, for wasm tools and profilers.
+        let names: Vec<(u32, String)> = self
+            .imports
+            .iter()
+            .map(|(module, name, _)| format!("{module}.{name}"))
+            .chain(self.funcs.iter().map(|f| f.name.clone()))
+            .enumerate()
+            .map(|(i, n)| (i as u32, n))
+            .collect();
+        let pairs: Vec<(u32, &str)> = names.iter().map(|(i, n)| (*i, n.as_str())).collect();
+        out.section(&CustomSection {
+            name: host_abi::names::SECTION.into(),
+            data: host_abi::names::encode(&pairs).into(),
+        });
+        if std::env::var_os("GOWASM_NAME_SECTION").is_some_and(|v| v == "1") {
+            let mut fnames = NameMap::new();
+            for &(i, n) in &pairs {
+                fnames.append(i, n);
             }
-            locals.append(*func, &m);
+            let mut section = NameSection::new();
+            section.functions(&fnames);
+            out.section(&section);
         }
-        names.locals(&locals);
-        out.section(&names);
 
         out.finish()
     }

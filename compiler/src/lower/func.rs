@@ -54,7 +54,6 @@ pub struct FuncGen<'a, 'p> {
     pub code: Vec<u8>,
     nparams: u32,
     locals: Vec<ValType>,
-    local_names: Vec<(u32, String)>,
     /// Locals of each SSA value.
     pub vals: Vec<Vec<u32>>,
     /// Type of each SSA value.
@@ -87,8 +86,11 @@ pub struct FuncGen<'a, 'p> {
     pub cur_instr: usize,
     /// Index instructions whose index is known to be in range (checks.rs).
     pub in_bounds: std::collections::HashSet<usize>,
-    /// Per block, values a dominating branch found not nil (checks.rs).
+    /// Per block, values a dominating branch found not nil (checks.rs),
+    /// and the pointers whose nil check the block's code has made so far.
     not_nil: Vec<std::collections::HashSet<usize>>,
+    /// Immediate dominators of the blocks (checks.rs).
+    idom: Vec<usize>,
     /// The map entry a lookup found for an update of the same key later
     /// in the block (maps.rs): the update's index and the locals of the
     /// entry and of the key's hash.
@@ -127,7 +129,6 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             code: Vec::new(),
             nparams,
             locals: Vec::new(),
-            local_names: Vec::new(),
             vals: Vec::new(),
             val_types: Vec::new(),
             frames: Vec::new(),
@@ -148,6 +149,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             string_views: Default::default(),
             pending_concat: Default::default(),
             not_nil: Vec::new(),
+            idom: Vec::new(),
             flat: Default::default(),
             lines: Vec::new(),
         }
@@ -417,11 +419,15 @@ impl<'a, 'p> FuncGen<'a, 'p> {
         let known = match op {
             Operand::Global(_) => true,
             Operand::Value(v) => {
-                self.nonnull.get(*v).copied().unwrap_or(false)
-                    || self
-                        .not_nil
-                        .get(self.cur_block)
-                        .is_some_and(|s| s.contains(v))
+                let known =
+                    self.nonnull.get(*v).copied().unwrap_or(false) || self.found_not_nil(*v);
+                // Block code runs in order and a failed check panics, so
+                // the rest of the block and the blocks it dominates need
+                // no check of v.
+                if let Some(s) = self.not_nil.get_mut(self.cur_block) {
+                    s.insert(*v);
+                }
+                known
             }
             _ => false,
         };
@@ -437,6 +443,22 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             self.nil_check_top(slots[0]);
             self.ins().local_get(idx);
         }
+    }
+
+    /// Whether v is known not nil in the current block or a block
+    /// dominating it.
+    fn found_not_nil(&self, v: usize) -> bool {
+        let mut b = self.cur_block;
+        while let Some(known) = self.not_nil.get(b) {
+            if known.contains(&v) {
+                return true;
+            }
+            match self.idom.get(b) {
+                Some(&d) if d != b => b = d,
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// Emits a nil check of the reference on top of the stack (kept).
@@ -594,14 +616,10 @@ pub fn generate(cx: &mut Ctx, fid: FuncId) {
             },
         );
     }
-    let names = std::mem::take(&mut g.local_names);
     if g.cx.module.is_defined(idx) {
         g.cx.module.redefine(idx, body);
     } else {
         g.cx.module.define(idx, body);
-    }
-    if !names.is_empty() {
-        g.cx.module.set_local_names(idx, names);
     }
 }
 
@@ -634,7 +652,11 @@ impl<'a, 'p> FuncGen<'a, 'p> {
         }
         self.last_use = block_local_last_uses(f);
         let known = &self.cx.checks[self.fid];
-        (self.in_bounds, self.not_nil) = (known.in_bounds.clone(), known.not_nil.clone());
+        (self.in_bounds, self.not_nil, self.idom) = (
+            known.in_bounds.clone(),
+            known.not_nil.clone(),
+            known.idom.clone(),
+        );
         self.find_dead_edges();
         self.flat = super::flat::plan(self);
         for ins in f.blocks.iter().flat_map(|b| &b.instrs) {
