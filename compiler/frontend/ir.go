@@ -396,7 +396,7 @@ func newWriter(prog *ssa.Program, dirs *directives) *writer {
 	return &writer{prog: prog, dirs: dirs, out: &Program{}, globals: map[*ssa.Global]int{}, funcs: map[*ssa.Function]int{}}
 }
 
-func (w *writer) program(res *rta.Result, inits []*ssa.Function, main *ssa.Function, rt *ssa.Package) *Program {
+func (w *writer) program(res *rta.Result, called map[*ssa.Function]bool, inits []*ssa.Function, main *ssa.Function, rt *ssa.Package) *Program {
 	w.reach = res.Reachable
 	w.out.RuntimeFuncs = map[string]int{}
 	w.out.RuntimeTypes = map[string]int{}
@@ -445,7 +445,8 @@ func (w *writer) program(res *rta.Result, inits []*ssa.Function, main *ssa.Funct
 	// functions' order); the rest get theirs in string order, as the
 	// map's order is random and IDs must not depend on it.
 	var unseen []types.Type
-	res.RuntimeTypes.Iterate(func(t types.Type, _ any) {
+	described := describedTypes(w.prog, called, w.out.ReflectMethods)
+	described.Iterate(func(t types.Type, _ any) {
 		if id, ok := w.types.At(types.Unalias(t)).(int); ok {
 			w.out.InterfaceTypes = append(w.out.InterfaceTypes, id)
 		} else {
@@ -462,12 +463,12 @@ func (w *writer) program(res *rta.Result, inits []*ssa.Function, main *ssa.Funct
 	// types: **T is described only when the program mentions it.
 	if reachesPointerTo(res) {
 		var ptrs []types.Type
-		res.RuntimeTypes.Iterate(func(t types.Type, _ any) {
+		described.Iterate(func(t types.Type, _ any) {
 			if _, isPtr := t.Underlying().(*types.Pointer); isPtr {
 				return
 			}
 			p := types.NewPointer(t)
-			if res.RuntimeTypes.At(p) == nil {
+			if described.At(p) == nil {
 				ptrs = append(ptrs, p)
 			}
 		})
@@ -681,6 +682,74 @@ func (w *writer) fillMethodSets() {
 			w.out.Functions[i] = w.function(w.queue[i])
 		}
 	}
+}
+
+// describedTypes are the types that can be the dynamic type of an
+// interface or a reflect.Value: those code called from the roots
+// (calledFrom) converts to an interface and, transitively, their elements, fields, parameters and
+// results, and *N for each named N — RTA's runtime types, except that the
+// parameters and results of methods count only when the program calls
+// methods it finds through reflection (withMethods; load.go). Otherwise
+// reflection never yields a method's type: RTA's rule made fmt's
+// unexported (*pp).fmtFloat put float64 in every fmt program, and with
+// it the float cases of fmt's type switches and strconv's float code.
+func describedTypes(prog *ssa.Program, called map[*ssa.Function]bool, withMethods bool) *typeutil.Map {
+	var out typeutil.Map
+	var visit func(t types.Type)
+	visit = func(t types.Type) {
+		t = types.Unalias(t)
+		if out.At(t) != nil {
+			return
+		}
+		out.Set(t, true)
+		if withMethods {
+			mset := prog.MethodSets.MethodSet(t)
+			for i := 0; i < mset.Len(); i++ {
+				sig := mset.At(i).Type().(*types.Signature)
+				if sig.TypeParams() == nil {
+					visit(sig.Params())
+					visit(sig.Results())
+				}
+			}
+		}
+		switch t := t.(type) {
+		case *types.Pointer:
+			visit(t.Elem())
+		case *types.Slice:
+			visit(t.Elem())
+		case *types.Array:
+			visit(t.Elem())
+		case *types.Chan:
+			visit(t.Elem())
+		case *types.Map:
+			visit(t.Key())
+			visit(t.Elem())
+		case *types.Signature:
+			visit(t.Params())
+			visit(t.Results())
+		case *types.Named:
+			visit(types.NewPointer(t))
+			visit(t.Underlying())
+		case *types.Struct:
+			for i := 0; i < t.NumFields(); i++ {
+				visit(t.Field(i).Type())
+			}
+		case *types.Tuple:
+			for i := 0; i < t.Len(); i++ {
+				visit(t.At(i).Type())
+			}
+		}
+	}
+	for f := range called {
+		for _, b := range f.Blocks {
+			for _, in := range b.Instrs {
+				if mi, ok := in.(*ssa.MakeInterface); ok {
+					visit(mi.X.Type())
+				}
+			}
+		}
+	}
+	return &out
 }
 
 // methodExprSig is the type of the method expression recv.m: m's

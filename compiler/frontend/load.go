@@ -215,6 +215,7 @@ func build(main *packages.Package) *Program {
 		}
 		res = rta.Analyze(roots, false)
 	}
+	called := calledFrom(rta.Analyze(roots, true), roots)
 
 	var initOrder []*ssa.Function
 	seen := map[*ssa.Package]bool{}
@@ -244,7 +245,47 @@ func build(main *packages.Package) *Program {
 	w.out.ReflectMakeFunc = callsReflect(res, func(f *ssa.Function) bool {
 		return f.Signature.Recv() == nil && f.Name() == "MakeFunc"
 	})
-	return w.program(res, initOrder, mainPkg.Func("main"), rtSSA)
+	return w.program(res, called, initOrder, mainPkg.Func("main"), rtSSA)
+}
+
+// calledFrom is the set of functions the roots reach through calls
+// (RTA's call graph: static, interface and func-value calls) and taken
+// addresses. RTA's reachable set also has every exported method of every
+// type converted to an interface, as reflection could call it; gowasm's
+// reflection calls those only in programs that look methods up, whose
+// roots then hold them (build).
+func calledFrom(res *rta.Result, roots []*ssa.Function) map[*ssa.Function]bool {
+	seen := map[*ssa.Function]bool{}
+	var queue []*ssa.Function
+	add := func(f *ssa.Function) {
+		if f != nil && !seen[f] {
+			seen[f] = true
+			queue = append(queue, f)
+		}
+	}
+	for _, f := range roots {
+		add(f)
+	}
+	var operands []*ssa.Value
+	for len(queue) > 0 {
+		f := queue[len(queue)-1]
+		queue = queue[:len(queue)-1]
+		if n := res.CallGraph.Nodes[f]; n != nil {
+			for _, e := range n.Out {
+				add(e.Callee.Func)
+			}
+		}
+		for _, b := range f.Blocks {
+			for _, in := range b.Instrs {
+				for _, op := range in.Operands(operands[:0]) {
+					if g, ok := (*op).(*ssa.Function); ok {
+						add(g)
+					}
+				}
+			}
+		}
+	}
+	return seen
 }
 
 // callsReflect reports whether code outside package reflect statically

@@ -5,7 +5,9 @@ use super::Ctx;
 use super::types::Shape;
 use crate::analysis::cfg::Cfg;
 use crate::emit::module::{BYTES_TYPE, ref_null};
-use crate::ir::{Builtin, Const, ConstValue, FuncId, Function, Instr, Op, Operand, TypeId, UnOp};
+use crate::ir::{
+    BinOp, Builtin, Const, ConstValue, FuncId, Function, Instr, Op, Operand, TypeId, UnOp,
+};
 use std::rc::Rc;
 use wasm_encoder::{AbstractHeapType, BlockType, Catch, HeapType, InstructionSink, ValType};
 
@@ -739,7 +741,7 @@ impl<'a, 'p> FuncGen<'a, 'p> {
                 continue;
             };
             let Some(ext) = defs.get(c) else { continue };
-            if self.known_false_call(ext) {
+            if self.known_false_call(ext) || self.impossible_kind_test(ext, &defs) {
                 self.dead_true[bi] = true;
                 continue;
             }
@@ -772,6 +774,55 @@ impl<'a, 'p> FuncGen<'a, 'p> {
             Some(Operand::Const(k)) => self.cx.reachable_kinds() & (1 << k.bits()) == 0,
             _ => false,
         }
+    }
+
+    /// `k == K` on the result k of reflect's `Kind()` (Value's, or
+    /// Type's through the interface) where no value of kind K can exist:
+    /// reflection yields values of the types the program puts in
+    /// interfaces and of their elements, fields, parameters and results,
+    /// all of them in `interface_types` (the front end's describedTypes).
+    /// fmt's printValue then leaves out its float and complex cases, and
+    /// with them strconv's float formatting. The zero Value's Invalid,
+    /// pointers (reflect.New) and interfaces always count.
+    fn impossible_kind_test(
+        &self,
+        ins: &Instr,
+        defs: &std::collections::HashMap<usize, &Instr>,
+    ) -> bool {
+        let Op::BinOp {
+            op: BinOp::Eql,
+            x,
+            y,
+        } = &ins.op
+        else {
+            return false;
+        };
+        let ((Operand::Value(k), Operand::Const(kind)) | (Operand::Const(kind), Operand::Value(k))) =
+            (x, y)
+        else {
+            return false;
+        };
+        let Some(Op::Call(call)) = defs.get(k).map(|d| &d.op) else {
+            return false;
+        };
+        let is_kind = match (&call.callee, &call.method, &call.recv) {
+            (Some(Operand::Func(f)), ..) => matches!(
+                self.cx.prog.functions[*f].name.as_str(),
+                "(reflect.Value).Kind" | "(*reflect.rtype).Kind"
+            ),
+            (_, Some(m), Some(recv)) => {
+                m.name == "Kind"
+                    && self
+                        .operand_type(recv)
+                        .is_some_and(|t| self.cx.prog.types[t].str == "reflect.Type")
+            }
+            _ => false,
+        };
+        let kind = kind.bits();
+        is_kind
+            && kind < 32
+            && !matches!(kind, 0 | 20 | 22)
+            && self.cx.reachable_kinds() & (1 << kind) == 0
     }
 
     /// Code for the blocks reachable from `root`: structured when the

@@ -1522,19 +1522,10 @@ fn define_ops(cx: &mut Ctx, idx: u32, t: TypeId) {
     let mut g = FuncGen::helper(cx, 8);
     let f = OpsFrame::new(&mut g, t);
     let reflect = g.cx.uses_reflect;
-    let n = ValueOp::ALL.len();
-    for _ in 0..=n {
-        g.ins().block(BlockType::Empty);
-    }
-    let targets: Vec<u32> = ValueOp::ALL
-        .iter()
-        .map(|op| ValueOp::CODE_ORDER.iter().position(|o| o == op).unwrap() as u32)
-        .collect();
-    g.ins()
-        .local_get(1)
-        .i32_wrap_i64()
-        .br_table(targets, n as u32)
-        .end();
+    // Each operation's code, in code order, leaving out those that do not
+    // apply to t (most of them: a pointer type has four): they share the
+    // switch's trapping default instead of a case each.
+    let mut cases: Vec<(ValueOp, Vec<u8>)> = Vec::new();
     for op in ValueOp::CODE_ORDER {
         let wanted = match op {
             ValueOp::Call => g.cx.uses_reflect_call,
@@ -1542,10 +1533,33 @@ fn define_ops(cx: &mut Ctx, idx: u32, t: TypeId) {
             ValueOp::MakeFunc => g.cx.uses_reflect_makefunc,
             _ => reflect || op.reflectlite(),
         };
+        let outer = std::mem::take(&mut g.code);
         if wanted {
             value_op(&mut g, &f, op);
         }
-        if op != ValueOp::Deref {
+        let code = std::mem::replace(&mut g.code, outer);
+        if !code.is_empty() {
+            cases.push((op, code));
+        }
+    }
+    let n = cases.len();
+    for _ in 0..=n {
+        g.ins().block(BlockType::Empty);
+    }
+    let targets: Vec<u32> = ValueOp::ALL
+        .iter()
+        .map(|op| cases.iter().position(|(o, _)| o == op).unwrap_or(n) as u32)
+        .collect();
+    g.ins()
+        .local_get(1)
+        .i32_wrap_i64()
+        .br_table(targets, n as u32)
+        .end();
+    for (k, (op, code)) in cases.iter().enumerate() {
+        g.code.extend_from_slice(code);
+        let into_load =
+            *op == ValueOp::Deref && cases.get(k + 1).is_some_and(|(o, _)| *o == ValueOp::Load);
+        if !into_load {
             g.ins().unreachable();
         }
         g.ins().end();
