@@ -672,7 +672,7 @@ func (t *rtype) methodOf(id string, k, i int) Method {
 	if t.Kind() != Interface {
 		mt, _ := valueOp(opMethodType, zeroOf(t), nil, k, 1)
 		ft := toRType(typeOf(mt))
-		f := makeFuncOp(mt, func(frame []any) { methodCallOp(frame[0], k, frame[1:]) })
+		f := makeFuncOp(mt, methodCall{nil, k}.call)
 		m.Type, m.Func = ft, Value{t: ft, v: f, flag: flag(Func)}
 	}
 	return m

@@ -60,6 +60,13 @@ func takeRecoverArmed() bool {
 	return armed
 }
 
+// rearmRecover gives back what takeRecoverArmed took, right before a
+// function recover sees through makes the call it forwards (reflect's
+// MakeFunc handler).
+func rearmRecover(armed bool) {
+	recoverArmed = armed
+}
+
 // disarmRecover is called before a deferred call whose callee cannot
 // recover, so that functions it calls do not see the flag.
 func disarmRecover() {

@@ -75,7 +75,8 @@ pub fn push_thunk(g: &mut FuncGen, call: &Call, what: &str) {
         _ => None,
     };
     let disarm = match callee_fn {
-        Some(f) => !g.cx.recovers[f],
+        // A bound-method closure passes the deferred call on (Ctx::disarms).
+        Some(f) => !g.cx.recovers[f] && !super::recover_wrapper(&g.cx.prog.functions[f]),
         None => call.callee.is_some() && !matches!(call.callee, Some(Operand::Value(_))),
     };
     let key = format!(

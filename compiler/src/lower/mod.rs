@@ -89,7 +89,8 @@ pub struct Ctx<'p> {
     /// Functions that may be deferred through a func value or interface and
     /// do not call recover: they disarm recover on entry, so that a function
     /// they call cannot recover (it is not called directly by the deferred
-    /// call).
+    /// call). Not method wrappers, thunks and bound-method closures (no gc
+    /// name: gc hides their frames, and recover sees through them).
     disarms: Vec<bool>,
     panic_tag: u32,
     imports: HashMap<FuncId, u32>,
@@ -225,6 +226,19 @@ fn asks_for_callers(prog: &Program) -> bool {
     })
 }
 
+/// Whether recover sees through f (see `Ctx::disarms`): method wrappers,
+/// thunks and bound-method closures, which have no gc name (gc hides their
+/// frames), and reflect's handlers of made funcs and method values, which
+/// forward the call as gc's makeFuncStub and methodValueCall do
+/// (reflect/makefunc.go).
+pub fn recover_wrapper(f: &crate::ir::Function) -> bool {
+    f.go_name.is_empty()
+        || matches!(
+            f.name.as_str(),
+            "(reflect.methodCall).call" | "(reflect.makeFuncCall).call"
+        )
+}
+
 impl<'p> Ctx<'p> {
     fn new(prog: &'p Program, blocking: Blocking, checks: Vec<Known>) -> Ctx<'p> {
         let mut module = Module::new();
@@ -243,12 +257,20 @@ impl<'p> Ctx<'p> {
         for (i, f) in prog.functions.iter().enumerate() {
             for b in &f.blocks {
                 for ins in &b.instrs {
-                    if let Some(crate::ir::Call {
-                        callee: Some(crate::ir::Operand::Builtin(crate::ir::Builtin::Recover)),
-                        ..
-                    }) = ins.op.call()
-                    {
-                        recovers[i] = true;
+                    match ins.op.call() {
+                        Some(crate::ir::Call {
+                            callee: Some(crate::ir::Operand::Builtin(crate::ir::Builtin::Recover)),
+                            ..
+                        }) => recovers[i] = true,
+                        // What a method wrapper calls is in effect called
+                        // through it (recover sees through wrappers: see
+                        // disarms); reflect's handler reaches methods, which
+                        // count already.
+                        Some(crate::ir::Call {
+                            callee: Some(crate::ir::Operand::Func(g)),
+                            ..
+                        }) if f.go_name.is_empty() => dynamic[*g] = true,
+                        _ => {}
                     }
                     pointers::note_global_uses(ins, &mut global_addr_taken);
                 }
@@ -261,7 +283,8 @@ impl<'p> Ctx<'p> {
             disarms: dynamic
                 .iter()
                 .zip(&recovers)
-                .map(|(&d, &r)| uses_recover && d && !r)
+                .zip(&prog.functions)
+                .map(|((&d, &r), f)| uses_recover && d && !r && !recover_wrapper(f))
                 .collect(),
             structs: HashMap::new(),
             closures: HashMap::new(),
