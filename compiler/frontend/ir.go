@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/hex"
 	"fmt"
+	"go/ast"
 	"go/constant"
 	"go/token"
 	"go/types"
@@ -958,7 +959,23 @@ var unOps = map[token.Token]string{
 
 func (w *writer) instr(in ssa.Instruction) *Instr {
 	out := &Instr{}
-	if p := in.Pos(); p.IsValid() {
+	p := in.Pos()
+	if _, ok := in.(*ssa.RunDefers); ok {
+		// Deferred calls run at the return that follows (gc: the return
+		// statement's line, or the closing brace's).
+		if b := in.Block(); b != nil && len(b.Instrs) > 0 {
+			p = b.Instrs[len(b.Instrs)-1].Pos()
+		}
+		if !p.IsValid() {
+			switch syntax := in.Parent().Syntax().(type) {
+			case *ast.FuncDecl:
+				p = syntax.Body.Rbrace
+			case *ast.FuncLit:
+				p = syntax.Body.Rbrace
+			}
+		}
+	}
+	if p.IsValid() {
 		out.Line = w.prog.Fset.Position(p).Line
 	}
 	if v, ok := in.(ssa.Value); ok {

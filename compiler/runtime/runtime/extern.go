@@ -37,20 +37,66 @@ func Callers(skip int, pc []uintptr) int {
 		return 0
 	}
 	n := len(pc) + skip
-	buf := make([]byte, 8*n)
-	got := int(hostCallers(buf))
-	if got > n {
-		got = n
+	pan := panicFrames()
+	if pan != nil {
+		n = maxFrames
 	}
-	// hostCallers's own frame is this one: frame 0.
-	written := 0
-	for i := skip; i < got; i++ {
+	frames := withPanicFrames(stackPCs(n), pan)
+	if skip >= len(frames) {
+		return 0
+	}
+	return copy(pc, frames[skip:])
+}
+
+// maxFrames is the most frames the engine's backtraces hold (vm's
+// wasm_backtrace_max_frames).
+const maxFrames = 256
+
+// stackPCs returns the program counters of up to n frames of the stack
+// of stackPCs's caller, that caller's first.
+func stackPCs(n int) []uintptr {
+	buf := make([]byte, 8*(n+1))
+	got := min(int(hostCallers(buf)), n+1)
+	// hostCallers has no frame: frame 0 is this function's.
+	pcs := make([]uintptr, 0, max(got-1, 0))
+	for i := 1; i < got; i++ {
 		b := buf[8*i:]
-		pc[written] = uintptr(b[0]) | uintptr(b[1])<<8 | uintptr(b[2])<<16 | uintptr(b[3])<<24 |
-			uintptr(b[4])<<32 | uintptr(b[5])<<40 | uintptr(b[6])<<48 | uintptr(b[7])<<56
-		written++
+		pcs = append(pcs, uintptr(b[0])|uintptr(b[1])<<8|uintptr(b[2])<<16|uintptr(b[3])<<24|
+			uintptr(b[4])<<32|uintptr(b[5])<<40|uintptr(b[6])<<48|uintptr(b[7])<<56)
 	}
-	return written
+	return pcs
+}
+
+// panicFrames is the stack recorded by the panic whose deferred calls
+// are running, if any (see withPanicFrames).
+func panicFrames() []uintptr {
+	if p := curPanic; p != nil {
+		return p.pcs
+	}
+	return nil
+}
+
+// withPanicFrames is the stack cur of a call made while a panic's deferred
+// calls run, as gc has it: gc runs them on top of the panicking frames,
+// which the exception has unwound here and gopanic recorded (pan). The
+// two share their bottom frames (the function running the deferred calls
+// and its callers, matched by function: the program counters differ);
+// above those, cur's frames (the deferred call's, then rundefers, left
+// out) come before all of pan's, which start at gopanic.
+func withPanicFrames(cur, pan []uintptr) []uintptr {
+	if len(pan) == 0 {
+		return cur
+	}
+	i, j := len(cur), len(pan)
+	for i > 0 && j > 0 && cur[i-1]>>32 == pan[j-1]>>32 {
+		i--
+		j--
+	}
+	top := cur[:i:i]
+	if n := len(top); n > 0 && string(hostPCName(int64(top[n-1]-1))) == "runtime.rundefers" {
+		top = top[:n-1]
+	}
+	return append(top, pan...)
 }
 
 // A Func represents a Go function in the running binary.

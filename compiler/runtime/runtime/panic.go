@@ -16,6 +16,9 @@ type _panic struct {
 	// aborted: a panic of a deferred call run for this one reached the
 	// frame running that call, which stops handling this one.
 	aborted bool
+	// pcs is the stack where the panic started, from gopanic down, in
+	// programs that ask for their callers (Callers).
+	pcs []uintptr
 }
 
 // _defer is a pending deferred call.
@@ -111,7 +114,13 @@ func gopanic(e any) {
 	if e == nil && godebug("panicnil") != "1" {
 		e = new(PanicNilError)
 	}
-	curPanic = &_panic{arg: e, link: curPanic}
+	p := &_panic{arg: e, link: curPanic}
+	if callersRecorded() {
+		// A panic in a deferred call run by another panic: gc's stack still
+		// holds the first panic's frames.
+		p.pcs = withPanicFrames(stackPCs(maxFrames), panicFrames())
+	}
+	curPanic = p
 	wasmThrow()
 }
 

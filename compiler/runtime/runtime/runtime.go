@@ -33,6 +33,11 @@ func efaceIdentical(a, b any) bool
 // answer (the panic printer then does not pull in float formatting, say).
 func kindReachable(k uint8) bool
 
+// callersRecorded reports whether the module has a line table (code
+// asks for its callers): the compiler supplies it, and prunes code behind
+// a false answer.
+func callersRecorded() bool
+
 // payload returns e's payload as a T, which must have the representation of
 // e's dynamic type (a named type's underlying basic type, say). Unlike a
 // type assertion it makes no T interface value, so T need not be a type

@@ -166,6 +166,7 @@ pub fn is_intrinsic(name: &str) -> bool {
                 | "internal/abi.NoEscape"
                 | "runtime.efaceIdentical"
                 | "runtime.kindReachable"
+                | "runtime.callersRecorded"
                 | "math.archFloor"
                 | "math.archCeil"
                 | "math.archTrunc"
@@ -285,6 +286,9 @@ pub fn define_intrinsic_body(cx: &mut Ctx, fid: FuncId) {
             // gc intrinsic (its Go body panics): a bool is already 0 or 1.
             "crypto/internal/constanttime.boolToUint8" => {
                 ins.local_get(0);
+            }
+            "runtime.callersRecorded" => {
+                ins.i32_const(cx.lines.is_some().into());
             }
             "runtime.kindReachable" => {
                 let mask = cx.reachable_kinds();

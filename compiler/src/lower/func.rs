@@ -761,17 +761,18 @@ impl<'a, 'p> FuncGen<'a, 'p> {
         }
     }
 
-    /// `runtime.kindReachable(k)` with a constant k that nothing reaches.
+    /// `runtime.kindReachable(k)` with a constant k that nothing reaches,
+    /// or `runtime.callersRecorded()` in a module without a line table.
     fn known_false_call(&self, ins: &Instr) -> bool {
         let Op::Call(c) = &ins.op else { return false };
         let Some(Operand::Func(f)) = &c.callee else {
             return false;
         };
-        if self.cx.prog.functions[*f].name != "runtime.kindReachable" {
-            return false;
-        }
-        match c.args.first() {
-            Some(Operand::Const(k)) => self.cx.reachable_kinds() & (1 << k.bits()) == 0,
+        match (self.cx.prog.functions[*f].name.as_str(), c.args.first()) {
+            ("runtime.kindReachable", Some(Operand::Const(k))) => {
+                self.cx.reachable_kinds() & (1 << k.bits()) == 0
+            }
+            ("runtime.callersRecorded", _) => self.cx.lines.is_none(),
             _ => false,
         }
     }
