@@ -309,7 +309,7 @@ fn check(bytes: &[u8]) -> Result<Sections, LoadError> {
     let mut line_table = None;
     let mut names = None;
     let mut imported_funcs = 0u32;
-    let mut body_starts = Vec::new();
+    let mut bodies = Vec::new();
     for payload in wasmparser::Parser::new(0).parse_all(bytes) {
         let payload = payload.map_err(|e| LoadError::Invalid(e.to_string()))?;
         match payload {
@@ -338,7 +338,8 @@ fn check(bytes: &[u8]) -> Result<Sections, LoadError> {
                 }
             }
             wasmparser::Payload::CodeSectionEntry(body) => {
-                body_starts.push(body.range().start as u32);
+                let range = body.range();
+                bodies.push(range.start as u32..range.end as u32);
             }
             _ => {}
         }
@@ -346,7 +347,7 @@ fn check(bytes: &[u8]) -> Result<Sections, LoadError> {
     let payload = version.ok_or(LoadError::NotGowasm)?;
     match host_abi::parse_version_payload(&payload) {
         Some(v) if v == host_abi::VERSION => Ok(Sections {
-            lines: line_table.and_then(|t| lines::LineTable::new(t, imported_funcs, &body_starts)),
+            lines: line_table.and_then(|t| lines::LineTable::new(t, imported_funcs, &bodies)),
             names,
         }),
         Some(v) => Err(LoadError::AbiMismatch {

@@ -8,27 +8,31 @@ use std::collections::HashMap;
 
 pub struct LineTable {
     funcs: HashMap<u32, FuncLines>,
-    /// Module offset of each function body (its locals declaration), by
-    /// function index.
-    body_start: HashMap<u32, u32>,
+    /// Module offsets of each function body (from its locals declaration
+    /// to its end), by function index.
+    bodies: HashMap<u32, std::ops::Range<u32>>,
 }
 
 impl LineTable {
     /// The table from its section's payload, given the module's number of
     /// imported functions and the module offsets of its function bodies;
     /// None when it is malformed.
-    pub fn new(payload: &[u8], imported: u32, bodies: &[u32]) -> Option<LineTable> {
+    pub fn new(
+        payload: &[u8],
+        imported: u32,
+        bodies: &[std::ops::Range<u32>],
+    ) -> Option<LineTable> {
         let funcs = host_abi::lines::decode(payload)?;
-        let body_start = funcs
+        let bodies = funcs
             .iter()
             .filter_map(|f| {
-                let start = *bodies.get(f.func.checked_sub(imported)? as usize)?;
-                Some((f.func, start))
+                let body = bodies.get(f.func.checked_sub(imported)? as usize)?;
+                Some((f.func, body.clone()))
             })
             .collect();
         Some(LineTable {
             funcs: funcs.into_iter().map(|f| (f.func, f)).collect(),
-            body_start,
+            bodies,
         })
     }
 
@@ -38,7 +42,7 @@ impl LineTable {
         self.funcs.get(&func)?;
         let rel = u32::try_from(offset)
             .ok()?
-            .checked_sub(self.body_start[&func])?;
+            .checked_sub(self.bodies[&func].start)?;
         Some((u64::from(func) + 1) << 32 | (u64::from(rel) + 1))
     }
 
@@ -46,9 +50,13 @@ impl LineTable {
     /// counters are return addresses, one past the call's first byte; the
     /// runtime asks with them or, as gc's users do, with them minus one:
     /// both lie in the call.
+    /// Offset 0 is the function's entry (reflect's Pointer of a func); past
+    /// the body's end there is no function.
     fn at(&self, pc: i64) -> Option<(&FuncLines, u32)> {
         let func = u32::try_from((pc as u64 >> 32).checked_sub(1)?).ok()?;
-        Some((self.funcs.get(&func)?, (pc as u64 & 0xffff_ffff) as u32))
+        let offset = (pc as u64 & 0xffff_ffff) as u32;
+        let body = self.bodies.get(&func)?;
+        (offset <= body.end - body.start).then_some((self.funcs.get(&func)?, offset))
     }
 
     pub fn name(&self, pc: i64) -> Option<&str> {

@@ -836,17 +836,26 @@ func (v Value) OverflowUint(x uint64) bool        { return v.t.OverflowUint(x) }
 
 // Pointer returns v's value as a uintptr. Objects under WebAssembly GC
 // have no address: nil is 0 and anything else a non-zero placeholder,
-// as for uintptr(unsafe.Pointer(p)).
+// as for uintptr(unsafe.Pointer(p)); a func's is its code's entry program
+// counter where the program has a line table (runtime.FuncForPC).
 func (v Value) Pointer() uintptr {
 	switch v.kind() {
 	case Pointer, Chan, Map, UnsafePointer, Func, Slice:
 		if v.IsNil() {
 			return 0
 		}
+		if v.kind() == Func && v.flag&flagMethod == 0 {
+			if pc := funcPC(v.v); pc != 0 {
+				return pc
+			}
+		}
 		return 0xc000010000
 	}
 	panic(&ValueError{"reflect.Value.Pointer", v.kind()})
 }
+
+//go:linkname funcPC runtime.reflect_funcPC
+func funcPC(f any) uintptr
 
 // UnsafePointer returns v's value as an unsafe.Pointer, which identifies
 // the object (for a slice, its first element); converted to uintptr it is

@@ -111,7 +111,34 @@ func FuncForPC(pc uintptr) *Func {
 	if name == nil {
 		return nil
 	}
-	return &Func{name: string(name), entry: pc &^ (1<<32 - 1)}
+	// One Func per function, as gc's: callers compare them.
+	entry := pc &^ (1<<32 - 1)
+	if f := funcs[entry]; f != nil {
+		return f
+	}
+	f := &Func{name: string(name), entry: entry}
+	if funcs == nil {
+		funcs = map[uintptr]*Func{}
+	}
+	funcs[entry] = f
+	return f
+}
+
+// funcs holds the Funcs FuncForPC made, by entry program counter.
+var funcs map[uintptr]*Func
+
+// funcEntry returns the entry program counter of a func value's function;
+// the compiler supplies it.
+func funcEntry(f any) uintptr
+
+// reflect_funcPC is reflect's Value.Pointer of a func: its function's
+// entry program counter where the module has a line table (FuncForPC
+// names it then), else 0.
+func reflect_funcPC(f any) uintptr {
+	if callersRecorded() {
+		return funcEntry(f)
+	}
+	return 0
 }
 
 // Name returns the name of the function.

@@ -118,13 +118,18 @@ func GOMAXPROCS(n int) int { return 1 }
 // NumCPU reports 1.
 func NumCPU() int { return 1 }
 
-// GOROOT returns the empty string: programs run without a Go tree.
-func GOROOT() string { return "" }
+// GOROOT returns $GOROOT, or the root of the Go tree the program was
+// built with (which the program sees only where the host grants it).
+func GOROOT() string {
+	if s := gogetenv("GOROOT"); s != "" {
+		return s
+	}
+	return defaultGOROOT
+}
 
-// Version returns the Go version the program was compiled against.
+// Version returns the Go version the program was compiled against
+// (buildVersion and defaultGOROOT: zbuildinfo.go, written by gowasm).
 func Version() string { return buildVersion }
-
-var buildVersion = "go1.26"
 
 // SetFinalizer is accepted and ignored: the engine's collector does not
 // report object death.

@@ -189,6 +189,11 @@ impl Module {
         slot
     }
 
+    /// The functions of the function table, by slot.
+    pub fn table_funcs(&self) -> &[u32] {
+        &self.table
+    }
+
     /// Appends bytes to the single passive data segment; returns their offset.
     pub fn add_data(&mut self, bytes: &[u8]) -> u32 {
         let at = self.data.len() as u32;

@@ -167,6 +167,7 @@ pub fn is_intrinsic(name: &str) -> bool {
                 | "runtime.efaceIdentical"
                 | "runtime.kindReachable"
                 | "runtime.callersRecorded"
+                | "runtime.funcEntry"
                 | "math.archFloor"
                 | "math.archCeil"
                 | "math.archTrunc"
@@ -290,6 +291,23 @@ pub fn define_intrinsic_body(cx: &mut Ctx, fid: FuncId) {
             "runtime.callersRecorded" => {
                 ins.i32_const(cx.lines.is_some().into());
             }
+            // (type, payload) of a func value: the entry program counter of
+            // the function in its closure's table slot (docs/abi.md).
+            "runtime.funcEntry" => {
+                let slot_funcs = *cx.slot_funcs.get_or_insert_with(|| {
+                    let ty = cx.module.func_type(vec![ValType::I32], vec![ValType::I32]);
+                    cx.module.declare_func(ty, "slotfuncs".into())
+                });
+                ins.local_get(1)
+                    .ref_cast_nullable(HeapType::Concrete(cx.closure_root))
+                    .struct_get(cx.closure_root, 0)
+                    .call(slot_funcs)
+                    .i64_extend_i32_u()
+                    .i64_const(1)
+                    .i64_add()
+                    .i64_const(32)
+                    .i64_shl();
+            }
             "runtime.kindReachable" => {
                 let mask = cx.reachable_kinds();
                 ins.i32_const(mask as i32)
@@ -408,6 +426,36 @@ impl Ctx<'_> {
     }
 }
 
+/// Defines the function `runtime.funcEntry` calls, if it does: the
+/// function index in a table slot (for a top-level function's func value,
+/// the function's rather than its adapter's), read from a data column of
+/// the whole table (complete only now).
+pub fn define_slot_funcs(cx: &mut Ctx) {
+    let Some(idx) = cx.slot_funcs else { return };
+    let column: Vec<u8> = cx
+        .module
+        .table_funcs()
+        .iter()
+        .map(|f| cx.func_value_targets.get(f).unwrap_or(f))
+        .flat_map(|f| f.to_le_bytes())
+        .collect();
+    let at = cx.module.add_data(&column);
+    let arr = super::pointers::i32_array(cx);
+    let mut body = wasm_encoder::Function::new([]);
+    body.instructions()
+        .local_get(0)
+        .i32_const(4)
+        .i32_mul()
+        .i32_const(at as i32)
+        .i32_add()
+        .i32_const(1)
+        .array_new_data(arr, 0)
+        .i32_const(0)
+        .array_get(arr)
+        .end();
+    cx.module.define(idx, body);
+}
+
 /// Field 0 of every closure struct: the code's function-table slot.
 pub const CLOSURE_CODE_FIELD: FieldType = FieldType {
     element_type: StorageType::Val(ValType::I32),
@@ -473,6 +521,7 @@ pub fn push_func_value(g: &mut FuncGen, f: FuncId) {
                 ins.call(target).end();
                 cx.module.define(idx, body);
             });
+            g.cx.func_value_targets.insert(wrapper, target);
             let global = g.cx.closure_global(clo, wrapper);
             g.cx.helpers.insert(format!("global:{key}"), global);
             global

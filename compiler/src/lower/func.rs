@@ -614,7 +614,13 @@ pub fn generate(cx: &mut Ctx, fid: FuncId) {
                 func: idx,
                 name: f.go_name.clone(),
                 file: f.file.clone(),
-                entries: g.lines.iter().map(|&(o, l)| (o + header, l)).collect(),
+                // The entry (offset 0, reflect's Pointer of a func) is at
+                // the declaration's line, as gc's FileLine of an entry.
+                entries: decl_line(&f.pos)
+                    .map(|l| (0, l))
+                    .into_iter()
+                    .chain(g.lines.iter().map(|&(o, l)| (o + header, l)))
+                    .collect(),
             },
         );
     }
@@ -623,6 +629,11 @@ pub fn generate(cx: &mut Ctx, fid: FuncId) {
     } else {
         g.cx.module.define(idx, body);
     }
+}
+
+/// The line of a function's position (`file:line:column`).
+fn decl_line(pos: &str) -> Option<u32> {
+    pos.rsplit(':').nth(1)?.parse().ok()
 }
 
 impl<'a, 'p> FuncGen<'a, 'p> {

@@ -51,6 +51,16 @@ pub struct Ctx<'p> {
     /// Signatures being laid out, and those found to refer to themselves.
     closures_in_progress: std::collections::HashSet<TypeId>,
     closures_recursive: std::collections::HashSet<TypeId>,
+    /// The supertype of every closure struct: its first field, the code's
+    /// table slot (`runtime.funcEntry` reads it from any func value).
+    pub closure_root: u32,
+    /// The function mapping a table slot to its function's index, once
+    /// code asks for it (`runtime.funcEntry`); defined when the table is
+    /// complete (`calls::define_slot_funcs`).
+    pub slot_funcs: Option<u32>,
+    /// The function each top-level function's func-value adapter calls
+    /// (`calls::push_func_value`), by wasm index.
+    pub func_value_targets: HashMap<u32, u32>,
     /// Go function → wasm function index.
     funcs: HashMap<FuncId, u32>,
     /// Fields-returning entry points of functions returning flat structs
@@ -188,6 +198,7 @@ pub fn lower(mut prog: Program) -> Result<Vec<u8>> {
     }
     interfaces::finish(&mut cx);
     entry::define_start(&mut cx, start);
+    calls::define_slot_funcs(&mut cx);
     if !cx.worklist.is_empty() {
         bail!("internal error: functions requested after code generation finished");
     }
@@ -202,7 +213,8 @@ pub fn lower(mut prog: Program) -> Result<Vec<u8>> {
 }
 
 /// Whether code outside the runtime asks for its callers
-/// (runtime.Callers, Caller): the module then carries a line table and is
+/// (runtime.Callers, Caller) or names functions (FuncForPC, given
+/// reflect's Pointer of a func): the module then carries a line table and is
 /// compiled without Cranelift inlining (docs/design.md). internal/bisect
 /// does not count: it walks the stack only when a GODEBUG bisect pattern
 /// is set, and would otherwise cost every fmt program its inlining.
@@ -211,7 +223,12 @@ fn asks_for_callers(prog: &Program) -> bool {
         .functions
         .iter()
         .enumerate()
-        .filter(|(_, f)| f.name == "runtime.Callers" || f.name == "runtime.Caller")
+        .filter(|(_, f)| {
+            matches!(
+                f.name.as_str(),
+                "runtime.Callers" | "runtime.Caller" | "runtime.FuncForPC"
+            )
+        })
         .map(|(i, _)| i)
         .collect();
     prog.functions.iter().any(|f| {
@@ -294,6 +311,9 @@ impl<'p> Ctx<'p> {
             arrays_recursive: Default::default(),
             closures_in_progress: Default::default(),
             closures_recursive: Default::default(),
+            closure_root: 0,
+            slot_funcs: None,
+            func_value_targets: HashMap::new(),
             funcs: HashMap::new(),
             flat_funcs: HashMap::new(),
             flat_fields: HashMap::new(),
@@ -377,6 +397,13 @@ impl<'p> Ctx<'p> {
             self.imports.insert(id, idx);
         }
         self.module.seal_singletons();
+        self.closure_root = self
+            .module
+            .reserve_type(crate::emit::module::TypeDef::Struct {
+                fields: vec![calls::CLOSURE_CODE_FIELD],
+                supertype: None,
+                is_final: false,
+            });
         let pool = self.module.add_global(
             wasm_encoder::GlobalType {
                 val_type: crate::emit::module::ref_null(crate::emit::module::BYTES_TYPE),

@@ -1398,7 +1398,7 @@ fn part_width(g: &mut FuncGen, t: TypeId) -> Option<usize> {
 }
 
 /// The wasm array of i32s (string columns of the data segment).
-fn i32_array(cx: &mut Ctx) -> u32 {
+pub fn i32_array(cx: &mut Ctx) -> u32 {
     cx.module
         .intern(TypeDef::Array(mutable(StorageType::Val(ValType::I32))))
 }

@@ -353,11 +353,8 @@ impl Ctx<'_> {
         self.module.set_type(
             clo,
             TypeDef::Struct {
-                fields: vec![FieldType {
-                    element_type: StorageType::Val(ValType::I32),
-                    mutable: false,
-                }],
-                supertype: None,
+                fields: vec![super::calls::CLOSURE_CODE_FIELD],
+                supertype: Some(self.closure_root),
                 is_final: false,
             },
         );

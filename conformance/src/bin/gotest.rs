@@ -42,11 +42,16 @@ fn main() {
     programs.sort();
     let work = std::env::temp_dir().join(format!("gowasm-gotest-{}", std::process::id()));
     // Go's test driver runs each program with its own environment (env.go
-    // reads $PATH): so does the gowasm run.
-    let inherit_env = ["--inherit-env".to_string()];
+    // reads $PATH) and the machine's files: the gowasm run inherits the
+    // environment and may read the Go tree (winbatch walks it).
+    let options = [
+        "--inherit-env".to_string(),
+        "--dir".to_string(),
+        format!("{}:ro", goroot().display()),
+    ];
     let mode = conformance::Mode {
         build_env: &[],
-        runs: &[&inherit_env],
+        runs: &[&options],
     };
     let (passed, failures) = conformance::run_all(&programs, &work, mode);
     let _ = std::fs::remove_dir_all(&work);
