@@ -51,17 +51,49 @@ func ReadMemStats(m *MemStats) {
 }
 
 // Stack formats a stack trace of the calling goroutine into buf (with
-// all, of every goroutine) and returns the number of bytes written. No
-// frames are recorded: each goroutine has its header line only.
+// all, of every goroutine) and returns the number of bytes written. The
+// calling goroutine's frames are listed where the module has a line table
+// (its code asks for callers or stacks), as gc lists them but without
+// argument values; other goroutines have their header line only.
 func Stack(buf []byte, all bool) int {
 	var digits [20]byte
 	s := "goroutine " + string(itoa(digits[:], uint64(curg.goid))) + " [running]:\n"
+	if callersRecorded() {
+		pcs := make([]uintptr, 100)
+		// Frames 0 and 1: Callers and Stack.
+		for _, pc := range pcs[:Callers(2, pcs)] {
+			// gc's tracebacks leave out the runtime's frames but the
+			// panic's, which they call panic.
+			name := string(hostPCName(int64(pc - 1)))
+			if name == "runtime.gopanic" {
+				name = "panic"
+			} else if len(name) > 8 && name[:8] == "runtime." {
+				continue
+			}
+			s += name + "()\n\t" + string(hostPCFile(int64(pc-1))) + ":" +
+				string(itoa(digits[:], uint64(hostPCLine(int64(pc-1))))) + " +0x" + hex(pc&(1<<32-1)-1) + "\n"
+		}
+	}
 	if all {
 		for gp := runqhead; gp != nil; gp = gp.schedlink {
 			s += "\ngoroutine " + string(itoa(digits[:], uint64(gp.goid))) + " [runnable]:\n"
 		}
 	}
 	return copy(buf, s)
+}
+
+// hex formats v in lower-case hexadecimal.
+func hex(v uintptr) string {
+	var digits [16]byte
+	i := len(digits)
+	for {
+		i--
+		digits[i] = "0123456789abcdef"[v%16]
+		v /= 16
+		if v == 0 {
+			return string(digits[i:])
+		}
+	}
 }
 
 // LockOSThread has nothing to do: goroutines share one thread.

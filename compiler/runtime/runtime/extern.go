@@ -53,19 +53,47 @@ func Callers(skip int, pc []uintptr) int {
 const maxFrames = 256
 
 // stackPCs returns the program counters of up to n frames of the stack
-// of stackPCs's caller, that caller's first.
+// of stackPCs's caller, that caller's first, without the frames of the
+// runtime's deferred-call machinery (hiddenFrame).
 func stackPCs(n int) []uintptr {
-	buf := make([]byte, 8*(n+1))
-	got := min(int(hostCallers(buf)), n+1)
-	// hostCallers has no frame: frame 0 is this function's.
-	pcs := make([]uintptr, 0, max(got-1, 0))
-	for i := 1; i < got; i++ {
-		b := buf[8*i:]
-		pcs = append(pcs, uintptr(b[0])|uintptr(b[1])<<8|uintptr(b[2])<<16|uintptr(b[3])<<24|
-			uintptr(b[4])<<32|uintptr(b[5])<<40|uintptr(b[6])<<48|uintptr(b[7])<<56)
+	for want := n + 8; ; want = min(2*want, maxFrames) {
+		buf := make([]byte, 8*(want+1))
+		got := min(int(hostCallers(buf)), want+1)
+		// hostCallers has no frame: frame 0 is this function's.
+		pcs := make([]uintptr, 0, max(got-1, 0))
+		for i := 1; i < got; i++ {
+			b := buf[8*i:]
+			pc := uintptr(b[0]) | uintptr(b[1])<<8 | uintptr(b[2])<<16 | uintptr(b[3])<<24 |
+				uintptr(b[4])<<32 | uintptr(b[5])<<40 | uintptr(b[6])<<48 | uintptr(b[7])<<56
+			if !hiddenFrame(pc) {
+				pcs = append(pcs, pc)
+			}
+		}
+		if len(pcs) >= n || got <= want || want == maxFrames {
+			return pcs[:min(len(pcs), n)]
+		}
 	}
-	return pcs
 }
+
+// hiddenFrame reports whether pc is in the runtime's deferred-call
+// machinery (rundefers, panicHandler), which gc does not have: it calls
+// deferred functions from the deferring function itself (open-coded
+// defers) or from gopanic. Known per function after one name lookup.
+func hiddenFrame(pc uintptr) bool {
+	fn := pc >> 32
+	hidden, known := hiddenFuncs[fn]
+	if !known {
+		name := string(hostPCName(int64(pc - 1)))
+		hidden = name == "runtime.rundefers" || name == "runtime.panicHandler"
+		if hiddenFuncs == nil {
+			hiddenFuncs = map[uintptr]bool{}
+		}
+		hiddenFuncs[fn] = hidden
+	}
+	return hidden
+}
+
+var hiddenFuncs map[uintptr]bool
 
 // panicFrames is the stack recorded by the panic whose deferred calls
 // are running, if any (see withPanicFrames).
@@ -81,8 +109,8 @@ func panicFrames() []uintptr {
 // which the exception has unwound here and gopanic recorded (pan). The
 // two share their bottom frames (the function running the deferred calls
 // and its callers, matched by function: the program counters differ);
-// above those, cur's frames (the deferred call's, then rundefers, left
-// out) come before all of pan's, which start at gopanic.
+// above those, cur's frames (the deferred call's) come before all of
+// pan's, which start at gopanic.
 func withPanicFrames(cur, pan []uintptr) []uintptr {
 	if len(pan) == 0 {
 		return cur
@@ -92,11 +120,7 @@ func withPanicFrames(cur, pan []uintptr) []uintptr {
 		i--
 		j--
 	}
-	top := cur[:i:i]
-	if n := len(top); n > 0 && string(hostPCName(int64(top[n-1]-1))) == "runtime.rundefers" {
-		top = top[:n-1]
-	}
-	return append(top, pan...)
+	return append(cur[:i:i], pan...)
 }
 
 // A Func represents a Go function in the running binary.

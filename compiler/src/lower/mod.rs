@@ -214,33 +214,52 @@ pub fn lower(mut prog: Program) -> Result<Vec<u8>> {
 
 /// Whether code outside the runtime asks for its callers
 /// (runtime.Callers, Caller) or names functions (FuncForPC, given
-/// reflect's Pointer of a func): the module then carries a line table and is
+/// reflect's Pointer of a func), or the program's own code asks for its
+/// stack (runtime.Stack, runtime/debug's Stack and PrintStack; the
+/// standard library's own calls, net/http's for a panicking handler, do
+/// not count): the module then carries a line table and is
 /// compiled without Cranelift inlining (docs/design.md). internal/bisect
 /// does not count: it walks the stack only when a GODEBUG bisect pattern
 /// is set, and would otherwise cost every fmt program its inlining.
 fn asks_for_callers(prog: &Program) -> bool {
-    let wanted: Vec<usize> = prog
-        .functions
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| {
-            matches!(
-                f.name.as_str(),
-                "runtime.Callers" | "runtime.Caller" | "runtime.FuncForPC"
-            )
-        })
-        .map(|(i, _)| i)
-        .collect();
+    let ids = |names: &[&str]| -> Vec<usize> {
+        prog.functions
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| names.contains(&f.name.as_str()))
+            .map(|(i, _)| i)
+            .collect()
+    };
+    let callers = ids(&["runtime.Callers", "runtime.Caller", "runtime.FuncForPC"]);
+    let stacks = ids(&[
+        "runtime.Stack",
+        "runtime/debug.Stack",
+        "runtime/debug.PrintStack",
+    ]);
     prog.functions.iter().any(|f| {
         let pkg = f.name.trim_start_matches(['(', '*']);
-        !pkg.starts_with("runtime.")
-            && !pkg.starts_with("internal/bisect.")
-            && f.blocks.iter().flat_map(|b| &b.instrs).any(|ins| {
-                ins.operands()
-                    .iter()
-                    .any(|op| matches!(op, crate::ir::Operand::Func(g) if wanted.contains(g)))
-            })
+        let wanted: &[usize] = if is_user_package(&f.go_name) {
+            &[&callers[..], &stacks[..]].concat()
+        } else if !pkg.starts_with("runtime.") && !pkg.starts_with("internal/bisect.") {
+            &callers
+        } else {
+            return false;
+        };
+        f.blocks.iter().flat_map(|b| &b.instrs).any(|ins| {
+            ins.operands()
+                .iter()
+                .any(|op| matches!(op, crate::ir::Operand::Func(g) if wanted.contains(g)))
+        })
     })
+}
+
+/// Whether a gc function name (`pkg/path.Name`, `main.(*T).M`) is in the
+/// program's own code rather than the standard library's: package main,
+/// or an import path whose first element has a dot (the go command's rule
+/// for std).
+fn is_user_package(name: &str) -> bool {
+    let first = name.split('/').next().unwrap_or(name);
+    name.starts_with("main.") || (name.contains('/') && first.contains('.'))
 }
 
 /// Whether recover sees through f (see `Ctx::disarms`): method wrappers,
