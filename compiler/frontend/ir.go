@@ -577,7 +577,7 @@ func (w *writer) typeID(t types.Type) int {
 	case *types.Named:
 		k := NamedKind{Underlying: w.typeID(t.Underlying())}
 		if t.Obj().Pkg() != nil {
-			k.PkgPath = t.Obj().Pkg().Path()
+			k.PkgPath = symbolPath(t.Obj().Pkg())
 		}
 		ty.Kind.Named = &k
 	case *types.Pointer:
@@ -601,7 +601,7 @@ func (w *writer) typeID(t types.Type) int {
 		for i, f := range vars {
 			field := Field{Name: f.Name(), Type: w.typeID(f.Type()), Tag: t.Tag(i), Offset: offsets[i], Embedded: f.Embedded()}
 			if !f.Exported() && f.Pkg() != nil {
-				field.PkgPath = f.Pkg().Path()
+				field.PkgPath = symbolPath(f.Pkg())
 			}
 			k.Fields = append(k.Fields, field)
 		}
@@ -751,6 +751,17 @@ func describedTypes(prog *ssa.Program, called map[*ssa.Function]bool, withMethod
 		}
 	}
 	return &out
+}
+
+// storesBlankField reports whether s stores into a field named _ (only a
+// composite literal can).
+func storesBlankField(s *ssa.Store) bool {
+	fa, ok := s.Addr.(*ssa.FieldAddr)
+	if !ok {
+		return false
+	}
+	st, ok := fa.X.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
+	return ok && st.Field(fa.Field).Name() == "_"
 }
 
 // methodExprSig is the type of the method expression recv.m: m's
@@ -1074,6 +1085,12 @@ func (w *writer) instr(in ssa.Instruction) *Instr {
 	case *ssa.Send:
 		op.Send = &SendOp{Chan: w.operand(in.Chan), X: w.operand(in.X)}
 	case *ssa.Store:
+		if storesBlankField(in) {
+			// A composite literal's value for a blank field is not kept
+			// (gc): blank fields stay zero, so == and hashing, which skip
+			// them, can compare every field.
+			return nil
+		}
 		op.Store = &StoreOp{Addr: w.operand(in.Addr), Val: w.operand(in.Val)}
 	case *ssa.MapUpdate:
 		op.MapUpdate = &MapUpdateOp{Map: w.operand(in.Map), Key: w.operand(in.Key), Value: w.operand(in.Value)}

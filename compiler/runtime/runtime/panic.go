@@ -256,6 +256,40 @@ func panicSlice3C(x int, y int) {
 	panic(boundsError{x: int64(x), signed: true, y: y, code: boundsSlice3C})
 }
 
+// panicwrap is a nil receiver of a pointer method wrapper of a value
+// method; the compiler gives gc's message.
+func panicwrap(msg string) {
+	panic(plainError(msg))
+}
+
+func panicSliceAlenU(x uint, y int) {
+	panic(boundsError{x: int64(x), signed: false, y: y, code: boundsSliceAlen})
+}
+
+func panicSliceAcapU(x uint, y int) {
+	panic(boundsError{x: int64(x), signed: false, y: y, code: boundsSliceAcap})
+}
+
+func panicSliceBU(x uint, y int) {
+	panic(boundsError{x: int64(x), signed: false, y: y, code: boundsSliceB})
+}
+
+func panicSlice3AlenU(x uint, y int) {
+	panic(boundsError{x: int64(x), signed: false, y: y, code: boundsSlice3Alen})
+}
+
+func panicSlice3AcapU(x uint, y int) {
+	panic(boundsError{x: int64(x), signed: false, y: y, code: boundsSlice3Acap})
+}
+
+func panicSlice3BU(x uint, y int) {
+	panic(boundsError{x: int64(x), signed: false, y: y, code: boundsSlice3B})
+}
+
+func panicSlice3CU(x uint, y int) {
+	panic(boundsError{x: int64(x), signed: false, y: y, code: boundsSlice3C})
+}
+
 func panicSliceConvert(x int, y int) {
 	panic(boundsError{x: int64(x), signed: true, y: y, code: boundsConvert})
 }

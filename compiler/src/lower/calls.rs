@@ -456,6 +456,28 @@ pub fn define_slot_funcs(cx: &mut Ctx) {
     cx.module.define(idx, body);
 }
 
+/// gc's message for a nil receiver of the current function, a pointer
+/// method wrapper `(*T).M` of the value method `T.M` it calls.
+fn panicwrap_message(g: &FuncGen) -> Option<String> {
+    let target =
+        g.f.blocks
+            .iter()
+            .flat_map(|b| &b.instrs)
+            .find_map(|i| match i.op.call() {
+                Some(Call {
+                    callee: Some(Operand::Func(f)),
+                    ..
+                }) => Some(*f),
+                _ => None,
+            })?;
+    let method = &g.cx.prog.functions[target].go_name;
+    let (recv, _) = method.rsplit_once('.')?;
+    let typ = recv.rsplit_once('.')?.1;
+    Some(format!(
+        "value method {method} called using nil *{typ} pointer"
+    ))
+}
+
 /// Field 0 of every closure struct: the code's function-table slot.
 pub const CLOSURE_CODE_FIELD: FieldType = FieldType {
     element_type: StorageType::Val(ValType::I32),
@@ -672,13 +694,20 @@ fn builtin(g: &mut FuncGen, ins: &Instr, name: Builtin, args: &[Operand]) {
         Builtin::Delete => super::maps::delete(g, args),
         Builtin::Close => super::channels::builtin(g, ins, name, &args[0]),
         Builtin::WrapNilCheck => {
-            // Returns its pointer argument, panicking if it is nil.
+            // Returns its pointer argument, panicking if it is nil, with
+            // gc's message when the wrapped method is known.
             g.push(&args[0]);
             let slots = g.cx.slots(ins.t);
             let ls = g.tmps(&slots);
             g.set_all(&ls);
             g.ins().local_get(ls[0]).ref_is_null().if_(BlockType::Empty);
-            g.call_runtime("panicmem");
+            match panicwrap_message(g) {
+                Some(msg) => {
+                    g.push_string_const(msg.as_bytes());
+                    g.call_runtime("panicwrap");
+                }
+                None => g.call_runtime("panicmem"),
+            }
             g.ins().unreachable().end();
             g.get_all(&ls);
             g.set_result(ins);

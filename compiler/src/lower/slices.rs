@@ -27,6 +27,7 @@ pub fn element_index(g: &mut FuncGen, ins: &Instr, idx: &Operand, len_local: u32
 
 pub fn checked_index(g: &mut FuncGen, idx: &Operand, len_local: u32) -> u32 {
     let t = g.operand_type(idx).unwrap();
+    let panic = bounds_panic(g, "panicIndex", Some(idx));
     let wide = g.tmp(ValType::I64);
     super::arith::push_as_i64(g, idx, t);
     g.ins()
@@ -38,11 +39,34 @@ pub fn checked_index(g: &mut FuncGen, idx: &Operand, len_local: u32) -> u32 {
         .local_get(wide)
         .local_get(len_local)
         .i64_extend_i32_u();
-    g.call_runtime("panicIndex");
+    g.call_runtime(panic);
     g.ins().unreachable().end();
     let i = g.tmp(ValType::I32);
     g.ins().local_get(wide).i32_wrap_i64().local_set(i);
     i
+}
+
+/// The runtime function reporting a failed bounds check: gc's unsigned
+/// variant when the offending value (index or bound) `x` has an unsigned
+/// type, so that a huge unsigned value is printed as such.
+fn bounds_panic(g: &FuncGen, name: &'static str, x: Option<&Operand>) -> &'static str {
+    let unsigned = x
+        .and_then(|x| g.operand_type(x))
+        .is_some_and(|t| matches!(g.cx.shape(t), Shape::Int { signed: false, .. }));
+    if !unsigned {
+        return name;
+    }
+    match name {
+        "panicIndex" => "panicIndexU",
+        "panicSliceAlen" => "panicSliceAlenU",
+        "panicSliceAcap" => "panicSliceAcapU",
+        "panicSliceB" => "panicSliceBU",
+        "panicSlice3Alen" => "panicSlice3AlenU",
+        "panicSlice3Acap" => "panicSlice3AcapU",
+        "panicSlice3B" => "panicSlice3BU",
+        "panicSlice3C" => "panicSlice3CU",
+        other => other,
+    }
 }
 
 /// Allocates an array of `elem` whose length is on the stack (i32), with
@@ -184,10 +208,13 @@ pub fn slice(g: &mut FuncGen, ins: &Instr) {
     let zero = g.zeroed_i32();
     let three = max.is_some();
     let has_high = high.is_some();
+    // The operands, for the signedness of the value a failed check reports.
+    let (low_op, high_op, max_op) = (low.clone(), high.clone(), max.clone());
     let low = bound(g, low, zero);
     let high = bound(g, high, len);
     let max = bound(g, max, cap);
-    let fail = |g: &mut FuncGen, a: u32, b: u32, name: &str| {
+    let fail = |g: &mut FuncGen, a: u32, b: u32, name: &'static str, x: &Option<Operand>| {
+        let name = bounds_panic(g, name, x.as_ref());
         g.ins()
             .local_get(a)
             .local_get(b)
@@ -198,6 +225,9 @@ pub fn slice(g: &mut FuncGen, ins: &Instr) {
         g.call_runtime(name);
         g.ins().unreachable().end();
     };
+    // gc reports a bound past an array's or a string's end against its
+    // length, past a slice's against its capacity.
+    let whole = matches!(xshape, Shape::String | Shape::PtrArray(_));
     let capw = g.tmp(ValType::I64);
     g.ins()
         .local_get(if is_string { len } else { cap })
@@ -222,19 +252,24 @@ pub fn slice(g: &mut FuncGen, ins: &Instr) {
         g.call_runtime("panicmakeslicecap");
         g.ins().unreachable().end();
     } else if three {
-        fail(g, max, capw, "panicSlice3Acap");
-        fail(g, high, max, "panicSlice3B");
-        fail(g, low, high, "panicSlice3C");
+        let name = if whole {
+            "panicSlice3Alen"
+        } else {
+            "panicSlice3Acap"
+        };
+        fail(g, max, capw, name, &max_op);
+        fail(g, high, max, "panicSlice3B", &high_op);
+        fail(g, low, high, "panicSlice3C", &low_op);
     } else {
-        let name = if is_string {
+        let name = if whole {
             "panicSliceAlen"
         } else {
             "panicSliceAcap"
         };
         if is_string || has_high {
-            fail(g, high, capw, name);
+            fail(g, high, capw, name, &high_op);
         }
-        fail(g, low, high, "panicSliceB");
+        fail(g, low, high, "panicSliceB", &low_op);
     }
     g.ins()
         .local_get(arr)
