@@ -231,15 +231,19 @@ fn asks_for_callers(prog: &Program) -> bool {
             .collect()
     };
     let callers = ids(&["runtime.Callers", "runtime.Caller", "runtime.FuncForPC"]);
-    let stacks = ids(&[
-        "runtime.Stack",
-        "runtime/debug.Stack",
-        "runtime/debug.PrintStack",
-    ]);
+    let callers_or_stacks = [
+        &callers[..],
+        &ids(&[
+            "runtime.Stack",
+            "runtime/debug.Stack",
+            "runtime/debug.PrintStack",
+        ]),
+    ]
+    .concat();
     prog.functions.iter().any(|f| {
         let pkg = f.name.trim_start_matches(['(', '*']);
         let wanted: &[usize] = if is_user_package(&f.go_name) {
-            &[&callers[..], &stacks[..]].concat()
+            &callers_or_stacks
         } else if !pkg.starts_with("runtime.") && !pkg.starts_with("internal/bisect.") {
             &callers
         } else {
@@ -587,7 +591,17 @@ pub fn display_name(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::helper_name;
+    use super::{helper_name, is_user_package};
+
+    #[test]
+    fn user_code_is_package_main_or_a_dotted_import_path() {
+        assert!(is_user_package("main.main"));
+        assert!(is_user_package("main.(*T).M"));
+        assert!(is_user_package("example.com/app/store.(*DB).Get"));
+        assert!(!is_user_package("net/http.(*conn).serve"));
+        assert!(!is_user_package("fmt.Println"));
+        assert!(!is_user_package(""));
+    }
 
     #[test]
     fn helper_names_keep_kind_and_type_id() {
