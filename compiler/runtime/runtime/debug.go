@@ -53,26 +53,15 @@ func ReadMemStats(m *MemStats) {
 // Stack formats a stack trace of the calling goroutine into buf (with
 // all, of every goroutine) and returns the number of bytes written. The
 // calling goroutine's frames are listed where the module has a line table
-// (its code asks for callers or stacks), as gc lists them but without
-// argument values; other goroutines have their header line only.
+// (its code asks for callers or stacks; see traceback); other goroutines
+// have their header line only.
 func Stack(buf []byte, all bool) int {
 	var digits [20]byte
 	s := "goroutine " + string(itoa(digits[:], uint64(curg.goid))) + " [running]:\n"
 	if callersRecorded() {
 		pcs := make([]uintptr, 100)
 		// Frames 0 and 1: Callers and Stack.
-		for _, pc := range pcs[:Callers(2, pcs)] {
-			// gc's tracebacks leave out the runtime's frames but the
-			// panic's, which they call panic.
-			name := string(hostPCName(int64(pc - 1)))
-			if name == "runtime.gopanic" {
-				name = "panic"
-			} else if len(name) > 8 && name[:8] == "runtime." {
-				continue
-			}
-			s += name + "()\n\t" + string(hostPCFile(int64(pc-1))) + ":" +
-				string(itoa(digits[:], uint64(hostPCLine(int64(pc-1))))) + " +0x" + hex(pc&(1<<32-1)-1) + "\n"
-		}
+		s += traceback(pcs[:Callers(2, pcs)])
 	}
 	if all {
 		for gp := runqhead; gp != nil; gp = gp.schedlink {
@@ -80,6 +69,25 @@ func Stack(buf []byte, all bool) int {
 		}
 	}
 	return copy(buf, s)
+}
+
+// traceback lists frames as gc's tracebacks do, without argument
+// values: gc leaves out the runtime's frames but the panic's, which it
+// calls panic.
+func traceback(pcs []uintptr) string {
+	var digits [20]byte
+	s := ""
+	for _, pc := range pcs {
+		name := string(hostPCName(int64(pc - 1)))
+		if name == "runtime.gopanic" {
+			name = "panic"
+		} else if len(name) > 8 && name[:8] == "runtime." {
+			continue
+		}
+		s += name + "()\n\t" + string(hostPCFile(int64(pc-1))) + ":" +
+			string(itoa(digits[:], uint64(hostPCLine(int64(pc-1))))) + " +0x" + hex(pc&(1<<32-1)-1) + "\n"
+	}
+	return s
 }
 
 // hex formats v in lower-case hexadecimal.

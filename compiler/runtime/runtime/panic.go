@@ -169,11 +169,16 @@ func (*PanicNilError) Error() string {
 func (*PanicNilError) RuntimeError() {}
 
 // uncaughtPanic is called when a panic reaches the top of a goroutine:
-// print it as Go does and exit 2.
+// print it as Go does and exit 2. The frames are those gopanic recorded,
+// in modules with a line table, without gopanic's own (gc shows the
+// panics under it, not the one it reports).
 func uncaughtPanic() {
 	preprintpanics(curPanic)
 	printpanics(curPanic)
 	print("\ngoroutine ", curg.goid, " [running]:\n")
+	if pcs := curPanic.pcs; len(pcs) > 0 {
+		print(traceback(pcs[1:]))
+	}
 	exit(2)
 }
 
