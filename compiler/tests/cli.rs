@@ -165,6 +165,33 @@ fn trap_backtrace_names_go_functions() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// In a program that asks for its callers (so the module has a line
+/// table), an unrecovered panic's report lists the frames from the panic
+/// down, in gc's traceback format without argument values.
+#[test]
+fn uncaught_panic_lists_frames_where_the_module_has_a_line_table() {
+    let dir = scratch("traceback");
+    let out = run_main(
+        &dir,
+        "package main\n\nimport \"runtime\"\n\nfunc f() {\n\tpanic(\"boom\")\n}\n\nfunc main() {\n\truntime.Caller(0)\n\tf()\n}\n",
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    let frames: Vec<&str> = err.lines().collect();
+    assert_eq!(
+        frames[..4],
+        ["panic: boom", "", "goroutine 1 [running]:", "main.f()"],
+        "{err}"
+    );
+    assert!(
+        frames[4].starts_with('\t') && frames[4].contains("main.go:6 +0x"),
+        "{err}"
+    );
+    assert_eq!(frames[5], "main.main()", "{err}");
+    assert!(frames[6].contains("main.go:11 +0x"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 /// Reading memory as another type through unsafe.Pointer cannot work on
 /// typed GC objects: a Go run-time panic naming the conversion, exit 2,
 /// never a trap.
