@@ -95,7 +95,7 @@ impl State {
             start: Instant::now(),
             sched_stress: opts.sched_stress.map_or(0, |s| s.get() as i64),
             bytes: None,
-            ops: Default::default(),
+            ops: crate::ops::Ops::new()?,
             lines,
         })
     }
