@@ -176,7 +176,7 @@ func build(main *packages.Package) *Program {
 	// A program that calls methods found through reflection
 	// (reflect.Value.Method, MethodByName) can call any exported method of
 	// a type it converts to an interface, as gc's linker assumes too.
-	res := rta.Analyze(roots, false)
+	res := rta.Analyze(roots, true)
 	var callsMethods, looksUpMethods bool
 	for {
 		added := false
@@ -213,9 +213,10 @@ func build(main *packages.Package) *Program {
 		if !added {
 			break
 		}
-		res = rta.Analyze(roots, false)
+		res = rta.Analyze(roots, true)
 	}
-	called := calledFrom(rta.Analyze(roots, true), roots)
+	// The last analysis was of these roots: its call graph is current.
+	called := calledFrom(res, roots)
 
 	var initOrder []*ssa.Function
 	seen := map[*ssa.Package]bool{}

@@ -85,23 +85,10 @@ func traceback(pcs []uintptr) string {
 			continue
 		}
 		s += name + "()\n\t" + string(hostPCFile(int64(pc-1))) + ":" +
-			string(itoa(digits[:], uint64(hostPCLine(int64(pc-1))))) + " +0x" + hex(pc&(1<<32-1)-1) + "\n"
+			string(itoa(digits[:], uint64(hostPCLine(int64(pc-1))))) + " +0x" +
+			string(hexDigits(digits[:], uint64(pc&(1<<32-1)-1), 1)) + "\n"
 	}
 	return s
-}
-
-// hex formats v in lower-case hexadecimal.
-func hex(v uintptr) string {
-	var digits [16]byte
-	i := len(digits)
-	for {
-		i--
-		digits[i] = "0123456789abcdef"[v%16]
-		v /= 16
-		if v == 0 {
-			return string(digits[i:])
-		}
-	}
 }
 
 // LockOSThread has nothing to do: goroutines share one thread.

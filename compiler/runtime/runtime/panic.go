@@ -176,8 +176,8 @@ func uncaughtPanic() {
 	preprintpanics(curPanic)
 	printpanics(curPanic)
 	print("\ngoroutine ", curg.goid, " [running]:\n")
-	if pcs := curPanic.pcs; len(pcs) > 0 {
-		print(traceback(pcs[1:]))
+	if callersRecorded() && len(curPanic.pcs) > 0 {
+		print(traceback(curPanic.pcs[1:]))
 	}
 	exit(2)
 }

@@ -78,23 +78,28 @@ func printint(v int64) {
 }
 
 func printhexopts(include0x bool, mindigits int, v uint64) {
-	const dig = "0123456789abcdef"
 	var buf [100]byte
+	digits := hexDigits(buf[2:], v, mindigits)
+	if include0x {
+		i := len(buf) - len(digits) - 2
+		buf[i], buf[i+1] = '0', 'x'
+		digits = buf[i:]
+	}
+	gwrite(digits)
+}
+
+// hexDigits formats v in lower-case hexadecimal, at least mindigits
+// digits, at the end of buf, and returns them.
+func hexDigits(buf []byte, v uint64, mindigits int) []byte {
 	i := len(buf)
 	for i--; i > 0; i-- {
-		buf[i] = dig[v%16]
+		buf[i] = "0123456789abcdef"[v%16]
 		if v < 16 && len(buf)-i >= mindigits {
 			break
 		}
 		v /= 16
 	}
-	if include0x {
-		i--
-		buf[i] = 'x'
-		i--
-		buf[i] = '0'
-	}
-	gwrite(buf[i:])
+	return buf[i:]
 }
 
 func printhex(v uint64) {
