@@ -346,15 +346,14 @@ impl Module {
         // Function names go into the compressed gowasm.names section
         // (host_abi::names); GOWASM_NAME_SECTION=1 at build time also
         // writes the standard name section, for wasm tools and profilers.
-        let names: Vec<(u32, String)> = self
+        // By function index: the imports, then the module's functions.
+        let names: Vec<String> = self
             .imports
             .iter()
             .map(|(module, name, _)| format!("{module}.{name}"))
             .chain(self.funcs.iter().map(|f| f.name.clone()))
-            .enumerate()
-            .map(|(i, n)| (i as u32, n))
             .collect();
-        let pairs: Vec<(u32, &str)> = names.iter().map(|(i, n)| (*i, n.as_str())).collect();
+        let pairs: Vec<(u32, &str)> = (0..).zip(names.iter().map(String::as_str)).collect();
         out.section(&CustomSection {
             name: host_abi::names::SECTION.into(),
             data: host_abi::names::encode(&pairs).into(),
