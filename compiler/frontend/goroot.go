@@ -85,9 +85,7 @@ func scanOverlay(dir string) (map[string]bool, string, error) {
 		if err != nil {
 			return err
 		}
-		if d.Name() != mergeMarker {
-			pkgs[filepath.ToSlash(filepath.Dir(rel))] = true
-		}
+		pkgs[filepath.ToSlash(filepath.Dir(rel))] = true
 		fmt.Fprintf(h, "%s\x00%d\x00", rel, len(data))
 		h.Write(data)
 		return nil
@@ -97,7 +95,7 @@ func scanOverlay(dir string) (map[string]bool, string, error) {
 
 // layoutVersion changes when mirror lays the tree out differently, so
 // that trees cached by an older gowasm are not reused.
-const layoutVersion = 4
+const layoutVersion = 5
 
 // mirror fills dst (which exists) with the contents of real/rel: entries
 // that contain no overlay package are symlinked, overlay package
@@ -123,6 +121,9 @@ func mirror(realRoot, dstRoot, rel string, pkgs map[string]bool, overlayDir stri
 		for _, e := range overlayFiles {
 			if e.Name() == mergeMarker {
 				merge = true
+				if err := applyMergeDirectives(filepath.Join(overlayDir, srcRel, e.Name()), filepath.Join(realRoot, rel), filepath.Join(dstRoot, rel), overlaid); err != nil {
+					return err
+				}
 			}
 			if !e.IsDir() && strings.HasSuffix(e.Name(), ".go") {
 				overlaid[e.Name()] = true
@@ -183,8 +184,72 @@ func linkTree(src, dst string) error {
 }
 
 // mergeMarker names the file that makes an overlay package directory
-// replace only the files it provides.
+// replace only the files it provides. Its lines starting with "- " or
+// "+ " are directives (applyMergeDirectives); the rest is prose.
 const mergeMarker = "MERGE"
+
+// applyMergeDirectives carries out a MERGE file's directives on the real
+// package directory realDir, writing into dstDir and marking in overlaid
+// the real files that are not to be linked. A line "- name.go" leaves
+// the real file out; "+ name.go" compiles it for wasip1 (its //go:build
+// line becomes "//go:build wasip1"); "+ name.go as new.go" does the same
+// under a new name, for files whose name carries another GOOS (e.g.
+// sockopt_linux.go as sockopt_wasip1.go; the real file stays as it is).
+// So gc's Unix implementation of a package's system layer is used as it
+// is, without a copy in the overlay.
+func applyMergeDirectives(mergeFile, realDir, dstDir string, overlaid map[string]bool) error {
+	data, err := os.ReadFile(mergeFile)
+	if err != nil {
+		return err
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		op, args, ok := strings.Cut(line, " ")
+		if !ok || (op != "-" && op != "+") {
+			continue
+		}
+		fields := strings.Fields(args)
+		switch {
+		case op == "-" && len(fields) == 1:
+			overlaid[fields[0]] = true
+		case op == "+" && (len(fields) == 1 || len(fields) == 3 && fields[1] == "as"):
+			name, dst := fields[0], fields[len(fields)-1]
+			if dst == name {
+				overlaid[name] = true
+			}
+			if err := retag(filepath.Join(realDir, name), filepath.Join(dstDir, dst)); err != nil {
+				return fmt.Errorf("%s: %w", mergeFile, err)
+			}
+		default:
+			return fmt.Errorf("%s: bad directive %q", mergeFile, line)
+		}
+	}
+	return nil
+}
+
+// retag copies a Go file with its //go:build line replaced by
+// "//go:build wasip1" (lines keep their numbers). A file without one
+// must be given a name that says wasip1.
+func retag(src, dst string) error {
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	lines := strings.SplitAfter(string(data), "\n")
+	found := false
+	for i, l := range lines {
+		if strings.HasPrefix(l, "package ") {
+			break
+		}
+		if strings.HasPrefix(l, "//go:build ") {
+			lines[i], found = "//go:build wasip1\n", true
+			break
+		}
+	}
+	if !found && !strings.HasSuffix(dst, "_wasip1.go") {
+		return fmt.Errorf("%s has no //go:build line to retag; give it a name ending in _wasip1.go", src)
+	}
+	return os.WriteFile(dst, []byte(strings.Join(lines, "")), 0o644)
+}
 
 func touchesOverlay(dir string, pkgs map[string]bool) bool {
 	for p := range pkgs {

@@ -207,6 +207,8 @@ fn test_package(runtime: &vm::Runtime, req: &Request, pkg: &Package, cwd: &Path)
         stdout,
         sched_stress: vm::sched_stress_from_env().map_err(anyhow::Error::msg)?,
         dirs,
+        // As `go test`: tests may listen and connect (httptest, loopback).
+        net: vm::NetPolicy::allow_all(),
     })?;
     let passed = outcome.exit_code == 0;
     let elapsed = start.elapsed().as_secs_f64();

@@ -121,6 +121,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 env,
                 sched_stress: vm::sched_stress_from_env().map_err(anyhow::Error::msg)?,
                 dirs,
+                // As `go run`: the program may use the network.
+                net: vm::NetPolicy::allow_all(),
                 ..vm::RunOptions::default()
             })?;
             Ok(ExitCode::from(outcome.exit_code as u8))

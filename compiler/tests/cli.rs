@@ -504,3 +504,59 @@ fn test_of_a_package_without_tests() {
         "?   \tgowasm.dev/examples/hello\t[no test files]\n"
     );
 }
+
+#[test]
+fn gowasm_run_network_policy_is_enforced() {
+    let dir = scratch("netpolicy");
+    let wasm = dir.join("netpolicy.wasm");
+    build(&wasm, "compiler/tests/testdata/netpolicy.go");
+    let run = Path::new(env!("CARGO_BIN_EXE_gowasm")).with_file_name("gowasm-run");
+    let target = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let target = target.local_addr().unwrap().to_string();
+    let free = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = free.local_addr().unwrap().port().to_string();
+    drop(free);
+    let policy = |flags: &[&str]| {
+        let out = succeed(
+            Command::new(&run)
+                .args(flags)
+                .arg(&wasm)
+                .args([&port, &target]),
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert_eq!(
+        policy(&[]),
+        format!(
+            "listen tcp 127.0.0.1:0: bind: permission denied\n\
+             listen tcp :{port}: bind: permission denied\n\
+             dial tcp {target}: connect: permission denied\n"
+        )
+    );
+    let listen_port = format!("127.0.0.1:{port}");
+    assert_eq!(
+        policy(&["--listen", &listen_port, "--connect", "127.0.0.2:*"]),
+        format!(
+            "listen tcp 127.0.0.1:0: bind: permission denied\n\
+             listen all interfaces at 127.0.0.1\n\
+             dial tcp {target}: connect: permission denied\n"
+        )
+    );
+    assert_eq!(
+        policy(&["--listen", "127.0.0.1:*", "--connect", &target]),
+        "listen ephemeral ok\nlisten all interfaces at 127.0.0.1\nconnect ok\n"
+    );
+    assert_eq!(
+        policy(&["--net"]),
+        "listen ephemeral ok\nlisten all interfaces at ::\nconnect ok\n"
+    );
+    let out = Command::new(&run)
+        .args(["--listen", "127.0.0.1:http"])
+        .arg(&wasm)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("\"http\" is not a port"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -172,10 +172,13 @@ pub fn check_program(
             String::from_utf8_lossy(&out.stderr)
         ));
     }
+    let source = std::fs::read_to_string(program).map_err(|e| e.to_string())?;
+    let program_options = run_options(&source);
     for options in mode.runs {
         let ours = Run::from_output(run_limited(
             Command::new(gowasm_run)
                 .args(options.iter())
+                .args(&program_options)
                 // The program's working directory, as the native run has
                 // it (files, relative paths).
                 .arg("--dir")
@@ -192,6 +195,18 @@ pub fn check_program(
         }
     }
     Ok(())
+}
+
+/// The `gowasm-run` options a program asks for in a line comment
+/// `// gowasm-run: OPTIONS` (what the native run has without asking, such
+/// as the network: `--net`).
+pub fn run_options(source: &str) -> Vec<String> {
+    source
+        .lines()
+        .filter_map(|l| l.strip_prefix("// gowasm-run:"))
+        .flat_map(str::split_whitespace)
+        .map(String::from)
+        .collect()
 }
 
 /// How long one run of a program may take.
@@ -371,6 +386,13 @@ mod tests {
                 .unwrap()
                 .contains("exit status: native 0, gowasm 1")
         );
+    }
+
+    #[test]
+    fn programs_ask_for_run_options() {
+        let src = "package main\n\n// gowasm-run: --net\n// gowasm-run: --env A=1\nfunc main() {}\n";
+        assert_eq!(run_options(src), ["--net", "--env", "A=1"]);
+        assert!(run_options("package main\n").is_empty());
     }
 
     #[test]

@@ -15,7 +15,7 @@ pub mod names;
 pub const MODULE: &str = "gowasm";
 
 /// ABI version. Bump on any change to [`IMPORTS`] or to the meaning of one.
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 
 /// Name of the custom section that marks a module as a gowasm module. Its
 /// payload is [`version_payload`].
@@ -117,9 +117,11 @@ pub const IMPORTS: &[Import] = &[
         name: "poll",
         params: &[I64],
         results: &[I64],
-        doc: "poll(timeout_ns): waits until a host operation finishes or the timeout elapses \
-              (0: do not wait; negative: no limit) and returns the finished operation's id, \
-              or -1 on timeout (at once when nothing is in flight and there is no limit)",
+        doc: "poll(timeout_ns): waits until a host operation finishes, a registered \
+              descriptor becomes ready, or the timeout elapses (0: do not wait; negative: no \
+              limit); returns the event (kind << 48 | value: kind 0 a finished operation's id; \
+              kind 1 fd << 8 | 1 readable | 2 writable), or -1 on timeout (at once when \
+              nothing is in flight or registered and there is no limit)",
     },
     Import {
         name: "sched_stress",
@@ -279,7 +281,99 @@ pub const IMPORTS: &[Import] = &[
         results: &[I32],
         doc: "the source line of a program counter, 0 when unknown",
     },
+    Import {
+        name: "poll_open",
+        params: &[I32],
+        results: &[I32],
+        doc: "registers a socket with the poller: poll reports each change of its readiness \
+              (edge-triggered) until it is closed; 0, or a negative errno (ENOTSOCK for other \
+              descriptors)",
+    },
+    Import {
+        name: "sock_open",
+        params: &[I32, I32, I32],
+        results: &[I32],
+        doc: "sock_open(family, type, protocol), Linux numbering (AF_INET 2, AF_INET6 10; \
+              SOCK_STREAM 1, SOCK_DGRAM 2): a new non-blocking socket's descriptor, or a \
+              negative errno",
+    },
+    Import {
+        name: "sock_bind",
+        params: &[I32, Bytes, I32, I32],
+        results: &[I32],
+        doc: "sock_bind(fd, address record): 0, or a negative errno (EACCES when the network \
+              policy does not allow listening there)",
+    },
+    Import {
+        name: "sock_listen",
+        params: &[I32, I32],
+        results: &[I32],
+        doc: "sock_listen(fd, backlog): 0 or a negative errno",
+    },
+    Import {
+        name: "sock_accept",
+        params: &[I32, Bytes, I32, I32],
+        results: &[I32],
+        doc: "sock_accept(fd, address record): a new non-blocking socket for a pending \
+              connection (its peer's address written to the record), or a negative errno \
+              (EAGAIN when none is pending)",
+    },
+    Import {
+        name: "sock_connect",
+        params: &[I32, Bytes, I32, I32],
+        results: &[I32],
+        doc: "sock_connect(fd, address record): 0, -EINPROGRESS (the socket becomes writable \
+              when it completes; SO_ERROR tells how), or a negative errno (EACCES when the \
+              network policy does not allow it)",
+    },
+    Import {
+        name: "sock_addr",
+        params: &[I32, I32, Bytes, I32, I32],
+        results: &[I32],
+        doc: "sock_addr(fd, peer, address record): writes the socket's local (peer 0) or \
+              remote (peer 1) address; 0 or a negative errno",
+    },
+    Import {
+        name: "sock_getopt",
+        params: &[I32, I32, I32],
+        results: &[I64],
+        doc: "sock_getopt(fd, level, name), Linux numbering: the option's value (SO_ERROR: a \
+              WASI errno), or a negative errno",
+    },
+    Import {
+        name: "sock_setopt",
+        params: &[I32, I32, I32, I32],
+        results: &[I32],
+        doc: "sock_setopt(fd, level, name, value), Linux numbering (SO_LINGER: seconds, or -1 \
+              for off): 0 or a negative errno (ENOPROTOOPT for options the host does not set)",
+    },
+    Import {
+        name: "sock_recvfrom",
+        params: &[I32, Bytes, I32, I32, I32, Bytes, I32, I32],
+        results: &[I32],
+        doc: "sock_recvfrom(fd, array, offset, length, flags, address record): receives into \
+              the array, writing the sender's address; bytes received, or a negative errno \
+              (EAGAIN when nothing is pending)",
+    },
+    Import {
+        name: "sock_sendto",
+        params: &[I32, Bytes, I32, I32, I32, Bytes, I32, I32],
+        results: &[I32],
+        doc: "sock_sendto(fd, array, offset, length, flags, address record): sends to the \
+              address (an empty record: the connected peer); bytes sent, or a negative errno",
+    },
+    Import {
+        name: "sock_shutdown",
+        params: &[I32, I32],
+        results: &[I32],
+        doc: "sock_shutdown(fd, how: 0 read, 1 write, 2 both): 0 or a negative errno",
+    },
 ];
+
+/// Size of the address record of the socket functions: family (u16, Linux
+/// numbering), port (u16), IPv6 zone (u32), address (16 bytes, an IPv4
+/// address in the first 4); little-endian.
+pub const SOCKADDR_SIZE: usize = 24;
 
 /// Looks an import up by name.
 pub fn import(name: &str) -> Option<&'static Import> {

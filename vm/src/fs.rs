@@ -11,6 +11,8 @@ use std::collections::BTreeMap;
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
+use crate::net::Socket;
+
 /// A directory the program may use, and where it sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DirGrant {
@@ -67,20 +69,49 @@ impl DirGrant {
 /// WASI errno values.
 pub mod errno {
     pub const EACCES: i32 = 2;
+    pub const EADDRINUSE: i32 = 3;
+    pub const EADDRNOTAVAIL: i32 = 4;
+    pub const EAFNOSUPPORT: i32 = 5;
+    pub const EAGAIN: i32 = 6;
+    pub const EALREADY: i32 = 7;
     pub const EBADF: i32 = 8;
+    pub const ECONNABORTED: i32 = 13;
+    pub const ECONNREFUSED: i32 = 14;
+    pub const ECONNRESET: i32 = 15;
+    pub const EDESTADDRREQ: i32 = 17;
     pub const EEXIST: i32 = 20;
+    pub const EHOSTUNREACH: i32 = 23;
+    pub const EINPROGRESS: i32 = 26;
+    pub const EINTR: i32 = 27;
     pub const EINVAL: i32 = 28;
     pub const EIO: i32 = 29;
+    pub const EISCONN: i32 = 30;
     pub const EISDIR: i32 = 31;
     pub const ELOOP: i32 = 32;
+    pub const EMFILE: i32 = 33;
+    pub const EMSGSIZE: i32 = 35;
     pub const ENAMETOOLONG: i32 = 37;
+    pub const ENETDOWN: i32 = 38;
+    pub const ENETRESET: i32 = 39;
+    pub const ENETUNREACH: i32 = 40;
+    pub const ENFILE: i32 = 41;
+    pub const ENOBUFS: i32 = 42;
     pub const ENOENT: i32 = 44;
+    pub const ENOMEM: i32 = 48;
+    pub const ENOPROTOOPT: i32 = 50;
     pub const ENOSPC: i32 = 51;
+    pub const ENOTCONN: i32 = 53;
     pub const ENOTDIR: i32 = 54;
     pub const ENOTEMPTY: i32 = 55;
+    pub const ENOTSOCK: i32 = 57;
+    pub const ENOTSUP: i32 = 58;
     pub const EPERM: i32 = 63;
+    pub const EPIPE: i32 = 64;
+    pub const EPROTONOSUPPORT: i32 = 66;
     pub const ERANGE: i32 = 68;
     pub const EROFS: i32 = 69;
+    pub const ESPIPE: i32 = 70;
+    pub const ETIMEDOUT: i32 = 73;
     pub const EXDEV: i32 = 75;
 }
 use errno::*;
@@ -89,38 +120,69 @@ use errno::*;
 pub type Errno = i32;
 
 /// The WASI errno of a host error.
-fn errno_of(e: &std::io::Error) -> Errno {
-    match e.raw_os_error() {
-        Some(libc_errno) => match libc_errno {
-            1 => EPERM,
-            2 => ENOENT,
-            9 => EBADF,
-            13 => EACCES,
-            17 => EEXIST,
-            18 => EXDEV,
-            20 => ENOTDIR,
-            21 => EISDIR,
-            22 => EINVAL,
-            28 => ENOSPC,
-            30 => EROFS,
-            34 => ERANGE,
-            36 => ENAMETOOLONG,
-            39 => ENOTEMPTY,
-            40 => ELOOP,
-            _ => EIO,
-        },
+pub fn errno_of(e: &std::io::Error) -> Errno {
+    let Some(os) = e.raw_os_error() else {
         // cap-std's refusal of a path leading out of its directory.
-        None => match e.kind() {
+        return match e.kind() {
             std::io::ErrorKind::PermissionDenied => EPERM,
             std::io::ErrorKind::NotFound => ENOENT,
             std::io::ErrorKind::AlreadyExists => EEXIST,
             std::io::ErrorKind::InvalidInput => EINVAL,
             _ => EIO,
-        },
-    }
+        };
+    };
+    const TABLE: &[(i32, Errno)] = &[
+        (libc::EPERM, EPERM),
+        (libc::ENOENT, ENOENT),
+        (libc::EINTR, EINTR),
+        (libc::EBADF, EBADF),
+        (libc::EAGAIN, EAGAIN),
+        (libc::ENOMEM, ENOMEM),
+        (libc::EACCES, EACCES),
+        (libc::EEXIST, EEXIST),
+        (libc::EXDEV, EXDEV),
+        (libc::ENOTDIR, ENOTDIR),
+        (libc::EISDIR, EISDIR),
+        (libc::EINVAL, EINVAL),
+        (libc::ENFILE, ENFILE),
+        (libc::EMFILE, EMFILE),
+        (libc::ENOSPC, ENOSPC),
+        (libc::EROFS, EROFS),
+        (libc::EPIPE, EPIPE),
+        (libc::ERANGE, ERANGE),
+        (libc::ENAMETOOLONG, ENAMETOOLONG),
+        (libc::ENOTEMPTY, ENOTEMPTY),
+        (libc::ELOOP, ELOOP),
+        (libc::ENOTSOCK, ENOTSOCK),
+        (libc::EDESTADDRREQ, EDESTADDRREQ),
+        (libc::EMSGSIZE, EMSGSIZE),
+        (libc::ENOPROTOOPT, ENOPROTOOPT),
+        (libc::EPROTONOSUPPORT, EPROTONOSUPPORT),
+        (libc::EOPNOTSUPP, ENOTSUP),
+        (libc::EAFNOSUPPORT, EAFNOSUPPORT),
+        (libc::EADDRINUSE, EADDRINUSE),
+        (libc::EADDRNOTAVAIL, EADDRNOTAVAIL),
+        (libc::ENETDOWN, ENETDOWN),
+        (libc::ENETUNREACH, ENETUNREACH),
+        (libc::ENETRESET, ENETRESET),
+        (libc::ECONNABORTED, ECONNABORTED),
+        (libc::ECONNRESET, ECONNRESET),
+        (libc::ENOBUFS, ENOBUFS),
+        (libc::EISCONN, EISCONN),
+        (libc::ENOTCONN, ENOTCONN),
+        (libc::ETIMEDOUT, ETIMEDOUT),
+        (libc::ECONNREFUSED, ECONNREFUSED),
+        (libc::EHOSTUNREACH, EHOSTUNREACH),
+        (libc::EALREADY, EALREADY),
+        (libc::EINPROGRESS, EINPROGRESS),
+    ];
+    TABLE
+        .iter()
+        .find(|&&(host, _)| host == os)
+        .map_or(EIO, |&(_, wasi)| wasi)
 }
 
-fn host<T>(r: std::io::Result<T>) -> Result<T, Errno> {
+pub fn host<T>(r: std::io::Result<T>) -> Result<T, Errno> {
     r.map_err(|e| errno_of(&e))
 }
 
@@ -134,6 +196,7 @@ enum Handle {
         file: File,
         append: bool,
     },
+    Socket(Socket),
 }
 
 struct Open {
@@ -142,7 +205,7 @@ struct Open {
     writable: bool,
 }
 
-/// Open directories and files by descriptor.
+/// The program's descriptors: open directories, files and sockets.
 pub struct Files {
     table: BTreeMap<i32, Open>,
     /// Guest paths of the granted directories, whose descriptors are
@@ -174,7 +237,8 @@ const FILETYPE_BLOCK_DEVICE: u8 = 1;
 const FILETYPE_CHARACTER_DEVICE: u8 = 2;
 const FILETYPE_DIRECTORY: u8 = 3;
 const FILETYPE_REGULAR_FILE: u8 = 4;
-const FILETYPE_SOCKET_STREAM: u8 = 6;
+pub const FILETYPE_SOCKET_DGRAM: u8 = 5;
+pub const FILETYPE_SOCKET_STREAM: u8 = 6;
 const FILETYPE_SYMBOLIC_LINK: u8 = 7;
 
 fn filetype(ft: cap_std::fs::FileType) -> u8 {
@@ -315,6 +379,10 @@ impl Files {
                 handle: Handle::File { file, append },
                 writable,
             } => Ok((file, *writable, *append)),
+            Open {
+                handle: Handle::Socket(_),
+                ..
+            } => Err(ESPIPE),
             _ => Err(EISDIR),
         }
     }
@@ -404,8 +472,28 @@ impl Files {
         self.table.remove(&fd).map(|_| ()).ok_or(EBADF)
     }
 
-    /// Reads at the file's position, or at `at` when given.
+    /// The socket descriptor `fd` names.
+    pub fn socket(&mut self, fd: i32) -> Result<&Socket, Errno> {
+        match &self.get(fd)?.handle {
+            Handle::Socket(s) => Ok(s),
+            _ => Err(ENOTSOCK),
+        }
+    }
+
+    /// Adds a socket; returns its descriptor.
+    pub fn insert_socket(&mut self, socket: Socket) -> i32 {
+        self.insert(Open {
+            handle: Handle::Socket(socket),
+            writable: true,
+        })
+    }
+
+    /// Reads at the file's position, or at `at` when given; or from a
+    /// socket.
     pub fn read(&mut self, fd: i32, buf: &mut [u8], at: Option<u64>) -> Result<usize, Errno> {
+        if let Ok(s) = self.socket(fd) {
+            return at.map_or_else(|| s.read(buf), |_| Err(ESPIPE));
+        }
         let (file, _, _) = self.file(fd)?;
         match at {
             Some(at) => host(cap_std::fs::FileExt::read_at(file, buf, at)),
@@ -413,8 +501,12 @@ impl Files {
         }
     }
 
-    /// Writes at the file's position, or at `at` when given.
+    /// Writes at the file's position, or at `at` when given; or to a
+    /// socket.
     pub fn write(&mut self, fd: i32, data: &[u8], at: Option<u64>) -> Result<usize, Errno> {
+        if let Ok(s) = self.socket(fd) {
+            return at.map_or_else(|| s.write(data), |_| Err(ESPIPE));
+        }
         let (file, writable, _) = self.file(fd)?;
         if !writable {
             return Err(EBADF);
@@ -440,6 +532,12 @@ impl Files {
         let meta = match &self.get(fd)?.handle {
             Handle::Dir { dir, .. } => dir.dir_metadata(),
             Handle::File { file, .. } => file.metadata(),
+            Handle::Socket(s) => {
+                let mut rec = [0u8; STAT_SIZE];
+                rec[16..24].copy_from_slice(&u64::from(s.filetype()).to_le_bytes());
+                rec[24..32].copy_from_slice(&1u64.to_le_bytes());
+                return Ok(rec);
+            }
         };
         Ok(stat_record(&host(meta)?))
     }
@@ -566,6 +664,7 @@ impl Files {
         match &self.get(fd)?.handle {
             Handle::File { file, .. } => host(file.sync_all()),
             Handle::Dir { .. } => Ok(()),
+            Handle::Socket(_) => Err(EINVAL),
         }
     }
 }

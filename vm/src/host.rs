@@ -3,6 +3,7 @@
 
 use crate::fs;
 use crate::lines::LineTable;
+use crate::net::{self, NetPolicy, Socket};
 use crate::{LoadError, RunOptions};
 use host_abi::AbiType;
 use std::io::Write;
@@ -77,6 +78,7 @@ pub struct State {
     /// The module's line table, when it has one.
     lines: Option<Arc<LineTable>>,
     files: fs::Files,
+    net: NetPolicy,
 }
 
 impl State {
@@ -97,6 +99,7 @@ impl State {
             bytes: None,
             ops: crate::ops::Ops::new()?,
             lines,
+            net: opts.net,
         })
     }
 }
@@ -161,14 +164,18 @@ fn fill(
     Ok(())
 }
 
-/// The bytes of a range argument; None (EINVAL) for a null array or a
-/// range outside it.
+/// The bytes of a range argument; None (EINVAL) for a null array (unless
+/// the range is empty: an empty Go slice may have no array) or a range
+/// outside it.
 fn bytes_in(
     c: &mut Caller<'_, State>,
     arr: Option<Rooted<ArrayRef>>,
     off: i32,
     len: i32,
 ) -> wasmtime::Result<Option<Vec<u8>>> {
+    if arr.is_none() && len == 0 {
+        return Ok(Some(Vec::new()));
+    }
     let Some((arr, off, len)) = range_in(c, arr, off, len)? else {
         return Ok(None);
     };
@@ -177,6 +184,47 @@ fn bytes_in(
     buf.truncate(off + len);
     buf.drain(..off);
     Ok(Some(buf))
+}
+
+/// An address record argument.
+fn addr_in(
+    c: &mut Caller<'_, State>,
+    arr: BytesArg,
+    off: i32,
+    len: i32,
+) -> wasmtime::Result<Result<std::net::SocketAddr, fs::Errno>> {
+    Ok(match bytes_in(c, arr, off, len)? {
+        Some(rec) => net::decode_addr(&rec),
+        None => Err(fs::errno::EINVAL),
+    })
+}
+
+/// Writes an address record into its argument range, which must hold one
+/// exactly; 0 or a negative errno.
+fn addr_out(
+    c: &mut Caller<'_, State>,
+    arr: BytesArg,
+    off: i32,
+    len: i32,
+    addr: &socket2::SockAddr,
+) -> wasmtime::Result<i32> {
+    match range_in(c, arr, off, len)? {
+        Some((arr, off, host_abi::SOCKADDR_SIZE)) => {
+            fill(c, &arr, off, &net::encode_addr(addr))?;
+            Ok(0)
+        }
+        _ => Ok(EINVAL),
+    }
+}
+
+/// Runs a socket operation on descriptor fd with the run's policy.
+fn on_socket<T>(
+    c: &mut Caller<'_, State>,
+    fd: i32,
+    op: impl FnOnce(&Socket, &NetPolicy) -> Result<T, fs::Errno>,
+) -> Result<T, fs::Errno> {
+    let state = c.data_mut();
+    op(state.files.socket(fd)?, &state.net)
 }
 
 /// A result as the ABI returns it: the value, or the negative errno.
@@ -458,9 +506,178 @@ pub fn linker(engine: &Engine) -> wasmtime::Result<Linker<State>> {
             )?,
             "fd_close" => {
                 linker.func_wrap(m, "fd_close", |mut c: Caller<'_, State>, fd: i32| {
-                    status(c.data_mut().files.close(fd).map(|()| 0)) as i32
+                    let state = c.data_mut();
+                    if let Ok(s) = state.files.socket(fd) {
+                        state.ops.deregister(s.raw_fd());
+                    }
+                    status(state.files.close(fd).map(|()| 0)) as i32
                 })?
             }
+            "poll_open" => {
+                linker.func_wrap(m, "poll_open", |mut c: Caller<'_, State>, fd: i32| {
+                    let state = c.data_mut();
+                    let r =
+                        state.files.socket(fd).map(Socket::raw_fd).and_then(|raw| {
+                            state.ops.register(fd, raw).map_err(|e| fs::errno_of(&e))
+                        });
+                    status(r.map(|()| 0)) as i32
+                })?
+            }
+            "sock_open" => linker.func_wrap(
+                m,
+                "sock_open",
+                |mut c: Caller<'_, State>, family: i32, sotype: i32, proto: i32| {
+                    let r = Socket::open(family, sotype, proto)
+                        .map(|s| c.data_mut().files.insert_socket(s));
+                    status(r) as i32
+                },
+            )?,
+            "sock_bind" => linker.func_wrap(
+                m,
+                "sock_bind",
+                |mut c: Caller<'_, State>,
+                 fd: i32,
+                 arr: BytesArg,
+                 off: i32,
+                 len: i32|
+                 -> wasmtime::Result<i32> {
+                    let r = addr_in(&mut c, arr, off, len)?
+                        .and_then(|addr| on_socket(&mut c, fd, |s, p| s.bind(p, addr)));
+                    Ok(status(r.map(|()| 0)) as i32)
+                },
+            )?,
+            "sock_listen" => linker.func_wrap(
+                m,
+                "sock_listen",
+                |mut c: Caller<'_, State>, fd: i32, backlog: i32| {
+                    status(on_socket(&mut c, fd, |s, _| s.listen(backlog)).map(|()| 0)) as i32
+                },
+            )?,
+            "sock_accept" => linker.func_wrap(
+                m,
+                "sock_accept",
+                |mut c: Caller<'_, State>,
+                 fd: i32,
+                 arr: BytesArg,
+                 off: i32,
+                 len: i32|
+                 -> wasmtime::Result<i32> {
+                    let (sock, peer) = match on_socket(&mut c, fd, |s, _| s.accept()) {
+                        Ok(accepted) => accepted,
+                        Err(e) => return Ok(-e),
+                    };
+                    let nfd = c.data_mut().files.insert_socket(sock);
+                    let r = addr_out(&mut c, arr, off, len, &peer)?;
+                    if r < 0 {
+                        let _ = c.data_mut().files.close(nfd);
+                        return Ok(r);
+                    }
+                    Ok(nfd)
+                },
+            )?,
+            "sock_connect" => linker.func_wrap(
+                m,
+                "sock_connect",
+                |mut c: Caller<'_, State>,
+                 fd: i32,
+                 arr: BytesArg,
+                 off: i32,
+                 len: i32|
+                 -> wasmtime::Result<i32> {
+                    let r = addr_in(&mut c, arr, off, len)?
+                        .and_then(|addr| on_socket(&mut c, fd, |s, p| s.connect(p, addr)));
+                    Ok(status(r.map(|()| 0)) as i32)
+                },
+            )?,
+            "sock_addr" => linker.func_wrap(
+                m,
+                "sock_addr",
+                |mut c: Caller<'_, State>,
+                 fd: i32,
+                 peer: i32,
+                 arr: BytesArg,
+                 off: i32,
+                 len: i32|
+                 -> wasmtime::Result<i32> {
+                    match on_socket(&mut c, fd, |s, _| s.addr(peer != 0)) {
+                        Ok(addr) => addr_out(&mut c, arr, off, len, &addr),
+                        Err(e) => Ok(-e),
+                    }
+                },
+            )?,
+            "sock_getopt" => linker.func_wrap(
+                m,
+                "sock_getopt",
+                |mut c: Caller<'_, State>, fd: i32, level: i32, name: i32| {
+                    status(on_socket(&mut c, fd, |s, _| s.getopt(level, name)))
+                },
+            )?,
+            "sock_setopt" => linker.func_wrap(
+                m,
+                "sock_setopt",
+                |mut c: Caller<'_, State>, fd: i32, level: i32, name: i32, value: i32| {
+                    let r = on_socket(&mut c, fd, |s, _| s.setopt(level, name, value));
+                    status(r.map(|()| 0)) as i32
+                },
+            )?,
+            "sock_recvfrom" => linker.func_wrap(
+                m,
+                "sock_recvfrom",
+                |mut c: Caller<'_, State>,
+                 fd: i32,
+                 arr: BytesArg,
+                 off: i32,
+                 len: i32,
+                 _flags: i32,
+                 ra: BytesArg,
+                 ro: i32,
+                 rl: i32|
+                 -> wasmtime::Result<i32> {
+                    let Some((arr, off, len)) = range_in(&c, arr, off, len)? else {
+                        return Ok(EINVAL);
+                    };
+                    let mut buf = vec![0u8; len];
+                    let (n, from) = match on_socket(&mut c, fd, |s, _| s.recv_from(&mut buf)) {
+                        Ok(got) => got,
+                        Err(e) => return Ok(-e),
+                    };
+                    fill(&mut c, &arr, off, &buf[..n])?;
+                    let r = addr_out(&mut c, ra, ro, rl, &from)?;
+                    Ok(if r < 0 { r } else { n as i32 })
+                },
+            )?,
+            "sock_sendto" => linker.func_wrap(
+                m,
+                "sock_sendto",
+                |mut c: Caller<'_, State>,
+                 fd: i32,
+                 arr: BytesArg,
+                 off: i32,
+                 len: i32,
+                 _flags: i32,
+                 ra: BytesArg,
+                 ro: i32,
+                 rl: i32|
+                 -> wasmtime::Result<i32> {
+                    let Some(data) = bytes_in(&mut c, arr, off, len)? else {
+                        return Ok(EINVAL);
+                    };
+                    let to = match (ra.is_some(), addr_in(&mut c, ra, ro, rl)?) {
+                        (false, _) => None,
+                        (true, Ok(to)) => Some(to),
+                        (true, Err(e)) => return Ok(-e),
+                    };
+                    let r = on_socket(&mut c, fd, |s, p| s.send_to(p, &data, to));
+                    Ok(status(r) as i32)
+                },
+            )?,
+            "sock_shutdown" => linker.func_wrap(
+                m,
+                "sock_shutdown",
+                |mut c: Caller<'_, State>, fd: i32, how: i32| {
+                    status(on_socket(&mut c, fd, |s, _| s.shutdown(how)).map(|()| 0)) as i32
+                },
+            )?,
             "fd_read" => linker.func_wrap(
                 m,
                 "fd_read",

@@ -10,6 +10,7 @@
 mod fs;
 mod host;
 mod lines;
+mod net;
 mod ops;
 
 use anyhow::Context;
@@ -21,6 +22,7 @@ use wasmtime::{Config, Engine, Module, Store};
 
 pub use fs::DirGrant;
 pub use host::Output;
+pub use net::{Grant, NetPolicy};
 
 /// The WebAssembly features gowasm modules use. The engine enables exactly
 /// these, and the compiler validates every module it emits against them.
@@ -136,6 +138,8 @@ pub struct RunOptions {
     pub sched_stress: Option<NonZeroU64>,
     /// Directories the program may use (none by default: no files).
     pub dirs: Vec<DirGrant>,
+    /// What the program may do on the network (nothing by default).
+    pub net: NetPolicy,
 }
 
 impl Default for RunOptions {
@@ -148,6 +152,7 @@ impl Default for RunOptions {
             stderr: Output::Inherit,
             sched_stress: None,
             dirs: Vec::new(),
+            net: NetPolicy::default(),
         }
     }
 }

@@ -39,6 +39,22 @@ struct Cli {
     /// printed). Default: $GOWASM_SCHED_STRESS, else off.
     #[arg(long, value_name = "SEED", value_parser = vm::parse_sched_stress)]
     sched_stress: Option<std::num::NonZeroU64>,
+    /// Allow the program every network operation (listening and
+    /// connecting anywhere). Without it, only what --listen and --connect
+    /// grant; anything else fails with "permission denied".
+    #[arg(long)]
+    net: bool,
+    /// Allow listening on ADDR:PORT (repeatable). ADDR is an IP address,
+    /// `[IPv6]`, or `*` or nothing for any; PORT a number, a range
+    /// LOW-HIGH, or `*`. A program listening on all interfaces (`:8080`)
+    /// listens on the granted address with that port.
+    #[arg(long = "listen", value_name = "ADDR:PORT", value_parser = vm::Grant::parse)]
+    listen: Vec<Vec<vm::Grant>>,
+    /// Allow connecting (and sending datagrams) to HOST:PORT (repeatable):
+    /// HOST an IP address, `[IPv6]`, a name (its addresses now), or `*`;
+    /// PORT as for --listen.
+    #[arg(long = "connect", value_name = "HOST:PORT", value_parser = vm::Grant::parse)]
+    connect: Vec<Vec<vm::Grant>>,
     /// The module to run.
     module: PathBuf,
     /// Arguments passed to the program.
@@ -85,6 +101,11 @@ fn main() -> ExitCode {
         env,
         sched_stress,
         dirs: cli.dirs,
+        net: vm::NetPolicy {
+            all: cli.net,
+            listen: cli.listen.into_iter().flatten().collect(),
+            connect: cli.connect.into_iter().flatten().collect(),
+        },
         ..vm::RunOptions::default()
     }) {
         Ok(outcome) => ExitCode::from(outcome.exit_code as u8),

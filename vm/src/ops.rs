@@ -1,28 +1,38 @@
-//! Blocking host operations (reads of stdin) run on worker threads while the
-//! module keeps running goroutines; the module's scheduler collects them
-//! through `poll`, as Go's netpoller does. The run waits in one `mio::Poll`:
-//! a finished operation wakes it through a `Waker`, and sockets will be
-//! registered with the same poller (docs/design.md, "Networking").
+//! The run's poller: blocking host operations (reads of stdin) run on
+//! worker threads while the module keeps running goroutines, and the
+//! program's sockets are watched for readiness; the module's scheduler
+//! collects both through `poll`, as Go's netpoller does. The run waits in
+//! one `mio::Poll`: a finished operation wakes it through a `Waker`,
+//! sockets are registered with it (edge-triggered).
 
 use std::collections::{HashMap, VecDeque};
+use std::os::fd::RawFd;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// A finished operation's result: the bytes read, or the error.
 pub type Done = std::io::Result<Vec<u8>>;
 
-/// The waker's token (the only event source so far).
-const WAKE: mio::Token = mio::Token(0);
+/// The waker's token; a registered descriptor's token is its number.
+const WAKE: mio::Token = mio::Token(usize::MAX);
+
+/// The kinds of event `poll` reports (host-abi's `poll`): the kind is
+/// the event word's bits 48 and up.
+const KIND_READY: i64 = 1 << 48;
 
 pub struct Ops {
     next: i64,
     /// Operations started and not yet reported by `poll`.
     in_flight: usize,
+    /// Descriptors registered with the poller.
+    registered: usize,
     poll: mio::Poll,
     events: mio::Events,
     waker: Arc<mio::Waker>,
     /// Operations finished by workers and not yet reported by `poll`.
     arrived: Arc<Mutex<VecDeque<(i64, Done)>>>,
+    /// Readiness events taken from the poller and not yet reported.
+    ready: VecDeque<i64>,
     finished: HashMap<i64, Done>,
 }
 
@@ -33,10 +43,12 @@ impl Ops {
         Ok(Ops {
             next: 0,
             in_flight: 0,
+            registered: 0,
             poll,
-            events: mio::Events::with_capacity(16),
+            events: mio::Events::with_capacity(256),
             waker,
             arrived: Arc::default(),
+            ready: VecDeque::new(),
             finished: HashMap::new(),
         })
     }
@@ -59,11 +71,37 @@ impl Ops {
         id
     }
 
-    /// Waits up to `timeout` (None: no limit) for an operation to finish;
-    /// returns its id. Without operations in flight it only sleeps (and
-    /// returns at once when there is no limit).
+    /// Watches descriptor `fd` (the program's number) whose host
+    /// descriptor is `raw` for readiness.
+    pub fn register(&mut self, fd: i32, raw: RawFd) -> std::io::Result<()> {
+        let token = mio::Token(usize::try_from(fd).map_err(|_| std::io::ErrorKind::InvalidInput)?);
+        self.poll.registry().register(
+            &mut mio::unix::SourceFd(&raw),
+            token,
+            mio::Interest::READABLE | mio::Interest::WRITABLE,
+        )?;
+        self.registered += 1;
+        Ok(())
+    }
+
+    /// Stops watching a registered descriptor (before it is closed).
+    pub fn deregister(&mut self, raw: RawFd) {
+        if self
+            .poll
+            .registry()
+            .deregister(&mut mio::unix::SourceFd(&raw))
+            .is_ok()
+        {
+            self.registered -= 1;
+        }
+    }
+
+    /// Waits up to `timeout` (None: no limit) for an operation to finish
+    /// or a registered descriptor to become ready; returns the event
+    /// (host-abi's `poll`). With nothing in flight or registered it only
+    /// sleeps (and returns at once when there is no limit).
     pub fn poll(&mut self, timeout: Option<Duration>) -> Option<i64> {
-        if self.in_flight == 0 {
+        if self.in_flight == 0 && self.registered == 0 && self.ready.is_empty() {
             // A plain sleep keeps the timers' precision (the poller
             // counts whole milliseconds).
             if let Some(t) = timeout {
@@ -72,14 +110,25 @@ impl Ops {
             return None;
         }
         loop {
-            if let Some(id) = self.take_arrived() {
-                return Some(id);
+            if let Some(ev) = self.ready.pop_front().or_else(|| self.take_arrived()) {
+                return Some(ev);
             }
-            // Woken (perhaps for an operation already reported) or
-            // interrupted: look again; timed out: give up.
             match self.poll.poll(&mut self.events, timeout) {
                 Ok(()) if self.events.is_empty() => return self.take_arrived(),
-                Ok(()) => {}
+                Ok(()) => {
+                    for e in self.events.iter() {
+                        if e.token() == WAKE {
+                            continue;
+                        }
+                        let readable = e.is_readable() || e.is_read_closed() || e.is_error();
+                        let writable = e.is_writable() || e.is_write_closed() || e.is_error();
+                        let mask = i64::from(readable) | i64::from(writable) << 1;
+                        self.ready
+                            .push_back(KIND_READY | (e.token().0 as i64) << 8 | mask);
+                    }
+                    // Woken (perhaps for an operation already
+                    // reported) or interrupted: look again.
+                }
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
                 Err(_) => return self.take_arrived(),
             }
@@ -137,5 +186,24 @@ mod tests {
         }
         seen.sort();
         assert_eq!(seen, ids);
+    }
+
+    #[test]
+    fn registered_descriptors_report_readiness() {
+        use std::io::Write;
+        use std::os::fd::AsRawFd;
+        let mut ops = Ops::new().unwrap();
+        let (mut a, b) = std::os::unix::net::UnixStream::pair().unwrap();
+        b.set_nonblocking(true).unwrap();
+        ops.register(7, b.as_raw_fd()).unwrap();
+        // A fresh socket is writable at once.
+        assert_eq!(ops.poll(None), Some(KIND_READY | 7 << 8 | 2));
+        assert_eq!(ops.poll(Some(Duration::ZERO)), None);
+        a.write_all(b"x").unwrap();
+        let ev = ops.poll(None).unwrap();
+        assert_eq!(ev & !0xff, KIND_READY | 7 << 8);
+        assert_eq!(ev & 1, 1, "readable");
+        ops.deregister(b.as_raw_fd());
+        assert_eq!(ops.poll(None), None);
     }
 }

@@ -36,10 +36,22 @@ var timersHook func(now int64) (next int64, ok bool)
 var (
 	ioOps     int
 	ioWaiters map[int64]*g
-	// ioHook is ioDone once an operation has started (programs that do
+	// hostEventHook is hostEvent once an operation has started or a
+	// descriptor has been registered with the poller (programs that do
 	// no host I/O do not carry it).
-	ioHook func(op int64)
+	hostEventHook func(ev int64)
 )
+
+// hostEvent takes up an event poll reported: a finished operation, or a
+// registered descriptor's readiness (docs/abi.md, "poll").
+func hostEvent(ev int64) {
+	switch ev >> 48 {
+	case 0:
+		ioDone(ev)
+	case 1:
+		netpollReady(int32(ev>>8&(1<<40-1)), ev&0xff)
+	}
+}
 
 //go:wasmimport gowasm read_start
 func hostReadStart(fd int32, n int32) int64
@@ -61,7 +73,7 @@ func syscall_runtimeRead(fd int32, b []byte) int32 {
 	}
 	ioWaiters[op] = curg
 	ioOps++
-	ioHook = ioDone
+	hostEventHook = hostEvent
 	park("IO wait")
 	return hostReadFinish(op, b)
 }
@@ -75,7 +87,7 @@ func ioDone(op int64) {
 }
 
 // pollEvents runs due timers and readies goroutines whose host operation
-// finished. With wait, unless that made a goroutine runnable, it first
+// finished or whose socket became ready. With wait, unless that made a goroutine runnable, it first
 // waits (in the host) for the earliest timer or operation. It reports
 // false only when no goroutine is runnable and nothing is pending: then
 // the program is deadlocked.
@@ -89,7 +101,8 @@ func pollEvents(wait bool) bool {
 		// goroutine parked, time.After(0)): run it, do not wait.
 		wait = false
 	}
-	if !timed && ioOps == 0 {
+	waiting := ioOps > 0 || netpollWaiters > 0
+	if !timed && !waiting {
 		return runqhead != nil
 	}
 	timeout := int64(0)
@@ -99,9 +112,9 @@ func pollEvents(wait bool) bool {
 			timeout = max(next-nanotime(), 0)
 		}
 	}
-	if ioOps > 0 || timeout > 0 {
-		if op := hostPoll(timeout); op >= 0 {
-			ioHook(op)
+	if waiting || timeout > 0 {
+		for ev := hostPoll(timeout); ev >= 0; ev = hostPoll(0) {
+			hostEventHook(ev)
 		}
 	}
 	if wait && timersHook != nil {
