@@ -390,7 +390,8 @@ mod tests {
 
     #[test]
     fn programs_ask_for_run_options() {
-        let src = "package main\n\n// gowasm-run: --net\n// gowasm-run: --env A=1\nfunc main() {}\n";
+        let src =
+            "package main\n\n// gowasm-run: --net\n// gowasm-run: --env A=1\nfunc main() {}\n";
         assert_eq!(run_options(src), ["--net", "--env", "A=1"]);
         assert!(run_options("package main\n").is_empty());
     }

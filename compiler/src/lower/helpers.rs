@@ -133,6 +133,13 @@ pub fn unbox_func(cx: &mut Ctx, t: TypeId) -> u32 {
             let ValType::Ref(r) = slots[0] else {
                 unreachable!()
             };
+            if matches!(g.cx.shape(t), Shape::Struct(_) | Shape::Array(..)) {
+                // A struct or array value is an object, never null: a nil
+                // payload (a closed channel's zero value) is a zero one.
+                g.ins().local_get(0).ref_is_null().if_(BlockType::Empty);
+                g.push_zero(t);
+                g.ins().return_().end();
+            }
             g.ins().local_get(0).ref_cast_nullable(r.heap_type);
         } else if let Some((wide, _)) = small_int(g.cx, t) {
             // null → zero; an i31 → its value; else the box's. Branching
