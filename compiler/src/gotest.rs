@@ -209,6 +209,7 @@ fn test_package(runtime: &vm::Runtime, req: &Request, pkg: &Package, cwd: &Path)
         dirs,
         // As `go test`: tests may listen and connect (httptest, loopback).
         net: vm::NetPolicy::allow_all(),
+        signals: None,
     })?;
     let passed = outcome.exit_code == 0;
     let elapsed = start.elapsed().as_secs_f64();

@@ -123,6 +123,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 dirs,
                 // As `go run`: the program may use the network.
                 net: vm::NetPolicy::allow_all(),
+                signals: Some(vm::relay_process_signals()?),
                 ..vm::RunOptions::default()
             })?;
             Ok(ExitCode::from(outcome.exit_code as u8))

@@ -120,7 +120,7 @@ pub const IMPORTS: &[Import] = &[
         doc: "poll(timeout_ns): waits until a host operation finishes, a registered \
               descriptor becomes ready, or the timeout elapses (0: do not wait; negative: no \
               limit); returns the event (kind << 48 | value: kind 0 a finished operation's id; \
-              kind 1 fd << 8 | 1 readable | 2 writable), or -1 on timeout (at once when \
+              kind 1 fd << 8 | 1 readable | 2 writable; kind 2 a signal), or -1 on timeout (at once when \
               nothing is in flight or registered and there is no limit)",
     },
     Import {
@@ -288,6 +288,14 @@ pub const IMPORTS: &[Import] = &[
         doc: "registers a socket with the poller: poll reports each change of its readiness \
               (edge-triggered) until it is closed; 0, or a negative errno (ENOTSOCK for other \
               descriptors)",
+    },
+    Import {
+        name: "signal_action",
+        params: &[I32, I32],
+        results: &[I32],
+        doc: "signal_action(sig, action): what the program does with a signal (syscall's \
+              numbering): 0 the default action (the host's), 1 deliver it (poll reports kind 2, \
+              the signal), 2 ignore it; 0, or -EINVAL",
     },
     Import {
         name: "sock_open",

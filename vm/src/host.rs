@@ -4,6 +4,7 @@
 use crate::fs;
 use crate::lines::LineTable;
 use crate::net::{self, NetPolicy, Socket};
+use crate::signals::SignalRelay;
 use crate::{LoadError, RunOptions};
 use host_abi::AbiType;
 use std::io::Write;
@@ -79,10 +80,23 @@ pub struct State {
     lines: Option<Arc<LineTable>>,
     files: fs::Files,
     net: NetPolicy,
+    signals: Option<SignalRelay>,
+}
+
+impl Drop for State {
+    fn drop(&mut self) {
+        if let Some(relay) = &self.signals {
+            relay.detach();
+        }
+    }
 }
 
 impl State {
     pub fn new(opts: RunOptions, lines: Option<Arc<LineTable>>) -> std::io::Result<State> {
+        let ops = crate::ops::Ops::new()?;
+        if let Some(relay) = &opts.signals {
+            relay.attach(ops.signal_sink());
+        }
         Ok(State {
             files: fs::Files::new(&opts.dirs)?,
             args: opts.args,
@@ -97,9 +111,10 @@ impl State {
             start: Instant::now(),
             sched_stress: opts.sched_stress.map_or(0, |s| s.get() as i64),
             bytes: None,
-            ops: crate::ops::Ops::new()?,
+            ops,
             lines,
             net: opts.net,
+            signals: opts.signals,
         })
     }
 }
@@ -513,6 +528,29 @@ pub fn linker(engine: &Engine) -> wasmtime::Result<Linker<State>> {
                     status(state.files.close(fd).map(|()| 0)) as i32
                 })?
             }
+            "signal_action" => linker.func_wrap(
+                m,
+                "signal_action",
+                |mut c: Caller<'_, State>, sig: i32, action: i32| {
+                    let state = c.data_mut();
+                    let known = (1..=64).contains(&sig) && (0..=2).contains(&action);
+                    if !known
+                        || state
+                            .signals
+                            .as_ref()
+                            .is_some_and(|r| !r.set_action(sig, action))
+                    {
+                        return EINVAL;
+                    }
+                    if action == 1 {
+                        // Without a relay nothing arrives: the program
+                        // waits for signals forever, as it would on a
+                        // host that never sends one.
+                        state.ops.watch_signals();
+                    }
+                    0
+                },
+            )?,
             "poll_open" => {
                 linker.func_wrap(m, "poll_open", |mut c: Caller<'_, State>, fd: i32| {
                     let state = c.data_mut();

@@ -12,6 +12,7 @@ mod host;
 mod lines;
 mod net;
 mod ops;
+mod signals;
 
 use anyhow::Context;
 use std::num::NonZeroU64;
@@ -23,6 +24,7 @@ use wasmtime::{Config, Engine, Module, Store};
 pub use fs::DirGrant;
 pub use host::Output;
 pub use net::{Grant, NetPolicy};
+pub use signals::{Disposition, SignalRelay, relay_process_signals};
 
 /// The WebAssembly features gowasm modules use. The engine enables exactly
 /// these, and the compiler validates every module it emits against them.
@@ -140,6 +142,9 @@ pub struct RunOptions {
     pub dirs: Vec<DirGrant>,
     /// What the program may do on the network (nothing by default).
     pub net: NetPolicy,
+    /// Where the embedder's signals reach the program (none by default:
+    /// `signal.Notify` then waits for nothing).
+    pub signals: Option<SignalRelay>,
 }
 
 impl Default for RunOptions {
@@ -153,6 +158,7 @@ impl Default for RunOptions {
             sched_stress: None,
             dirs: Vec::new(),
             net: NetPolicy::default(),
+            signals: None,
         }
     }
 }

@@ -94,6 +94,10 @@ fn main() -> ExitCode {
         Ok(p) => p,
         Err(e) => return fail(e.to_string()),
     };
+    let signals = match vm::relay_process_signals() {
+        Ok(relay) => relay,
+        Err(e) => return fail(format!("installing signal handlers: {e}")),
+    };
     let mut args = vec![path.clone()];
     args.extend(cli.args);
     match program.run(vm::RunOptions {
@@ -106,6 +110,7 @@ fn main() -> ExitCode {
             listen: cli.listen.into_iter().flatten().collect(),
             connect: cli.connect.into_iter().flatten().collect(),
         },
+        signals: Some(signals),
         ..vm::RunOptions::default()
     }) {
         Ok(outcome) => ExitCode::from(outcome.exit_code as u8),

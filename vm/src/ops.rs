@@ -1,9 +1,10 @@
 //! The run's poller: blocking host operations (reads of stdin) run on
-//! worker threads while the module keeps running goroutines, and the
-//! program's sockets are watched for readiness; the module's scheduler
-//! collects both through `poll`, as Go's netpoller does. The run waits in
-//! one `mio::Poll`: a finished operation wakes it through a `Waker`,
-//! sockets are registered with it (edge-triggered).
+//! worker threads while the module keeps running goroutines, the
+//! program's sockets are watched for readiness, and signals arrive from
+//! the embedder; the module's scheduler collects all three through
+//! `poll`, as Go's netpoller does. The run waits in one `mio::Poll`: a
+//! finished operation or a signal wakes it through a `Waker`, sockets are
+//! registered with it (edge-triggered).
 
 use std::collections::{HashMap, VecDeque};
 use std::os::fd::RawFd;
@@ -19,6 +20,15 @@ const WAKE: mio::Token = mio::Token(usize::MAX);
 /// The kinds of event `poll` reports (host-abi's `poll`): the kind is
 /// the event word's bits 48 and up.
 const KIND_READY: i64 = 1 << 48;
+const KIND_SIGNAL: i64 = 2 << 48;
+
+/// What other threads hand the run.
+enum Arrival {
+    /// A worker finished an operation.
+    Op(i64, Done),
+    /// The embedder delivered a signal the program asked for.
+    Signal(i32),
+}
 
 pub struct Ops {
     next: i64,
@@ -26,11 +36,15 @@ pub struct Ops {
     in_flight: usize,
     /// Descriptors registered with the poller.
     registered: usize,
+    /// Whether the program asked for signals (then `poll` waits in the
+    /// poller, where they arrive).
+    signals: bool,
     poll: mio::Poll,
     events: mio::Events,
     waker: Arc<mio::Waker>,
-    /// Operations finished by workers and not yet reported by `poll`.
-    arrived: Arc<Mutex<VecDeque<(i64, Done)>>>,
+    /// Operations finished by workers and signals delivered, not yet
+    /// reported by `poll`.
+    arrived: Arc<Mutex<VecDeque<Arrival>>>,
     /// Readiness events taken from the poller and not yet reported.
     ready: VecDeque<i64>,
     finished: HashMap<i64, Done>,
@@ -44,6 +58,7 @@ impl Ops {
             next: 0,
             in_flight: 0,
             registered: 0,
+            signals: false,
             poll,
             events: mio::Events::with_capacity(256),
             waker,
@@ -64,11 +79,29 @@ impl Ops {
             arrived
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
-                .push_back((id, done));
+                .push_back(Arrival::Op(id, done));
             // Fails only when the run's poller is gone: nobody waits.
             let _ = waker.wake();
         });
         id
+    }
+
+    /// Where the embedder's signals for this run go (`SignalRelay`).
+    pub fn signal_sink(&self) -> crate::signals::Deliver {
+        let (arrived, waker) = (self.arrived.clone(), self.waker.clone());
+        Box::new(move |sig| {
+            arrived
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push_back(Arrival::Signal(sig));
+            let _ = waker.wake();
+        })
+    }
+
+    /// The program asked for a signal: from now on `poll` waits where
+    /// signals arrive.
+    pub fn watch_signals(&mut self) {
+        self.signals = true;
     }
 
     /// Watches descriptor `fd` (the program's number) whose host
@@ -101,7 +134,7 @@ impl Ops {
     /// (host-abi's `poll`). With nothing in flight or registered it only
     /// sleeps (and returns at once when there is no limit).
     pub fn poll(&mut self, timeout: Option<Duration>) -> Option<i64> {
-        if self.in_flight == 0 && self.registered == 0 && self.ready.is_empty() {
+        if self.in_flight == 0 && self.registered == 0 && !self.signals && self.ready.is_empty() {
             // A plain sleep keeps the timers' precision (the poller
             // counts whole milliseconds).
             if let Some(t) = timeout {
@@ -135,16 +168,22 @@ impl Ops {
         }
     }
 
-    /// Moves the next operation the workers finished to `finished`.
+    /// The event of the next arrival: a finished operation (moved to
+    /// `finished`) or a signal.
     fn take_arrived(&mut self) -> Option<i64> {
-        let (id, done) = self
+        let arrival = self
             .arrived
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .pop_front()?;
-        self.in_flight -= 1;
-        self.finished.insert(id, done);
-        Some(id)
+        Some(match arrival {
+            Arrival::Op(id, done) => {
+                self.in_flight -= 1;
+                self.finished.insert(id, done);
+                id
+            }
+            Arrival::Signal(sig) => KIND_SIGNAL | i64::from(sig),
+        })
     }
 
     /// The result of a finished operation (once).
@@ -186,6 +225,15 @@ mod tests {
         }
         seen.sort();
         assert_eq!(seen, ids);
+    }
+
+    #[test]
+    fn signals_arrive_through_poll() {
+        let mut ops = Ops::new().unwrap();
+        let sink = ops.signal_sink();
+        ops.watch_signals();
+        std::thread::spawn(move || sink(15));
+        assert_eq!(ops.poll(None), Some(KIND_SIGNAL | 15));
     }
 
     #[test]

@@ -132,12 +132,6 @@ func goroutinePanicked() {
 // checkdead reports Go's deadlock: no goroutine can run and no timer is
 // pending.
 func checkdead() {
-	for signalWaiters > 0 {
-		// gc's signal-receiving loop waits in the kernel, which keeps a
-		// program waiting for signals alive: sleep (signals are not
-		// delivered to programs yet, so nothing wakes this).
-		hostPoll(3600e9)
-	}
 	if gcount == 0 && mainGoexit {
 		fatal("no goroutines (main called runtime.Goexit) - deadlock!")
 	}

@@ -50,6 +50,8 @@ func hostEvent(ev int64) {
 		ioDone(ev)
 	case 1:
 		netpollReady(int32(ev>>8&(1<<40-1)), ev&0xff)
+	case 2:
+		sigDelivered(uint32(ev & 0xff))
 	}
 }
 
@@ -101,7 +103,7 @@ func pollEvents(wait bool) bool {
 		// goroutine parked, time.After(0)): run it, do not wait.
 		wait = false
 	}
-	waiting := ioOps > 0 || netpollWaiters > 0
+	waiting := ioOps > 0 || netpollWaiters > 0 || signalWaiters > 0
 	if !timed && !waiting {
 		return runqhead != nil
 	}

@@ -51,12 +51,17 @@ impl Blocking {
         if let Some(p) = rt("gopark") {
             b.funcs[p] = true;
         }
-        // Measurement knob (benches/goroutines.sh): every function with a
-        // body resumable, the analysis's worst case — outside the runtime,
+        // Measurement knob (benches/goroutines.sh, the conformance
+        // suite's second pass): every function that calls another
+        // resumable, the analysis's worst case — outside the runtime,
         // whose scheduler runs goroutines and must not unwind itself.
+        // Functions that call nothing cannot reach gopark: making them
+        // resumable would only give their callers suspension code that
+        // never runs (quadratic in straight-line code such as fiat's
+        // field arithmetic, whose compilation then took minutes).
         if std::env::var_os("GOWASM_RESUME_ALL").is_some() {
             for (i, f) in prog.functions.iter().enumerate() {
-                b.funcs[i] |= !f.blocks.is_empty() && !f.name.starts_with("runtime.");
+                b.funcs[i] |= !f.name.starts_with("runtime.") && makes_calls(f);
             }
         }
         let (call_init, call_main) = (rt("callInit"), rt("callMain"));
@@ -152,6 +157,16 @@ impl Blocking {
             Some(_) => self.sigs.contains(&c.sig),
         }
     }
+}
+
+/// Whether f calls a function (directly, through a func value or an
+/// interface); builtins do not count.
+fn makes_calls(f: &Function) -> bool {
+    f.blocks.iter().flat_map(|b| &b.instrs).any(|ins| {
+        ins.op
+            .call()
+            .is_some_and(|c| !matches!(c.callee, Some(Operand::Builtin(_))))
+    })
 }
 
 /// Functions whose value is taken (closures, functions used as values):
