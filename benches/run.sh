@@ -288,6 +288,8 @@ cpu="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
 [[ -n "$cpu" ]] || cpu="unknown"
 mem="$(awk '/^MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo)"
 
+# benches/http.sh's section of the report is kept as it is.
+http_section="$(awk '/^## net\/http servers/ {p = 1; print; next} p && /^## / {p = 0} p' "$out_file" 2>/dev/null || true)"
 {
 	echo "# Benchmarks: gowasm vs native Go vs Go's wasip1 port"
 	echo
@@ -320,6 +322,10 @@ mem="$(awk '/^MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo)"
 	echo "$startup_row"
 	echo
 	echo "End to end, medians of $runs runs each. Cold: Cranelift compiles the module (wasi-run without a cache, \`gowasm-run --no-cache\`); warm: the module comes from the compiled-module cache."
+	if [[ -n "$http_section" ]]; then
+		echo
+		echo "$http_section"
+	fi
 	if ((${#failures[@]})); then
 		echo
 		echo "## Failures"

@@ -290,6 +290,18 @@ pub const IMPORTS: &[Import] = &[
               descriptors)",
     },
     Import {
+        name: "hostname",
+        params: &[],
+        results: &[Bytes],
+        doc: "the host's name (os.Hostname)",
+    },
+    Import {
+        name: "process_id",
+        params: &[I32],
+        results: &[I32],
+        doc: "the host process's id (0) or its parent's (1): os.Getpid, os.Getppid",
+    },
+    Import {
         name: "signal_action",
         params: &[I32, I32],
         results: &[I32],

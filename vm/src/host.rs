@@ -337,6 +337,22 @@ fn two_paths(
     }
 }
 
+/// The host's name, as uname(2) gives it.
+fn host_name() -> String {
+    // SAFETY: uname fills the struct it is given.
+    let mut u: libc::utsname = unsafe { std::mem::zeroed() };
+    if unsafe { libc::uname(&mut u) } != 0 {
+        return "localhost".into();
+    }
+    let name: Vec<u8> = u
+        .nodename
+        .iter()
+        .take_while(|&&c| c != 0)
+        .map(|&c| c as u8)
+        .collect();
+    String::from_utf8_lossy(&name).into_owned()
+}
+
 fn nth(list: &[String], i: i32) -> Option<Vec<u8>> {
     usize::try_from(i)
         .ok()
@@ -528,6 +544,14 @@ pub fn linker(engine: &Engine) -> wasmtime::Result<Linker<State>> {
                     status(state.files.close(fd).map(|()| 0)) as i32
                 })?
             }
+            "hostname" => linker.func_wrap(m, "hostname", |mut c: Caller<'_, State>| {
+                let name = host_name();
+                new_bytes(&mut c, name.as_bytes())
+            })?,
+            "process_id" => linker.func_wrap(m, "process_id", |which: i32| match which {
+                0 => std::process::id() as i32,
+                _ => std::os::unix::process::parent_id() as i32,
+            })?,
             "signal_action" => linker.func_wrap(
                 m,
                 "signal_action",

@@ -22,3 +22,13 @@ func hostExit(code int32)
 
 //go:wasmimport gowasm clock_now
 func hostClockNow(clock int32) int64
+
+// hostHostname is os.Hostname's: the host's name.
+//
+//go:wasmimport gowasm hostname
+func hostHostname() []byte
+
+// hostProcessID is the host process's id (0) or its parent's (1).
+//
+//go:wasmimport gowasm process_id
+func hostProcessID(which int32) int32

@@ -351,7 +351,7 @@ func RawSyscall6(trap, a1, a2, a3, a4, a5, a6 uintptr) (r1, r2 uintptr, err Errn
 
 func Sysctl(key string) (string, error) {
 	if key == "kern.hostname" {
-		return "wasip1", nil
+		return string(hostHostname()), nil
 	}
 	return "", ENOSYS
 }
@@ -377,11 +377,11 @@ func Getgroups() ([]int, error) {
 }
 
 func Getpid() int {
-	return 3
+	return int(hostProcessID(0))
 }
 
 func Getppid() int {
-	return 2
+	return int(hostProcessID(1))
 }
 
 func Gettimeofday(tv *Timeval) error {
