@@ -88,12 +88,24 @@ pub const IMPORTS: &[Import] = &[
               negative errno",
     },
     Import {
-        name: "read_finish",
+        name: "op_finish",
         params: &[I64, Bytes, I32, I32],
         results: &[I32],
-        doc: "read_finish(op, array, offset, length): copies a finished read's bytes into the \
-              array and forgets the operation; bytes read (0 at end of input), or a negative \
-              errno",
+        doc: "op_finish(op, array, offset, length): copies a finished operation's bytes (a read's \
+              data, a lookup's answer) into the array and forgets the operation; bytes copied (0 \
+              at end of input), or a negative errno",
+    },
+    Import {
+        name: "resolve_start",
+        params: &[Bytes, I32, I32, I32],
+        results: &[I64],
+        doc: "resolve_start(name, what): starts a lookup with the host's resolver on a worker \
+              thread (what: 0 addresses of any family, 4 IPv4, 6 IPv6, as address records with \
+              port 0; 1 the canonical name; 2 the names of an address given as text; 3 the port \
+              (u16) of a service given as network/service, e.g. tcp/http); the \
+              operation's id (its answer through op_finish: -ENOENT no such host, -EAGAIN a \
+              temporary failure), or a negative errno (EACCES when the network policy allows no \
+              lookups)",
     },
     Import {
         name: "random",

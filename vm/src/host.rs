@@ -430,26 +430,48 @@ pub fn linker(engine: &Engine) -> wasmtime::Result<Linker<State>> {
                     })
                 },
             )?,
-            "read_finish" => linker.func_wrap(
+            "op_finish" => linker.func_wrap(
                 m,
-                "read_finish",
+                "op_finish",
                 |mut c: Caller<'_, State>,
                  op: i64,
                  arr: Option<Rooted<ArrayRef>>,
                  off: i32,
                  len: i32|
                  -> wasmtime::Result<i32> {
-                    let Some((arr, off, len)) = range_in(&c, arr, off, len)? else {
-                        return Ok(EINVAL);
-                    };
                     let data = match c.data_mut().ops.take(op) {
                         Some(Ok(data)) => data,
-                        Some(Err(_)) => return Ok(EIO),
+                        Some(Err(e)) => return Ok(-fs::errno_of(&e)),
                         None => return Ok(EINVAL),
+                    };
+                    if data.is_empty() {
+                        return Ok(0);
+                    }
+                    let Some((arr, off, len)) = range_in(&c, arr, off, len)? else {
+                        return Ok(EINVAL);
                     };
                     let n = data.len().min(len);
                     fill(&mut c, &arr, off, &data[..n])?;
                     Ok(n as i32)
+                },
+            )?,
+            "resolve_start" => linker.func_wrap(
+                m,
+                "resolve_start",
+                |mut c: Caller<'_, State>,
+                 na: BytesArg,
+                 no: i32,
+                 nl: i32,
+                 what: i32|
+                 -> wasmtime::Result<i64> {
+                    let Some(name) = bytes_in(&mut c, na, no, nl)? else {
+                        return Ok(EINVAL.into());
+                    };
+                    let state = c.data_mut();
+                    if !state.net.may_resolve(what, &name) {
+                        return Ok(-i64::from(fs::errno::EACCES));
+                    }
+                    Ok(state.ops.start(move || net::resolve(&name, what)))
                 },
             )?,
             "random" => linker.func_wrap(

@@ -367,6 +367,154 @@ impl Socket {
     }
 }
 
+/// What `resolve_start` looks up.
+const RESOLVE_ADDRS: i32 = 0;
+const RESOLVE_CANONICAL: i32 = 1;
+const RESOLVE_NAMES: i32 = 2;
+const RESOLVE_PORT: i32 = 3;
+const RESOLVE_IPV4: i32 = 4;
+const RESOLVE_IPV6: i32 = 6;
+
+impl NetPolicy {
+    /// Whether the program may use the host's resolver: when it may
+    /// connect somewhere (as `wasmtime run` allows name lookups only with
+    /// `allow-ip-name-lookup`), and always for `localhost`, which the host
+    /// answers without asking anyone.
+    pub fn may_resolve(&self, what: i32, name: &[u8]) -> bool {
+        let name = name.strip_suffix(b".").unwrap_or(name);
+        // Service names are looked up in the host's files.
+        what == RESOLVE_PORT
+            || self.all
+            || !self.connect.is_empty()
+            || name.eq_ignore_ascii_case(b"localhost")
+            || name.to_ascii_lowercase().ends_with(b".localhost")
+    }
+}
+
+/// A lookup with the host's resolver (`resolve_start`, run on a worker
+/// thread): address records, or a name. The errors are those the ABI
+/// gives: ENOENT for no such host, EAGAIN for a temporary failure.
+pub fn resolve(name: &[u8], what: i32) -> std::io::Result<Vec<u8>> {
+    use std::ffi::CString;
+    let err = |code: i32| std::io::Error::from_raw_os_error(code);
+    let Ok(cname) = CString::new(name) else {
+        return Err(err(libc::ENOENT));
+    };
+    if what == RESOLVE_NAMES {
+        let addr: IpAddr = std::str::from_utf8(name)
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .ok_or_else(|| err(libc::EINVAL))?;
+        let sa = SockAddr::from(SocketAddr::new(addr, 0));
+        let mut host = [0 as libc::c_char; 1025];
+        // SAFETY: the address and the buffer are valid for the lengths
+        // given.
+        let r = unsafe {
+            libc::getnameinfo(
+                sa.as_ptr().cast(),
+                sa.len(),
+                host.as_mut_ptr(),
+                host.len() as libc::socklen_t,
+                std::ptr::null_mut(),
+                0,
+                libc::NI_NAMEREQD,
+            )
+        };
+        if r != 0 {
+            return Err(gai_error(r));
+        }
+        // SAFETY: getnameinfo wrote a NUL-terminated string.
+        let host = unsafe { std::ffi::CStr::from_ptr(host.as_ptr()) };
+        return Ok(host.to_bytes().to_vec());
+    }
+    // SAFETY: an all-zero addrinfo is a valid hints value.
+    let mut hints: libc::addrinfo = unsafe { std::mem::zeroed() };
+    hints.ai_family = match what {
+        RESOLVE_IPV4 => libc::AF_INET,
+        RESOLVE_IPV6 => libc::AF_INET6,
+        RESOLVE_ADDRS | RESOLVE_CANONICAL | RESOLVE_PORT => libc::AF_UNSPEC,
+        _ => return Err(err(libc::EINVAL)),
+    };
+    hints.ai_socktype = libc::SOCK_STREAM;
+    let (mut node, mut service) = (cname.as_ptr(), std::ptr::null());
+    let port_query;
+    if what == RESOLVE_PORT {
+        // "network/service": the service's port for that network.
+        let text = std::str::from_utf8(name).map_err(|_| err(libc::EINVAL))?;
+        let (network, svc) = text.split_once('/').ok_or_else(|| err(libc::EINVAL))?;
+        if network.starts_with("udp") {
+            hints.ai_socktype = libc::SOCK_DGRAM;
+        }
+        port_query = CString::new(svc).map_err(|_| err(libc::ENOENT))?;
+        (node, service) = (std::ptr::null(), port_query.as_ptr());
+        hints.ai_flags = libc::AI_PASSIVE;
+    }
+    if what == RESOLVE_CANONICAL {
+        hints.ai_flags = libc::AI_CANONNAME;
+    }
+    let mut list: *mut libc::addrinfo = std::ptr::null_mut();
+    // SAFETY: node and service are NUL-terminated or null, hints is
+    // initialized, and list receives a list that is freed below.
+    let r = unsafe { libc::getaddrinfo(node, service, &hints, &mut list) };
+    if r != 0 {
+        return Err(gai_error(r));
+    }
+    let mut out = Vec::new();
+    let mut ai = list;
+    while !ai.is_null() {
+        // SAFETY: ai points into the list getaddrinfo returned.
+        let a = unsafe { &*ai };
+        if what == RESOLVE_CANONICAL {
+            if !a.ai_canonname.is_null() {
+                // SAFETY: ai_canonname is a NUL-terminated string.
+                let c = unsafe { std::ffi::CStr::from_ptr(a.ai_canonname) };
+                out = c.to_bytes().to_vec();
+                break;
+            }
+        } else if !a.ai_addr.is_null() {
+            // SAFETY: ai_addr holds ai_addrlen bytes of a socket address.
+            let sa = unsafe {
+                SockAddr::try_init(|storage, len| {
+                    let n = (a.ai_addrlen as usize).min(std::mem::size_of_val(&*storage));
+                    std::ptr::copy_nonoverlapping(a.ai_addr.cast::<u8>(), storage.cast::<u8>(), n);
+                    *len = n as libc::socklen_t;
+                    Ok(())
+                })
+            };
+            if let Ok(((), sa)) = sa
+                && let Some(addr) = sa.as_socket()
+            {
+                if what == RESOLVE_PORT {
+                    out = addr.port().to_le_bytes().to_vec();
+                    break;
+                }
+                let rec = encode_addr(&sa);
+                if !out.chunks(rec.len()).any(|r| r == rec) {
+                    out.extend_from_slice(&rec);
+                }
+            }
+        }
+        ai = a.ai_next;
+    }
+    // SAFETY: list came from getaddrinfo and is freed once.
+    unsafe { libc::freeaddrinfo(list) };
+    if what == RESOLVE_CANONICAL && out.is_empty() {
+        out = name.to_vec();
+    }
+    Ok(out)
+}
+
+/// The ABI's error for a getaddrinfo/getnameinfo failure.
+fn gai_error(code: i32) -> std::io::Error {
+    let errno = match code {
+        libc::EAI_NONAME | libc::EAI_NODATA => libc::ENOENT,
+        libc::EAI_AGAIN => libc::EAGAIN,
+        libc::EAI_SYSTEM => return std::io::Error::last_os_error(),
+        _ => libc::EIO,
+    };
+    std::io::Error::from_raw_os_error(errno)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -450,6 +598,26 @@ mod tests {
         assert!(p.may_connect(addr("[::1]:443")));
         assert!(!p.may_connect(addr("[::1]:80")));
         assert!(!p.may_connect(addr("127.0.0.2:9")));
+    }
+
+    #[test]
+    fn the_resolver_answers_for_localhost() {
+        let recs = resolve(b"localhost", RESOLVE_IPV4).unwrap();
+        assert_eq!(decode_addr(&recs[..24]), Ok(addr("127.0.0.1:0")));
+        assert_eq!(
+            resolve(b"no-such-host.invalid", RESOLVE_ADDRS)
+                .unwrap_err()
+                .raw_os_error(),
+            Some(libc::ENOENT)
+        );
+        assert_eq!(
+            resolve(b"tcp/http", RESOLVE_PORT).unwrap(),
+            80u16.to_le_bytes()
+        );
+        assert!(NetPolicy::default().may_resolve(0, b"localhost"));
+        assert!(NetPolicy::default().may_resolve(0, b"api.localhost."));
+        assert!(!NetPolicy::default().may_resolve(0, b"example.com"));
+        assert!(NetPolicy::allow_all().may_resolve(0, b"example.com"));
     }
 
     #[test]

@@ -58,15 +58,16 @@ func hostEvent(ev int64) {
 //go:wasmimport gowasm read_start
 func hostReadStart(fd int32, n int32) int64
 
-//go:wasmimport gowasm read_finish
-func hostReadFinish(op int64, b []byte) int32
+//go:wasmimport gowasm resolve_start
+func hostResolveStart(name string, what int32) int64
 
-// syscall_runtimeRead reads from fd on a host worker thread, parking the
-// goroutine (others keep running) until the host reports it done.
-//
-//go:linkname syscall_runtimeRead syscall.runtimeRead
-func syscall_runtimeRead(fd int32, b []byte) int32 {
-	op := hostReadStart(fd, int32(len(b)))
+//go:wasmimport gowasm op_finish
+func hostOpFinish(op int64, b []byte) int32
+
+// awaitOp parks the current goroutine (others keep running) until the
+// host reports operation op done, then copies its result into b: the
+// count, or a negative errno (also when op is one, the start's failure).
+func awaitOp(op int64, b []byte) int32 {
 	if op < 0 {
 		return int32(op)
 	}
@@ -77,7 +78,22 @@ func syscall_runtimeRead(fd int32, b []byte) int32 {
 	ioOps++
 	hostEventHook = hostEvent
 	park("IO wait")
-	return hostReadFinish(op, b)
+	return hostOpFinish(op, b)
+}
+
+// syscall_runtimeRead reads from fd on a host worker thread.
+//
+//go:linkname syscall_runtimeRead syscall.runtimeRead
+func syscall_runtimeRead(fd int32, b []byte) int32 {
+	return awaitOp(hostReadStart(fd, int32(len(b))), b)
+}
+
+// net_runtimeResolve asks the host's resolver (docs/abi.md,
+// resolve_start).
+//
+//go:linkname net_runtimeResolve net.runtimeResolve
+func net_runtimeResolve(name string, what int32, b []byte) int32 {
+	return awaitOp(hostResolveStart(name, what), b)
 }
 
 // ioDone readies the goroutine waiting for a finished host operation.
