@@ -24,6 +24,18 @@ pub const VERSION_SECTION: &str = "gowasm.abi";
 /// Name of the exported function the host calls to run the program.
 pub const ENTRY_EXPORT: &str = "_start";
 
+/// Exported `(dst (ref null array), off i32, src (ref null array)) -> ()`:
+/// copies all of the byte array `src` into the byte array `dst` at `off`.
+/// Wasmtime's API has no bulk copy into part of a GC array; the module's
+/// `array.copy` is a memcpy, so the host hands larger data to the program
+/// as a fresh array and this copies it into place.
+pub const BYTES_COPY_IN_EXPORT: &str = "bytes_copy_in";
+
+/// Exported `(src (ref null array), off i32, len i32) -> (ref null array)`:
+/// a fresh byte array holding `src[off:off+len]`, so that the host copies
+/// out only those bytes of a large array.
+pub const BYTES_SLICE_EXPORT: &str = "bytes_slice";
+
 /// Value types crossing the boundary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AbiType {

@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use wasmtime::{
     ArrayRef, ArrayRefPre, ArrayType, Caller, Engine, ExternType, FieldType, FuncType, ImportType,
-    Linker, Mutability, Rooted, StorageType, ValType,
+    Instance, Linker, Mutability, Rooted, StorageType, Store, TypedFunc, ValType,
 };
 
 /// Where a program's standard output or error goes.
@@ -81,7 +81,35 @@ pub struct State {
     files: fs::Files,
     net: NetPolicy,
     signals: Option<SignalRelay>,
+    /// The module's bulk byte copies (set once it is instantiated).
+    copies: Option<ByteCopies>,
 }
+
+/// The module's exports that move bytes in bulk (host_abi's
+/// BYTES_COPY_IN_EXPORT and BYTES_SLICE_EXPORT).
+pub struct ByteCopies {
+    copy_in: TypedFunc<(BytesArg, i32, BytesArg), ()>,
+    slice: TypedFunc<(BytesArg, i32, i32), BytesArg>,
+}
+
+impl ByteCopies {
+    pub fn of(store: &mut Store<State>, instance: &Instance) -> wasmtime::Result<ByteCopies> {
+        Ok(ByteCopies {
+            copy_in: instance.get_typed_func(&mut *store, host_abi::BYTES_COPY_IN_EXPORT)?,
+            slice: instance.get_typed_func(&mut *store, host_abi::BYTES_SLICE_EXPORT)?,
+        })
+    }
+}
+
+impl State {
+    pub fn set_byte_copies(&mut self, copies: ByteCopies) {
+        self.copies = Some(copies);
+    }
+}
+
+/// Below this many bytes, copying element by element costs less than a
+/// call into the module.
+const BULK_MIN: usize = 64;
 
 impl Drop for State {
     fn drop(&mut self) {
@@ -115,6 +143,7 @@ impl State {
             lines,
             net: opts.net,
             signals: opts.signals,
+            copies: None,
         })
     }
 }
@@ -165,14 +194,21 @@ fn range_in(
         .then_some((arr, off, len)))
 }
 
-/// Copies bytes into a program's byte array at off. Element by element:
-/// Wasmtime has no bulk copy into a GC array (reads are small).
+/// Copies bytes into a program's byte array at off: small amounts element
+/// by element, larger ones as a fresh array that the module copies into
+/// place (Wasmtime's API has no bulk copy into part of a GC array).
 fn fill(
     c: &mut Caller<'_, State>,
     arr: &Rooted<ArrayRef>,
     off: usize,
     data: &[u8],
 ) -> wasmtime::Result<()> {
+    if data.len() >= BULK_MIN
+        && let Some(copy_in) = c.data().copies.as_ref().map(|f| f.copy_in.clone())
+    {
+        let src = new_bytes(c, data)?;
+        return copy_in.call(&mut *c, (Some(*arr), off as i32, src));
+    }
     for (i, &b) in data.iter().enumerate() {
         arr.set(&mut *c, (off + i) as u32, wasmtime::Val::I32(b as i32))?;
     }
@@ -194,7 +230,21 @@ fn bytes_in(
     let Some((arr, off, len)) = range_in(c, arr, off, len)? else {
         return Ok(None);
     };
-    let mut buf = vec![0u8; arr.len(&*c)? as usize];
+    let total = arr.len(&*c)? as usize;
+    if len < total / 2
+        && total >= 4 * BULK_MIN
+        && let Some(slice) = c.data().copies.as_ref().map(|f| f.slice.clone())
+    {
+        // Only the range, cut out by the module, rather than the whole
+        // array (a small write from a large buffer).
+        let part = slice
+            .call(&mut *c, (Some(arr), off as i32, len as i32))?
+            .ok_or_else(|| wasmtime::format_err!("bytes_slice returned null"))?;
+        let mut buf = vec![0u8; len];
+        part.copy_to_i8_slice(&mut *c, &mut buf)?;
+        return Ok(Some(buf));
+    }
+    let mut buf = vec![0u8; total];
     arr.copy_to_i8_slice(&mut *c, &mut buf)?;
     buf.truncate(off + len);
     buf.drain(..off);

@@ -61,8 +61,8 @@ pub enum LoadError {
     UnknownImport { module: String, name: String },
     #[error("module imports {0} with a signature that does not match the host ABI")]
     ImportSignature(String),
-    #[error("module has no `{}` export", host_abi::ENTRY_EXPORT)]
-    NoEntry,
+    #[error("module has no `{0}` export")]
+    NoExport(&'static str),
     #[error("invalid module: {0}")]
     Invalid(String),
 }
@@ -291,8 +291,14 @@ impl Runtime {
         for import in module.imports() {
             host::check_import_type(engine, &import)?;
         }
-        if module.get_export(host_abi::ENTRY_EXPORT).is_none() {
-            return Err(LoadError::NoEntry);
+        for export in [
+            host_abi::ENTRY_EXPORT,
+            host_abi::BYTES_COPY_IN_EXPORT,
+            host_abi::BYTES_SLICE_EXPORT,
+        ] {
+            if module.get_export(export).is_none() {
+                return Err(LoadError::NoExport(export));
+            }
         }
         Ok(Program {
             engine: engine.clone(),
@@ -390,6 +396,8 @@ impl Program {
         let mut store = Store::new(&self.engine, host::State::new(opts, self.lines.clone())?);
         let linker = host::linker(&self.engine)?;
         let instance = linker.instantiate(&mut store, &self.module)?;
+        let copies = host::ByteCopies::of(&mut store, &instance)?;
+        store.data_mut().set_byte_copies(copies);
         let start = instance.get_typed_func::<(), ()>(&mut store, host_abi::ENTRY_EXPORT)?;
         match start.call(&mut store, ()) {
             Ok(()) => Ok(Outcome { exit_code: 0 }),

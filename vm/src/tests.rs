@@ -16,7 +16,8 @@ const ARRAYREF: ValType = ValType::Ref(RefType {
 });
 
 /// A module importing gowasm.write and gowasm.exit whose `_start` runs
-/// `body` (function 0 = write, 1 = exit, type 2 = bytes array).
+/// `body` (function 0 = write, 1 = exit, type 0 = bytes array), with the
+/// byte-copy exports every gowasm module has.
 fn module(
     version: Option<&str>,
     import: &str,
@@ -32,6 +33,10 @@ fn module(
     );
     types.ty().function([ValType::I32], []);
     types.ty().function([], []);
+    types.ty().function([ARRAYREF, ValType::I32, ARRAYREF], []);
+    types
+        .ty()
+        .function([ARRAYREF, ValType::I32, ValType::I32], [ARRAYREF]);
     m.section(&types);
     let mut imports = ImportSection::new();
     imports.import("gowasm", import, EntityType::Function(1));
@@ -39,18 +44,58 @@ fn module(
     m.section(&imports);
     let mut funcs = FunctionSection::new();
     funcs.function(3);
+    funcs.function(4);
+    funcs.function(5);
     m.section(&funcs);
+    let mut exports = ExportSection::new();
     if export {
-        let mut exports = ExportSection::new();
         exports.export("_start", ExportKind::Func, 2);
-        m.section(&exports);
     }
+    exports.export(host_abi::BYTES_COPY_IN_EXPORT, ExportKind::Func, 3);
+    exports.export(host_abi::BYTES_SLICE_EXPORT, ExportKind::Func, 4);
+    m.section(&exports);
     m.section(&wasm_encoder::DataCountSection { count: 1 });
     let mut code = CodeSection::new();
     let mut f = Function::new([]);
     body(&mut f);
     f.instructions().end();
     code.function(&f);
+    let bytes = HeapType::Concrete(0);
+    let mut copy_in = Function::new([]);
+    copy_in
+        .instructions()
+        .local_get(0)
+        .ref_cast_nullable(bytes)
+        .local_get(1)
+        .local_get(2)
+        .ref_cast_nullable(bytes)
+        .i32_const(0)
+        .local_get(2)
+        .array_len()
+        .array_copy(0, 0)
+        .end();
+    code.function(&copy_in);
+    let mut slice = Function::new([(
+        1,
+        ValType::Ref(RefType {
+            nullable: true,
+            heap_type: bytes,
+        }),
+    )]);
+    slice
+        .instructions()
+        .local_get(2)
+        .array_new_default(0)
+        .local_tee(3)
+        .i32_const(0)
+        .local_get(0)
+        .ref_cast_nullable(bytes)
+        .local_get(1)
+        .local_get(2)
+        .array_copy(0, 0)
+        .local_get(3)
+        .end();
+    code.function(&slice);
     m.section(&code);
     let mut data = wasm_encoder::DataSection::new();
     data.passive(b"hello\n".iter().copied());

@@ -111,14 +111,28 @@ func sync_fatal(s string) { fatal(s) }
 // A notifyList is the waiting side of a sync.Cond: tickets are handed out
 // in order by notifyListAdd; notifications release tickets in order.
 type notifyList struct {
-	wait    uint32
-	notify  uint32
-	waiters waitq
+	wait   uint32
+	notify uint32
+	// unwaited counts the tickets handed out whose holders have not yet
+	// called notifyListWait.
+	unwaited uint32
+	waiters  waitq
 }
 
-// notifyLists holds the state of each sync.Cond's list (sync's own
-// notifyList struct is only a key: its layout is gc's).
+// notifyLists holds the state of each sync.Cond's list in use (sync's own
+// notifyList struct is only a key: its layout is gc's). A list is dropped
+// when nothing about it is outstanding (release): a server makes a Cond
+// per connection.
 var notifyLists map[unsafe.Pointer]*notifyList
+
+// release drops l's list when every ticket handed out has been waited
+// for and notified and nobody waits: a fresh list, whose tickets start
+// again at 0, is then the same.
+func (n *notifyList) release(l unsafe.Pointer) {
+	if n.unwaited == 0 && n.wait == n.notify && n.waiters.first == nil {
+		delete(notifyLists, l)
+	}
+}
 
 func notifyListOf(l unsafe.Pointer) *notifyList {
 	if notifyLists == nil {
@@ -136,14 +150,18 @@ func notifyListOf(l unsafe.Pointer) *notifyList {
 func sync_runtime_notifyListAdd(l unsafe.Pointer) uint32 {
 	n := notifyListOf(l)
 	n.wait++
+	n.unwaited++
 	return n.wait - 1
 }
 
 //go:linkname sync_runtime_notifyListWait sync.runtime_notifyListWait
 func sync_runtime_notifyListWait(l unsafe.Pointer, t uint32) {
 	n := notifyListOf(l)
+	n.unwaited--
 	if int32(t-n.notify) < 0 {
-		return // already notified
+		// Already notified.
+		n.release(l)
+		return
 	}
 	n.waiters.enqueue(&sudog{g: curg, ticket: t})
 	park("sync.Cond.Wait")
@@ -151,7 +169,11 @@ func sync_runtime_notifyListWait(l unsafe.Pointer, t uint32) {
 
 //go:linkname sync_runtime_notifyListNotifyAll sync.runtime_notifyListNotifyAll
 func sync_runtime_notifyListNotifyAll(l unsafe.Pointer) {
-	n := notifyListOf(l)
+	n := notifyLists[l]
+	if n == nil {
+		// Nothing outstanding.
+		return
+	}
 	n.notify = n.wait
 	for {
 		sg := n.waiters.dequeue()
@@ -160,23 +182,27 @@ func sync_runtime_notifyListNotifyAll(l unsafe.Pointer) {
 		}
 		goready(sg.g)
 	}
+	n.release(l)
 }
 
 //go:linkname sync_runtime_notifyListNotifyOne sync.runtime_notifyListNotifyOne
 func sync_runtime_notifyListNotifyOne(l unsafe.Pointer) {
-	n := notifyListOf(l)
-	if n.wait == n.notify {
+	n := notifyLists[l]
+	if n == nil {
 		return
 	}
-	t := n.notify
-	n.notify++
-	for sg := n.waiters.first; sg != nil; sg = sg.next {
-		if sg.ticket == t {
-			n.waiters.remove(sg)
-			goready(sg.g)
-			return
+	if n.wait != n.notify {
+		t := n.notify
+		n.notify++
+		for sg := n.waiters.first; sg != nil; sg = sg.next {
+			if sg.ticket == t {
+				n.waiters.remove(sg)
+				goready(sg.g)
+				break
+			}
 		}
 	}
+	n.release(l)
 }
 
 //go:linkname sync_runtime_notifyListCheck sync.runtime_notifyListCheck

@@ -5,7 +5,7 @@
 use super::Ctx;
 use super::func::FuncGen;
 use crate::emit::module::BYTES_TYPE;
-use wasm_encoder::ExportKind;
+use wasm_encoder::{AbstractHeapType, ExportKind, HeapType, RefType, ValType};
 
 /// Declares `_start` and requests the runtime function it calls.
 pub fn declare_start(cx: &mut Ctx) -> u32 {
@@ -15,6 +15,68 @@ pub fn declare_start(cx: &mut Ctx) -> u32 {
     cx.module
         .export(host_abi::ENTRY_EXPORT, ExportKind::Func, start);
     start
+}
+
+/// The exports through which the host moves bytes in bulk
+/// (`host_abi::BYTES_COPY_IN_EXPORT`, `BYTES_SLICE_EXPORT`). Their
+/// arrays are typed `(ref null array)`, as the host's API names them, and
+/// cast to the byte array type inside.
+pub fn export_byte_copies(cx: &mut Ctx) {
+    let array = ValType::Ref(RefType {
+        nullable: true,
+        heap_type: HeapType::Abstract {
+            shared: false,
+            ty: AbstractHeapType::Array,
+        },
+    });
+    let bytes = HeapType::Concrete(BYTES_TYPE);
+    let copy_in = cx.helper(
+        "bytes_copy_in",
+        vec![array, ValType::I32, array],
+        vec![],
+        |cx, idx| {
+            let mut g = FuncGen::helper(cx, 3);
+            let src = g.tmp(crate::emit::module::ref_null(BYTES_TYPE));
+            g.ins()
+                .local_get(2)
+                .ref_cast_nullable(bytes)
+                .local_set(src)
+                .local_get(0)
+                .ref_cast_nullable(bytes)
+                .local_get(1)
+                .local_get(src)
+                .i32_const(0)
+                .local_get(src)
+                .array_len()
+                .array_copy(BYTES_TYPE, BYTES_TYPE);
+            g.finish(idx);
+        },
+    );
+    cx.module
+        .export(host_abi::BYTES_COPY_IN_EXPORT, ExportKind::Func, copy_in);
+    let slice = cx.helper(
+        "bytes_slice",
+        vec![array, ValType::I32, ValType::I32],
+        vec![array],
+        |cx, idx| {
+            let mut g = FuncGen::helper(cx, 3);
+            let out = g.tmp(crate::emit::module::ref_null(BYTES_TYPE));
+            g.ins()
+                .local_get(2)
+                .array_new_default(BYTES_TYPE)
+                .local_tee(out)
+                .i32_const(0)
+                .local_get(0)
+                .ref_cast_nullable(bytes)
+                .local_get(1)
+                .local_get(2)
+                .array_copy(BYTES_TYPE, BYTES_TYPE)
+                .local_get(out);
+            g.finish(idx);
+        },
+    );
+    cx.module
+        .export(host_abi::BYTES_SLICE_EXPORT, ExportKind::Func, slice);
 }
 
 pub fn define_start(cx: &mut Ctx, start: u32) {

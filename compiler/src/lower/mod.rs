@@ -162,6 +162,7 @@ pub fn lower(mut prog: Program) -> Result<Vec<u8>> {
     let mut cx = Ctx::new(prog, blocking, checks);
     cx.declare_imports()?;
     let start = entry::declare_start(&mut cx);
+    entry::export_byte_copies(&mut cx);
     cx.func(prog.main);
     // Everything but package initializers first; then initializers keep
     // what is live, which can make more code and globals live. Generating
