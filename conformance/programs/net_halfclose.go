@@ -85,7 +85,7 @@ func main() {
 		return
 	}
 	var werr error
-	for i := 0; i < 200 && werr == nil; i++ {
+	for i := 0; i < 5000 && werr == nil; i++ {
 		_, werr = c3.Write(make([]byte, 1024))
 		time.Sleep(time.Millisecond)
 	}
