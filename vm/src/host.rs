@@ -292,6 +292,22 @@ fn on_socket<T>(
     op(state.files.socket(fd)?, &state.net)
 }
 
+/// A socket operation on an address (bind, connect).
+type AddressOp = fn(&Socket, &NetPolicy, std::net::SocketAddr) -> Result<(), fs::Errno>;
+
+/// The host function of a socket operation on an address argument (fd,
+/// address record): 0 or a negative errno.
+fn at_address(
+    op: AddressOp,
+) -> impl Fn(Caller<'_, State>, i32, BytesArg, i32, i32) -> wasmtime::Result<i32> + Send + Sync + 'static
+{
+    move |mut c, fd, arr, off, len| {
+        let r = addr_in(&mut c, arr, off, len)?
+            .and_then(|addr| on_socket(&mut c, fd, |s, p| op(s, p, addr)));
+        Ok(status(r.map(|()| 0)) as i32)
+    }
+}
+
 /// A result as the ABI returns it: the value, or the negative errno.
 fn status<T: TryInto<i64>>(r: Result<T, fs::Errno>) -> i64 {
     match r {
@@ -666,20 +682,7 @@ pub fn linker(engine: &Engine) -> wasmtime::Result<Linker<State>> {
                     status(r) as i32
                 },
             )?,
-            "sock_bind" => linker.func_wrap(
-                m,
-                "sock_bind",
-                |mut c: Caller<'_, State>,
-                 fd: i32,
-                 arr: BytesArg,
-                 off: i32,
-                 len: i32|
-                 -> wasmtime::Result<i32> {
-                    let r = addr_in(&mut c, arr, off, len)?
-                        .and_then(|addr| on_socket(&mut c, fd, |s, p| s.bind(p, addr)));
-                    Ok(status(r.map(|()| 0)) as i32)
-                },
-            )?,
+            "sock_bind" => linker.func_wrap(m, "sock_bind", at_address(Socket::bind))?,
             "sock_listen" => linker.func_wrap(
                 m,
                 "sock_listen",
@@ -709,20 +712,7 @@ pub fn linker(engine: &Engine) -> wasmtime::Result<Linker<State>> {
                     Ok(nfd)
                 },
             )?,
-            "sock_connect" => linker.func_wrap(
-                m,
-                "sock_connect",
-                |mut c: Caller<'_, State>,
-                 fd: i32,
-                 arr: BytesArg,
-                 off: i32,
-                 len: i32|
-                 -> wasmtime::Result<i32> {
-                    let r = addr_in(&mut c, arr, off, len)?
-                        .and_then(|addr| on_socket(&mut c, fd, |s, p| s.connect(p, addr)));
-                    Ok(status(r.map(|()| 0)) as i32)
-                },
-            )?,
+            "sock_connect" => linker.func_wrap(m, "sock_connect", at_address(Socket::connect))?,
             "sock_addr" => linker.func_wrap(
                 m,
                 "sock_addr",
