@@ -11,12 +11,13 @@ package runtime
 //go:wasmimport gowasm poll_open
 func hostPollOpen(fd int32) int32
 
-// pollWait's results, as internal/poll reads them.
+// pollWait's results, as internal/poll reads them (gc's third,
+// pollErrNotPollable, is not needed: descriptors the host cannot poll are
+// refused at pollOpen).
 const (
-	pollNoError        = 0
-	pollErrClosing     = 1
-	pollErrTimeout     = 2
-	pollErrNotPollable = 3
+	pollNoError    = 0
+	pollErrClosing = 1
+	pollErrTimeout = 2
 )
 
 // A pollDesc is a registered descriptor's state.
@@ -43,11 +44,62 @@ var pollDescs []*pollDesc
 // deadlock.
 var netpollWaiters int
 
+// netpoll serves internal/poll's hooks once the program has made a
+// socket (syscall_runtimeSocketMade); until then nothing is pollable, and
+// a program that makes none does not carry the poller (its methods are
+// reached only through this interface).
+var netpoll interface {
+	open(fd uintptr) (uintptr, int)
+	close(ctx uintptr)
+	reset(ctx uintptr, mode int) int
+	wait(ctx uintptr, mode int) int
+	setDeadline(ctx uintptr, d int64, mode int)
+	unblock(ctx uintptr)
+	ready(fd int32, mask int64)
+}
+
+// hostPoller is the poller over the host's (netpoll's only value).
+type hostPoller struct{}
+
+//go:linkname syscall_runtimeSocketMade syscall.runtimeSocketMade
+func syscall_runtimeSocketMade() {
+	if netpoll == nil {
+		netpoll = hostPoller{}
+	}
+}
+
+// errNotSocket is ENOTSOCK in syscall's (WASI) numbering.
+const errNotSocket = 57
+
 //go:linkname poll_runtime_pollServerInit internal/poll.runtime_pollServerInit
 func poll_runtime_pollServerInit() {}
 
 //go:linkname poll_runtime_pollOpen internal/poll.runtime_pollOpen
 func poll_runtime_pollOpen(fd uintptr) (uintptr, int) {
+	if netpoll == nil {
+		return 0, errNotSocket
+	}
+	return netpoll.open(fd)
+}
+
+//go:linkname poll_runtime_pollClose internal/poll.runtime_pollClose
+func poll_runtime_pollClose(ctx uintptr) { netpoll.close(ctx) }
+
+//go:linkname poll_runtime_pollReset internal/poll.runtime_pollReset
+func poll_runtime_pollReset(ctx uintptr, mode int) int { return netpoll.reset(ctx, mode) }
+
+//go:linkname poll_runtime_pollWait internal/poll.runtime_pollWait
+func poll_runtime_pollWait(ctx uintptr, mode int) int { return netpoll.wait(ctx, mode) }
+
+//go:linkname poll_runtime_pollSetDeadline internal/poll.runtime_pollSetDeadline
+func poll_runtime_pollSetDeadline(ctx uintptr, d int64, mode int) {
+	netpoll.setDeadline(ctx, d, mode)
+}
+
+//go:linkname poll_runtime_pollUnblock internal/poll.runtime_pollUnblock
+func poll_runtime_pollUnblock(ctx uintptr) { netpoll.unblock(ctx) }
+
+func (hostPoller) open(fd uintptr) (uintptr, int) {
 	if r := hostPollOpen(int32(fd)); r < 0 {
 		return 0, int(-r)
 	}
@@ -63,8 +115,7 @@ func pollDescOf(ctx uintptr) *pollDesc {
 	return pollDescs[ctx-1]
 }
 
-//go:linkname poll_runtime_pollClose internal/poll.runtime_pollClose
-func poll_runtime_pollClose(ctx uintptr) {
+func (hostPoller) close(ctx uintptr) {
 	pd := pollDescOf(ctx)
 	if pd.rg != nil || pd.wg != nil {
 		fatal("runtime: blocked read on closing polldesc")
@@ -84,8 +135,7 @@ func (pd *pollDesc) check(mode int) int {
 	return pollNoError
 }
 
-//go:linkname poll_runtime_pollReset internal/poll.runtime_pollReset
-func poll_runtime_pollReset(ctx uintptr, mode int) int {
+func (hostPoller) reset(ctx uintptr, mode int) int {
 	pd := pollDescOf(ctx)
 	if errcode := pd.check(mode); errcode != pollNoError {
 		return errcode
@@ -98,8 +148,7 @@ func poll_runtime_pollReset(ctx uintptr, mode int) int {
 	return pollNoError
 }
 
-//go:linkname poll_runtime_pollWait internal/poll.runtime_pollWait
-func poll_runtime_pollWait(ctx uintptr, mode int) int {
+func (hostPoller) wait(ctx uintptr, mode int) int {
 	pd := pollDescOf(ctx)
 	for {
 		if errcode := pd.check(mode); errcode != pollNoError {
@@ -139,9 +188,9 @@ func (pd *pollDesc) wake(mode int) {
 	}
 }
 
-// netpollReady records readiness the host reported for a descriptor
-// (mask: 1 readable, 2 writable) and wakes its waiters.
-func netpollReady(fd int32, mask int64) {
+// ready records readiness the host reported for a descriptor (mask: 1
+// readable, 2 writable) and wakes its waiters.
+func (hostPoller) ready(fd int32, mask int64) {
 	if int(fd) >= len(pollDescs) || pollDescs[fd] == nil {
 		// Closed since: the report is stale.
 		return
@@ -157,8 +206,7 @@ func netpollReady(fd int32, mask int64) {
 	}
 }
 
-//go:linkname poll_runtime_pollSetDeadline internal/poll.runtime_pollSetDeadline
-func poll_runtime_pollSetDeadline(ctx uintptr, d int64, mode int) {
+func (hostPoller) setDeadline(ctx uintptr, d int64, mode int) {
 	pd := pollDescOf(ctx)
 	if pd.closing {
 		return
@@ -220,8 +268,7 @@ func (pd *pollDesc) stopTimers() {
 	}
 }
 
-//go:linkname poll_runtime_pollUnblock internal/poll.runtime_pollUnblock
-func poll_runtime_pollUnblock(ctx uintptr) {
+func (hostPoller) unblock(ctx uintptr) {
 	pd := pollDescOf(ctx)
 	if pd.closing {
 		fatal("runtime: unblock on closing polldesc")

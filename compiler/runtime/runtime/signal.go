@@ -28,6 +28,9 @@ var (
 	// waits in the kernel).
 	signalWaiters int
 	sigIgnored    [65]bool
+	// sigDeliveredHook is sigDelivered once the program has asked for a
+	// signal (programs that never do not carry it).
+	sigDeliveredHook func(sig uint32)
 )
 
 func setSignalAction(sig uint32, action int32) {
@@ -36,6 +39,7 @@ func setSignalAction(sig uint32, action int32) {
 	}
 	hostSignalAction(int32(sig), action)
 	sigIgnored[sig] = action == sigIgnore
+	sigDeliveredHook = sigDelivered
 	hostEventHook = hostEvent
 }
 

@@ -49,9 +49,9 @@ func hostEvent(ev int64) {
 	case 0:
 		ioDone(ev)
 	case 1:
-		netpollReady(int32(ev>>8&(1<<40-1)), ev&0xff)
+		netpoll.ready(int32(ev>>8&(1<<40-1)), ev&0xff)
 	case 2:
-		sigDelivered(uint32(ev & 0xff))
+		sigDeliveredHook(uint32(ev & 0xff))
 	}
 }
 

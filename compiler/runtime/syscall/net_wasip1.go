@@ -95,7 +95,12 @@ func (r *addrRecord) decode() Sockaddr {
 	return nil
 }
 
+// runtimeSocketMade tells the runtime that the program uses sockets: its
+// poller serves internal/poll from then on (provided by the runtime).
+func runtimeSocketMade()
+
 func Socket(domain, typ, proto int) (fd int, err error) {
+	runtimeSocketMade()
 	typ &^= SOCK_NONBLOCK | SOCK_CLOEXEC
 	r, err := result(int64(hostSockOpen(int32(domain), int32(typ), int32(proto))))
 	return int(r), err
