@@ -131,8 +131,15 @@ func pollEvents(wait bool) bool {
 		}
 	}
 	if waiting || timeout > 0 {
-		for ev := hostPoll(timeout); ev >= 0; ev = hostPoll(0) {
+		// Every event that has arrived, up to a bound: sockets that keep
+		// becoming ready must not keep the scheduler from its goroutines.
+		ev := hostPoll(timeout)
+		for n := 0; ev >= 0; n++ {
 			hostEventHook(ev)
+			if n == maxEventsPerPoll {
+				break
+			}
+			ev = hostPoll(0)
 		}
 	}
 	if wait && timersHook != nil {
@@ -143,6 +150,9 @@ func pollEvents(wait bool) bool {
 
 //go:wasmimport gowasm poll
 func hostPoll(timeoutNanos int64) int64
+
+// maxEventsPerPoll bounds the events pollEvents takes up at once.
+const maxEventsPerPoll = 1024
 
 // addtimer queues t on its heap: the bubble's of the goroutine that
 // made it, or the program's.
