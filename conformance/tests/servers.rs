@@ -154,7 +154,9 @@ fn drive(client: &Path, addr: &str) -> String {
             Command::new("curl")
                 .args(["--silent", "--show-error", "--max-time", "60"])
                 .args(std::iter::repeat_n(&url, 20))
-                .output()
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
                 .unwrap()
         })
         .collect();
@@ -168,6 +170,7 @@ fn drive(client: &Path, addr: &str) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     for c in curls {
+        let c = c.wait_with_output().unwrap();
         assert!(
             c.status.success(),
             "curl: {}",
