@@ -5,6 +5,9 @@
 //! Embedders use [`Runtime`] (one engine, cheap to clone, `Send + Sync`) to
 //! [`Runtime::load`] a [`Program`], then [`Program::run`] it as many times as
 //! they like, from any thread; each run gets a fresh store and instance.
+//! A run's [`RunOptions`] say what the program may touch: granted
+//! directories, the network ([`NetPolicy`], nothing by default), and the
+//! signals the embedder offers it ([`SignalRelay`]).
 //! The `gowasm-run` binary is a thin CLI over this crate.
 
 mod fs;
