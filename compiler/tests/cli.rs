@@ -146,6 +146,47 @@ fn run_passes_arguments_and_exit_status() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// Everything after the module is the program's, flags that gowasm-run
+/// also has included.
+#[test]
+fn gowasm_run_passes_arguments_after_the_module_untouched() {
+    let dir = scratch("argv");
+    std::fs::write(
+        dir.join("main.go"),
+        "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() { fmt.Printf(\"%q\\n\", os.Args[1:]) }\n",
+    )
+    .unwrap();
+    let wasm = dir.join("argv.wasm");
+    succeed(
+        gowasm()
+            .args(["build", "-o"])
+            .arg(&wasm)
+            .arg("main.go")
+            .current_dir(&dir),
+    );
+    let run = Path::new(env!("CARGO_BIN_EXE_gowasm")).with_file_name("gowasm-run");
+    for (args, want) in [
+        (&["--help", "-x"][..], "[\"--help\" \"-x\"]\n"),
+        (&["-h"], "[\"-h\"]\n"),
+        (
+            &["--version", "--net", "a"],
+            "[\"--version\" \"--net\" \"a\"]\n",
+        ),
+        (&[], "[]\n"),
+    ] {
+        let out = succeed(Command::new(&run).arg(&wasm).args(args));
+        assert_eq!(String::from_utf8_lossy(&out.stdout), want, "{args:?}");
+    }
+    let out = succeed(
+        Command::new(&run)
+            .args(["--env", "A=1"])
+            .arg(&wasm)
+            .arg("--env"),
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "[\"--env\"]\n");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 /// A trap (here the engine's stack limit) ends the program with status 2
 /// and a backtrace naming Go functions, from the module's compressed
 /// gowasm.names section (it has no standard name section).

@@ -2,7 +2,6 @@
 //! `gowasm`, in the spirit of `wasmtime run`.
 
 use clap::Parser;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -55,22 +54,29 @@ struct Cli {
     /// PORT as for --listen.
     #[arg(long = "connect", value_name = "HOST:PORT", value_parser = vm::Grant::parse)]
     connect: Vec<Vec<vm::Grant>>,
-    /// The module to run.
-    module: PathBuf,
-    /// Arguments passed to the program.
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-    args: Vec<String>,
+    /// The module to run, then the arguments passed to the program — all
+    /// of them, flags such as --help included: gowasm-run's own options go
+    /// before the module.
+    #[arg(
+        value_name = "MODULE.wasm [ARGS]",
+        required = true,
+        num_args = 1..,
+        trailing_var_arg = true,
+        allow_hyphen_values = true
+    )]
+    command: Vec<String>,
 }
 
 fn main() -> ExitCode {
     vm::init_logging();
     let cli = Cli::parse();
-    let path = cli.module.display().to_string();
+    let (path, program_args) = cli.command.split_first().expect("clap requires the module");
+    let path = path.clone();
     let fail = |msg: String| {
         eprintln!("gowasm-run: {path}: {msg}");
         ExitCode::from(1)
     };
-    let bytes = match std::fs::read(&cli.module) {
+    let bytes = match std::fs::read(&path) {
         Ok(b) => b,
         Err(e) => return fail(e.to_string()),
     };
@@ -99,7 +105,7 @@ fn main() -> ExitCode {
         Err(e) => return fail(format!("installing signal handlers: {e}")),
     };
     let mut args = vec![path.clone()];
-    args.extend(cli.args);
+    args.extend_from_slice(program_args);
     match program.run(vm::RunOptions {
         args,
         env,
