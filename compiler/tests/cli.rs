@@ -147,9 +147,10 @@ fn run_passes_arguments_and_exit_status() {
 }
 
 /// Everything after the module is the program's, flags that gowasm-run
-/// also has included.
+/// also has included; a module cache that cannot be used is skipped with
+/// a warning.
 #[test]
-fn gowasm_run_passes_arguments_after_the_module_untouched() {
+fn gowasm_run_passes_arguments_untouched_and_runs_without_a_usable_cache() {
     let dir = scratch("argv");
     std::fs::write(
         dir.join("main.go"),
@@ -184,6 +185,20 @@ fn gowasm_run_passes_arguments_after_the_module_untouched() {
             .arg("--env"),
     );
     assert_eq!(String::from_utf8_lossy(&out.stdout), "[\"--env\"]\n");
+    // A cache directory that cannot be made (/proc takes no new
+    // directories, even from root): one warning, and the program runs.
+    let out = succeed(
+        Command::new(&run)
+            .env("GOWASM_CACHE", "/proc/gowasm-no-cache")
+            .arg(&wasm),
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "[]\n");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("gowasm-run: warning: module cache /proc/gowasm-no-cache/modules unusable"),
+        "{err}"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

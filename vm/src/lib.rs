@@ -205,10 +205,13 @@ pub struct Outcome {
 /// else ~/.cache/gowasm. The compiler keeps its front end there, the
 /// runtime compiled modules (`modules/`).
 pub fn cache_dir() -> PathBuf {
-    if let Some(d) = std::env::var_os("GOWASM_CACHE") {
+    // An empty variable counts as unset (as Go's GOCACHE= does not mean
+    // the current directory).
+    let set = |name| std::env::var_os(name).filter(|v| !v.is_empty());
+    if let Some(d) = set("GOWASM_CACHE") {
         return PathBuf::from(d);
     }
-    if let Some(d) = std::env::var_os("XDG_CACHE_HOME") {
+    if let Some(d) = set("XDG_CACHE_HOME") {
         return PathBuf::from(d).join("gowasm");
     }
     let home = std::env::var_os("HOME").unwrap_or_else(|| ".".into());

@@ -89,7 +89,9 @@ fn main() -> ExitCode {
         },
     };
     let runtime = vm::Runtime::with_options(vm::RuntimeOptions {
-        cache: (!cli.no_cache).then(|| vm::cache_dir().join("modules")),
+        cache: (!cli.no_cache)
+            .then(|| vm::cache_dir().join("modules"))
+            .filter(|dir| usable_cache(dir)),
         gc_heap_initial: cli.gc_heap_initial.unwrap_or(vm::GC_HEAP_INITIAL),
     });
     let runtime = match runtime {
@@ -122,6 +124,24 @@ fn main() -> ExitCode {
         Ok(outcome) => ExitCode::from(outcome.exit_code as u8),
         Err(e) => fail(format!("{e:#}")),
     }
+}
+
+/// Whether the module cache can be used: its directory exists or can be
+/// made, and takes files. Otherwise (a read-only file system, a user
+/// without a home, as in a locked-down container) the run goes on without
+/// it, after one warning.
+fn usable_cache(dir: &std::path::Path) -> bool {
+    let probe = dir.join(format!(".probe-{}", std::process::id()));
+    let usable = std::fs::create_dir_all(dir).and_then(|()| std::fs::write(&probe, b""));
+    let _ = std::fs::remove_file(&probe);
+    if let Err(e) = usable {
+        eprintln!(
+            "gowasm-run: warning: module cache {} unusable ({e}); compiling without it",
+            dir.display()
+        );
+        return false;
+    }
+    true
 }
 
 /// The program's environment: the host's with `inherit`, then each
