@@ -76,6 +76,13 @@ fn main() -> ExitCode {
         eprintln!("gowasm-run: {path}: {msg}");
         ExitCode::from(1)
     };
+    // First, so that a signal during the compilation ends the process as
+    // it would end the program (a container's PID 1 ignores signals it
+    // has no handler for).
+    let signals = match vm::relay_process_signals() {
+        Ok(relay) => relay,
+        Err(e) => return fail(format!("installing signal handlers: {e}")),
+    };
     let bytes = match std::fs::read(&path) {
         Ok(b) => b,
         Err(e) => return fail(e.to_string()),
@@ -101,10 +108,6 @@ fn main() -> ExitCode {
     let program = match runtime.load(&bytes) {
         Ok(p) => p,
         Err(e) => return fail(e.to_string()),
-    };
-    let signals = match vm::relay_process_signals() {
-        Ok(relay) => relay,
-        Err(e) => return fail(format!("installing signal handlers: {e}")),
     };
     let mut args = vec![path.clone()];
     args.extend_from_slice(program_args);

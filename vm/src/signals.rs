@@ -148,7 +148,13 @@ fn default_action(sig: i32) {
             std::process::exit(2);
         }
         _ => {
-            let _ = signal_hook::low_level::emulate_default_handler(sig);
+            // SAFETY: gives the signal its default action and raises it
+            // on this thread, ending the process.
+            unsafe {
+                libc::signal(sig, libc::SIG_DFL);
+                libc::raise(sig);
+            }
+            // Still here: the default action could not kill us (PID 1).
             std::process::exit(128 + sig);
         }
     }
