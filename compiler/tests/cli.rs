@@ -616,3 +616,49 @@ fn gowasm_run_network_policy_is_enforced() {
     assert!(err.contains("\"http\" is not a port"), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A program writing to a closed pipe dies of SIGPIPE, as a gc program
+/// does (`gowasm-run app.wasm | head -1` ends); one that ignores SIGPIPE
+/// gets the write's EPIPE error.
+#[test]
+fn gowasm_run_dies_of_sigpipe_like_go() {
+    use std::io::BufRead;
+    use std::os::unix::process::ExitStatusExt;
+    let dir = scratch("sigpipe");
+    let run = Path::new(env!("CARGO_BIN_EXE_gowasm")).with_file_name("gowasm-run");
+    for (name, ignore, want_signal, want_code) in [
+        ("dies", "", Some(13), None),
+        ("ignores", "signal.Ignore(syscall.SIGPIPE)", None, Some(3)),
+    ] {
+        let src = format!(
+            "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n\t\"os/signal\"\n\t\"syscall\"\n)\n\n\
+             var _ = signal.Ignore\nvar _ = syscall.SIGPIPE\n\n\
+             func main() {{\n\t{ignore}\n\tfor {{\n\t\tif _, err := fmt.Println(\"y\"); err != nil {{\n\
+             \t\t\tfmt.Fprintln(os.Stderr, err)\n\t\t\tos.Exit(3)\n\t\t}}\n\t}}\n}}\n"
+        );
+        std::fs::write(dir.join(format!("{name}.go")), src).unwrap();
+        let wasm = dir.join(format!("{name}.wasm"));
+        succeed(
+            gowasm()
+                .args(["build", "-o"])
+                .arg(&wasm)
+                .arg(format!("{name}.go"))
+                .current_dir(&dir),
+        );
+        let mut child = Command::new(&run)
+            .arg(&wasm)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        assert_eq!(first, "y\n");
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.signal(), want_signal, "{name}");
+        assert_eq!(out.status.code(), want_code, "{name}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

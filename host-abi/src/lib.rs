@@ -132,6 +132,13 @@ pub const IMPORTS: &[Import] = &[
         doc: "ends the program with the status; never returns",
     },
     Import {
+        name: "raise",
+        params: &[I32],
+        results: &[],
+        doc: "ends the program as if the process were killed by the signal (os's SIGPIPE on a \
+              write to a closed standard output); never returns",
+    },
+    Import {
         name: "clock_now",
         params: &[I32],
         results: &[I64],

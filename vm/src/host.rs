@@ -63,6 +63,18 @@ impl std::fmt::Display for Exit {
 
 impl std::error::Error for Exit {}
 
+/// The error a run ends with when the program calls `raise`.
+#[derive(Debug)]
+pub struct Killed(pub i32);
+
+impl std::fmt::Display for Killed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "killed by signal {}", self.0)
+    }
+}
+
+impl std::error::Error for Killed {}
+
 /// Per-run host state.
 pub struct State {
     args: Vec<String>,
@@ -469,7 +481,8 @@ pub fn linker(engine: &Engine) -> wasmtime::Result<Linker<State>> {
                     };
                     match out.write_fd(fd, &buf) {
                         Ok(()) => Ok(buf.len() as i32),
-                        Err(_) => Ok(EIO),
+                        // EPIPE for a closed pipe: os then raises SIGPIPE.
+                        Err(e) => Ok(-fs::errno_of(&e)),
                     }
                 },
             )?,
@@ -567,6 +580,9 @@ pub fn linker(engine: &Engine) -> wasmtime::Result<Linker<State>> {
             )?,
             "exit" => linker.func_wrap(m, "exit", |code: i32| -> wasmtime::Result<()> {
                 Err(wasmtime::Error::new(Exit(code)))
+            })?,
+            "raise" => linker.func_wrap(m, "raise", |sig: i32| -> wasmtime::Result<()> {
+                Err(wasmtime::Error::new(Killed(sig)))
             })?,
             "clock_now" => linker.func_wrap(
                 m,

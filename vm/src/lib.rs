@@ -27,7 +27,7 @@ use wasmtime::{Config, Engine, Module, Store};
 pub use fs::DirGrant;
 pub use host::Output;
 pub use net::{Grant, NetPolicy};
-pub use signals::{Disposition, SignalRelay, relay_process_signals};
+pub use signals::{Disposition, SignalRelay, die_by_signal, relay_process_signals};
 
 /// The WebAssembly features gowasm modules use. The engine enables exactly
 /// these, and the compiler validates every module it emits against them.
@@ -199,6 +199,10 @@ pub fn parse_sched_stress(s: &str) -> Result<NonZeroU64, String> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Outcome {
     pub exit_code: i32,
+    /// The signal the program ended by (SIGPIPE, when it wrote to a
+    /// closed standard output and did not handle it), in which case
+    /// `exit_code` is 128 + the signal; a command-line host raises it.
+    pub signal: Option<i32>,
 }
 
 /// gowasm's cache directory: $GOWASM_CACHE, else $XDG_CACHE_HOME/gowasm,
@@ -406,14 +410,29 @@ impl Program {
         store.data_mut().set_byte_copies(copies);
         let start = instance.get_typed_func::<(), ()>(&mut store, host_abi::ENTRY_EXPORT)?;
         match start.call(&mut store, ()) {
-            Ok(()) => Ok(Outcome { exit_code: 0 }),
+            Ok(()) => Ok(Outcome {
+                exit_code: 0,
+                signal: None,
+            }),
             Err(e) => {
                 if let Some(exit) = e.downcast_ref::<host::Exit>() {
-                    return Ok(Outcome { exit_code: exit.0 });
+                    return Ok(Outcome {
+                        exit_code: exit.0,
+                        signal: None,
+                    });
+                }
+                if let Some(killed) = e.downcast_ref::<host::Killed>() {
+                    return Ok(Outcome {
+                        exit_code: 128 + killed.0,
+                        signal: Some(killed.0),
+                    });
                 }
                 let msg = describe_trap(&e, self.names.as_deref());
                 stderr.write(format!("fatal error: {msg}\n").as_bytes());
-                Ok(Outcome { exit_code: 2 })
+                Ok(Outcome {
+                    exit_code: 2,
+                    signal: None,
+                })
             }
         }
     }

@@ -124,7 +124,10 @@ fn main() -> ExitCode {
         signals: Some(signals),
         ..vm::RunOptions::default()
     }) {
-        Ok(outcome) => ExitCode::from(outcome.exit_code as u8),
+        Ok(outcome) => match outcome.signal {
+            Some(sig) => vm::die_by_signal(sig),
+            None => ExitCode::from(outcome.exit_code as u8),
+        },
         Err(e) => fail(format!("{e:#}")),
     }
 }

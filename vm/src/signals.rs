@@ -147,17 +147,21 @@ fn default_action(sig: i32) {
             eprintln!("SIGQUIT: quit");
             std::process::exit(2);
         }
-        _ => {
-            // SAFETY: gives the signal its default action and raises it
-            // on this thread, ending the process.
-            unsafe {
-                libc::signal(sig, libc::SIG_DFL);
-                libc::raise(sig);
-            }
-            // Still here: the default action could not kill us (PID 1).
-            std::process::exit(128 + sig);
-        }
+        _ => die_by_signal(sig),
     }
+}
+
+/// Ends this process by signal `sig` (its default action), or, where it
+/// cannot (PID 1 of a container ignores default-action signals), with
+/// status 128 + sig. For command-line hosts.
+pub fn die_by_signal(sig: i32) -> ! {
+    // SAFETY: gives the signal its default action and raises it on this
+    // thread.
+    unsafe {
+        libc::signal(sig, libc::SIG_DFL);
+        libc::raise(sig);
+    }
+    std::process::exit(128 + sig);
 }
 
 #[cfg(test)]

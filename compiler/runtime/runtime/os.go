@@ -5,11 +5,22 @@ package runtime
 //go:linkname os_beforeExit os.runtime_beforeExit
 func os_beforeExit(exitCode int) {}
 
-// os_sigpipe: a write to a closed pipe ends a gc program with SIGPIPE;
-// the host reports the failed write instead.
+// os_sigpipe: a write to a closed standard output or error ends a gc
+// program by SIGPIPE (os calls this on EPIPE), unless it asked for the
+// signal.
 //
 //go:linkname os_sigpipe os.sigpipe
-func os_sigpipe() {}
+func os_sigpipe() {
+	if sigHandled(sigPIPE) {
+		return
+	}
+	hostRaise(sigPIPE)
+}
+
+const sigPIPE = 13
+
+//go:wasmimport gowasm raise
+func hostRaise(sig int32)
 
 //go:linkname poll_runtime_Semacquire internal/poll.runtime_Semacquire
 func poll_runtime_Semacquire(sema *uint32) { semacquire(sema, "semacquire") }

@@ -27,18 +27,19 @@ var (
 	// host's poll rather than reporting a deadlock (gc's signal loop
 	// waits in the kernel).
 	signalWaiters int
-	sigIgnored    [65]bool
+	// sigActions holds the program's choice for each signal.
+	sigActions [65]int32
 	// sigDeliveredHook is sigDelivered once the program has asked for a
 	// signal (programs that never do not carry it).
 	sigDeliveredHook func(sig uint32)
 )
 
 func setSignalAction(sig uint32, action int32) {
-	if sig >= uint32(len(sigIgnored)) {
+	if sig >= uint32(len(sigActions)) {
 		return
 	}
 	hostSignalAction(int32(sig), action)
-	sigIgnored[sig] = action == sigIgnore
+	sigActions[sig] = action
 	sigDeliveredHook = sigDelivered
 	hostEventHook = hostEvent
 }
@@ -54,7 +55,12 @@ func signal_ignore(sig uint32) { setSignalAction(sig, sigIgnore) }
 
 //go:linkname signal_ignored os/signal.signal_ignored
 func signal_ignored(sig uint32) bool {
-	return sig < uint32(len(sigIgnored)) && sigIgnored[sig]
+	return sig < uint32(len(sigActions)) && sigActions[sig] == sigIgnore
+}
+
+// sigHandled reports whether the program asked for sig or to ignore it.
+func sigHandled(sig uint32) bool {
+	return sig < uint32(len(sigActions)) && sigActions[sig] != sigDefault
 }
 
 //go:linkname signal_recv os/signal.signal_recv
