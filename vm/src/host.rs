@@ -320,6 +320,17 @@ fn at_address(
     }
 }
 
+/// A socket operation with one number (listen's backlog, shutdown's how).
+type NumberOp = fn(&Socket, i32) -> Result<(), fs::Errno>;
+
+/// The host function of a socket operation on (fd, number): 0 or a
+/// negative errno.
+fn with_number(
+    op: NumberOp,
+) -> impl Fn(Caller<'_, State>, i32, i32) -> i32 + Send + Sync + 'static {
+    move |mut c, fd, n| status(on_socket(&mut c, fd, |s, _| op(s, n)).map(|()| 0)) as i32
+}
+
 /// A result as the ABI returns it: the value, or the negative errno.
 fn status<T: TryInto<i64>>(r: Result<T, fs::Errno>) -> i64 {
     match r {
@@ -699,13 +710,7 @@ pub fn linker(engine: &Engine) -> wasmtime::Result<Linker<State>> {
                 },
             )?,
             "sock_bind" => linker.func_wrap(m, "sock_bind", at_address(Socket::bind))?,
-            "sock_listen" => linker.func_wrap(
-                m,
-                "sock_listen",
-                |mut c: Caller<'_, State>, fd: i32, backlog: i32| {
-                    status(on_socket(&mut c, fd, |s, _| s.listen(backlog)).map(|()| 0)) as i32
-                },
-            )?,
+            "sock_listen" => linker.func_wrap(m, "sock_listen", with_number(Socket::listen))?,
             "sock_accept" => linker.func_wrap(
                 m,
                 "sock_accept",
@@ -811,13 +816,9 @@ pub fn linker(engine: &Engine) -> wasmtime::Result<Linker<State>> {
                     Ok(status(r) as i32)
                 },
             )?,
-            "sock_shutdown" => linker.func_wrap(
-                m,
-                "sock_shutdown",
-                |mut c: Caller<'_, State>, fd: i32, how: i32| {
-                    status(on_socket(&mut c, fd, |s, _| s.shutdown(how)).map(|()| 0)) as i32
-                },
-            )?,
+            "sock_shutdown" => {
+                linker.func_wrap(m, "sock_shutdown", with_number(Socket::shutdown))?
+            }
             "fd_read" => linker.func_wrap(
                 m,
                 "fd_read",
