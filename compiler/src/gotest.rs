@@ -209,9 +209,9 @@ fn test_package(runtime: &vm::Runtime, req: &Request, pkg: &Package, cwd: &Path)
         dirs,
         // As `go test`: tests may listen and connect (httptest, loopback).
         net: vm::NetPolicy::allow_all(),
-        signals: None,
+        ..vm::RunOptions::default()
     })?;
-    let passed = outcome.exit_code == 0;
+    let passed = outcome == vm::Outcome::Exit(0);
     let elapsed = start.elapsed().as_secs_f64();
     // As the go command: a test binary that ran no test says so in a
     // warning that becomes a note on the summary line.

@@ -126,10 +126,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 signals: Some(vm::relay_process_signals()?),
                 ..vm::RunOptions::default()
             })?;
-            if let Some(sig) = outcome.signal {
+            if let vm::Outcome::Signal(sig) = outcome {
                 vm::die_by_signal(sig);
             }
-            Ok(ExitCode::from(outcome.exit_code as u8))
+            Ok(ExitCode::from(outcome.exit_code() as u8))
         }
         Command::Test { args } => gotest::run(&args, &cwd),
     }

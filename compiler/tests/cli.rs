@@ -202,22 +202,124 @@ fn gowasm_run_passes_arguments_untouched_and_runs_without_a_usable_cache() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
-/// A trap (here the engine's stack limit) ends the program with status 2
-/// and a backtrace naming Go functions, from the module's compressed
-/// gowasm.names section (it has no standard name section).
+/// gowasm-run's limits end a program cleanly, each with its message and
+/// exit status: a timeout whether the program computes or sleeps, the
+/// GC heap's cap for data kept alive, an unbounded append and a goroutine
+/// bomb, an allocation larger than the engine can make, and the stack.
+/// A stack overflow's traceback names the Go functions from the module's
+/// gowasm.names section (the module has no standard name section).
 #[test]
-fn trap_backtrace_names_go_functions() {
-    let dir = scratch("trap");
-    let out = run_main(
-        &dir,
-        "package main\n\nfunc deep(n int) int {\n\tif n < 0 {\n\t\treturn 0\n\t}\n\treturn deep(n+1) + 1\n}\n\nfunc main() {\n\tprintln(deep(0))\n}\n",
-    );
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{err}");
+fn gowasm_run_limits_end_programs_cleanly() {
+    let dir = scratch("limits");
+    let wasm = dir.join("limits.wasm");
+    build(&wasm, "compiler/tests/testdata/limits.go");
+    let run = Path::new(env!("CARGO_BIN_EXE_gowasm")).with_file_name("gowasm-run");
+    let oom = "fatal error: runtime: out of memory\n\ngoroutine 1 [running]:\n";
+    let timeout = "gowasm: the program ran longer than its time limit (500ms)\n\ngoroutine ";
+    let cases: &[(&[&str], &str, i32, &str)] = &[
+        (&["--timeout", "500ms"], "spin", 124, timeout),
+        (&["--timeout", "500ms"], "sleep", 124, timeout),
+        (&["--max-memory", "64M"], "retain", 2, oom),
+        (&["--max-memory", "64M"], "append", 2, oom),
+        (&["--max-memory", "64M"], "bomb", 2, oom),
+        (&[], "huge", 2, oom),
+        (
+            &["--max-stack", "1M"],
+            "recurse",
+            2,
+            "runtime: goroutine stack exceeds 1048576-byte limit\nfatal error: stack overflow\n\ngoroutine 1 [running]:\nmain.recurse(...)\nmain.recurse(...)\n",
+        ),
+    ];
+    for (flags, mode, code, stderr) in cases {
+        let out = Command::new(&run)
+            .args(*flags)
+            .arg(&wasm)
+            .arg(mode)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(*code), "{mode}: {err}");
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "started\n", "{mode}");
+        assert!(err.starts_with(stderr), "{mode}: {err}");
+    }
+    let out = Command::new(&run)
+        .args(["--timeout", "soon"])
+        .arg(&wasm)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
     assert!(
-        err.starts_with("fatal error: stack overflow\n\nwasm backtrace:\n  main.deep\n"),
-        "{err}"
+        String::from_utf8_lossy(&out.stderr).contains("is not a duration"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
     );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The vm crate tells how a run ended, and an embedder can stop a run
+/// from another thread, before it starts or while it computes.
+#[test]
+fn embedded_runs_report_how_they_ended_and_can_be_cancelled() {
+    let dir = scratch("outcomes");
+    let wasm = dir.join("limits.wasm");
+    build(&wasm, "compiler/tests/testdata/limits.go");
+    let runtime = vm::Runtime::with_options(vm::RuntimeOptions {
+        interruptible: true,
+        ..vm::RuntimeOptions::default()
+    })
+    .unwrap();
+    let program = runtime.load(&std::fs::read(&wasm).unwrap()).unwrap();
+    let run = |mode: &str, cancel: Option<vm::CancelHandle>| {
+        let (stdout, _) = vm::capture();
+        let (stderr, _) = vm::capture();
+        program
+            .run(vm::RunOptions {
+                args: vec!["limits".into(), mode.into()],
+                stdout,
+                stderr,
+                cancel,
+                ..vm::RunOptions::default()
+            })
+            .unwrap()
+    };
+    assert_eq!(run("exit", None), vm::Outcome::Exit(3));
+    let vm::Outcome::Panic { message, traceback } = run("panic", None) else {
+        panic!("not a panic")
+    };
+    assert_eq!(message, "panic: boom\n");
+    assert!(
+        traceback.starts_with("goroutine 1 [running]:\n"),
+        "{traceback}"
+    );
+    let vm::Outcome::Fatal { message, traceback } = run("deadlock", None) else {
+        panic!("not a fatal error")
+    };
+    assert_eq!(
+        message,
+        "fatal error: all goroutines are asleep - deadlock!"
+    );
+    assert_eq!(traceback, "goroutine 1 [chan receive]:\n");
+    let cancel = vm::CancelHandle::new();
+    cancel.cancel();
+    assert_eq!(run("exit", Some(cancel)), vm::Outcome::Cancelled);
+    for mode in ["spin", "sleep"] {
+        let cancel = vm::CancelHandle::new();
+        let canceller = cancel.clone();
+        let stop = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(200));
+            canceller.cancel();
+        });
+        assert_eq!(run(mode, Some(cancel)), vm::Outcome::Cancelled, "{mode}");
+        stop.join().unwrap();
+    }
+    // A runtime that cannot interrupt compiled code refuses a cancel handle.
+    let plain = vm::Runtime::new().unwrap();
+    let program = plain.load(&std::fs::read(&wasm).unwrap()).unwrap();
+    let refused = program.run(vm::RunOptions {
+        cancel: Some(vm::CancelHandle::new()),
+        ..vm::RunOptions::default()
+    });
+    assert!(refused.is_err());
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

@@ -94,7 +94,7 @@ fn one_program_runs_on_many_threads_at_once() {
                 let text = |buf: Arc<std::sync::Mutex<Vec<u8>>>| {
                     String::from_utf8(buf.lock().unwrap().clone()).unwrap()
                 };
-                (outcome.exit_code, text(out_buf), text(err_buf))
+                (outcome.exit_code(), text(out_buf), text(err_buf))
             })
         })
         .collect();

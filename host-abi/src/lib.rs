@@ -15,7 +15,7 @@ pub mod names;
 pub const MODULE: &str = "gowasm";
 
 /// ABI version. Bump on any change to [`IMPORTS`] or to the meaning of one.
-pub const VERSION: u32 = 5;
+pub const VERSION: u32 = 6;
 
 /// Name of the custom section that marks a module as a gowasm module. Its
 /// payload is [`version_payload`].
@@ -35,6 +35,10 @@ pub const BYTES_COPY_IN_EXPORT: &str = "bytes_copy_in";
 /// a fresh byte array holding `src[off:off+len]`, so that the host copies
 /// out only those bytes of a large array.
 pub const BYTES_SLICE_EXPORT: &str = "bytes_slice";
+
+/// Exported `() -> i64`: the id of the goroutine that was running, which
+/// the host names in the traceback it prints after a trap. Optional.
+pub const GOROUTINE_ID_EXPORT: &str = "goroutine_id";
 
 /// Value types crossing the boundary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -130,6 +134,17 @@ pub const IMPORTS: &[Import] = &[
         params: &[I32],
         results: &[],
         doc: "ends the program with the status; never returns",
+    },
+    Import {
+        name: "abort",
+        params: &[I32, Bytes, I32, I32, Bytes, I32, I32],
+        results: &[],
+        doc: "abort(kind, message, traceback): ends the program (exit status 2) after an \
+              unrecovered panic (kind 0), a fatal runtime error in the running goroutine \
+              (kind 1) or another fatal error (kind 2, a deadlock), whose report the program \
+              has printed on standard error: the message lines, then the goroutine \
+              traceback. For kind 1 in a module without a line table, whose traceback can \
+              only name the goroutine, the host prints the frames; never returns",
     },
     Import {
         name: "raise",

@@ -2,6 +2,7 @@
 //! without an implementation here is an error when the linker is built.
 
 use crate::fs;
+use crate::limits::{Attached, CancelHandle, MemoryCap};
 use crate::lines::LineTable;
 use crate::net::{self, NetPolicy, Socket};
 use crate::signals::SignalRelay;
@@ -75,6 +76,23 @@ impl std::fmt::Display for Killed {
 
 impl std::error::Error for Killed {}
 
+/// The error a run ends with when the program calls `abort`: Go's report
+/// of an unrecovered panic or a fatal error, already printed.
+#[derive(Debug)]
+pub struct Aborted {
+    pub panic: bool,
+    pub message: String,
+    pub traceback: String,
+}
+
+impl std::fmt::Display for Aborted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Aborted {}
+
 /// Per-run host state.
 pub struct State {
     args: Vec<String>,
@@ -90,11 +108,18 @@ pub struct State {
     ops: crate::ops::Ops,
     /// The module's line table, when it has one.
     lines: Option<Arc<LineTable>>,
+    /// The module's gowasm.names payload, when it has one.
+    names: Option<Arc<[u8]>>,
     files: fs::Files,
     net: NetPolicy,
     signals: Option<SignalRelay>,
     /// The module's bulk byte copies (set once it is instantiated).
     copies: Option<ByteCopies>,
+    /// Stops the run from outside (cancellation, the deadline).
+    pub cancel: CancelHandle,
+    /// Connects `cancel` to this run while it lasts.
+    _attached: Attached,
+    pub memory_cap: MemoryCap,
 }
 
 /// The module's exports that move bytes in bulk (host_abi's
@@ -132,12 +157,22 @@ impl Drop for State {
 }
 
 impl State {
-    pub fn new(opts: RunOptions, lines: Option<Arc<LineTable>>) -> std::io::Result<State> {
+    pub fn new(
+        engine: &Engine,
+        opts: RunOptions,
+        lines: Option<Arc<LineTable>>,
+        names: Option<Arc<[u8]>>,
+    ) -> std::io::Result<State> {
         let ops = crate::ops::Ops::new()?;
         if let Some(relay) = &opts.signals {
             relay.attach(ops.signal_sink());
         }
+        let cancel = opts.cancel.unwrap_or_default();
+        let attached = cancel.attach(engine, ops.interrupt_sink(), opts.limits.timeout);
         Ok(State {
+            cancel,
+            _attached: attached,
+            memory_cap: MemoryCap(opts.limits.max_memory),
             files: fs::Files::new(&opts.dirs)?,
             args: opts.args,
             env: opts
@@ -153,6 +188,7 @@ impl State {
             bytes: None,
             ops,
             lines,
+            names,
             net: opts.net,
             signals: opts.signals,
             copies: None,
@@ -592,6 +628,40 @@ pub fn linker(engine: &Engine) -> wasmtime::Result<Linker<State>> {
             "exit" => linker.func_wrap(m, "exit", |code: i32| -> wasmtime::Result<()> {
                 Err(wasmtime::Error::new(Exit(code)))
             })?,
+            "abort" => linker.func_wrap(
+                m,
+                "abort",
+                |mut c: Caller<'_, State>,
+                 kind: i32,
+                 ma: Option<Rooted<ArrayRef>>,
+                 mo: i32,
+                 ml: i32,
+                 ta: Option<Rooted<ArrayRef>>,
+                 to: i32,
+                 tl: i32|
+                 -> wasmtime::Result<()> {
+                    let mut text = |a, o, l| -> wasmtime::Result<String> {
+                        let bytes = bytes_in(&mut c, a, o, l)?.unwrap_or_default();
+                        Ok(String::from_utf8_lossy(&bytes).into_owned())
+                    };
+                    let message = text(ma, mo, ml)?;
+                    let mut traceback = text(ta, to, tl)?;
+                    if kind == 1 && c.data().lines.is_none() {
+                        // A fatal error in the running goroutine of a
+                        // module without a line table, which could only
+                        // name the goroutine: the engine has the frames.
+                        let bt = wasmtime::WasmBacktrace::capture(&c);
+                        let frames = crate::ending::frames(&bt, c.data().names.as_deref(), None);
+                        c.data().stderr.write(frames.as_bytes());
+                        traceback.push_str(&frames);
+                    }
+                    Err(wasmtime::Error::new(Aborted {
+                        panic: kind == 0,
+                        message,
+                        traceback,
+                    }))
+                },
+            )?,
             "raise" => linker.func_wrap(m, "raise", |sig: i32| -> wasmtime::Result<()> {
                 Err(wasmtime::Error::new(Killed(sig)))
             })?,
@@ -609,9 +679,14 @@ pub fn linker(engine: &Engine) -> wasmtime::Result<Linker<State>> {
             "poll" => linker.func_wrap(
                 m,
                 "poll",
-                |mut c: Caller<'_, State>, timeout_ns: i64| -> i64 {
+                |mut c: Caller<'_, State>, timeout_ns: i64| -> wasmtime::Result<i64> {
                     let timeout = u64::try_from(timeout_ns).ok().map(Duration::from_nanos);
-                    c.data_mut().ops.poll(timeout).unwrap_or(-1)
+                    let event = c.data_mut().ops.poll(timeout);
+                    // A stopped run ends here, not at its next loop.
+                    match c.data().cancel.reason() {
+                        Some(reason) => Err(wasmtime::Error::new(reason)),
+                        None => Ok(event.unwrap_or(-1)),
+                    }
                 },
             )?,
             "sched_stress" => linker.func_wrap(m, "sched_stress", |c: Caller<'_, State>| {

@@ -6,12 +6,17 @@
 //! [`Runtime::load`] a [`Program`], then [`Program::run`] it as many times as
 //! they like, from any thread; each run gets a fresh store and instance.
 //! A run's [`RunOptions`] say what the program may touch: granted
-//! directories, the network ([`NetPolicy`], nothing by default), and the
-//! signals the embedder offers it ([`SignalRelay`]).
+//! directories, the network ([`NetPolicy`], nothing by default), the
+//! signals the embedder offers it ([`SignalRelay`]), its [`Limits`] (GC
+//! heap size, time) and a [`CancelHandle`] to stop it from another thread.
+//! A run ends with an [`Outcome`] that tells an exit from a panic, a trap,
+//! a timeout, running out of memory and a cancellation.
 //! The `gowasm-run` binary is a thin CLI over this crate.
 
+mod ending;
 mod fs;
 mod host;
+mod limits;
 mod lines;
 mod net;
 mod ops;
@@ -26,6 +31,7 @@ use wasmtime::{Config, Engine, Module, Store};
 
 pub use fs::DirGrant;
 pub use host::Output;
+pub use limits::{CancelHandle, Limits};
 pub use net::{Grant, NetPolicy};
 pub use signals::{Disposition, SignalRelay, die_by_signal, relay_process_signals};
 
@@ -70,10 +76,11 @@ pub enum LoadError {
     Invalid(String),
 }
 
-/// Stack available to a program's WebAssembly code: goroutines run on it in
-/// turn (a parked goroutine's frames are heap objects), so it bounds the
-/// recursion depth of one goroutine, as Go's 1 GB stack limit does.
-const WASM_STACK: usize = 256 << 20;
+/// Default stack available to a program's WebAssembly code: goroutines
+/// run on it in turn (a parked goroutine's frames are heap objects), so it
+/// bounds the recursion depth of one goroutine, as Go's 1 GB stack limit
+/// does (`RuntimeOptions::max_stack`).
+pub const MAX_STACK: usize = 256 << 20;
 
 /// Default initial size of a program's GC heap. Wasmtime collects before
 /// it grows the heap, so a small heap means a collection every few
@@ -95,6 +102,17 @@ pub struct RuntimeOptions {
     /// for fewer collections when the live data is large (docs/status.md
     /// has measurements).
     pub gc_heap_initial: u64,
+    /// The most stack a program's code may use, in bytes (default
+    /// [`MAX_STACK`]); deeper recursion ends the run with Go's `fatal
+    /// error: stack overflow`. Each run's thread reserves this much
+    /// address space (committed only as it is used).
+    pub max_stack: usize,
+    /// Whether runs can be stopped while they compute: compiled code
+    /// checks for a stop at function entries and loop back-edges
+    /// (Wasmtime's epoch interruption). Needed for [`Limits::timeout`] and
+    /// [`RunOptions::cancel`]; off by default because the checks cost up
+    /// to 80 % on tight numeric loops (docs/design.md, "Limits").
+    pub interruptible: bool,
 }
 
 impl Default for RuntimeOptions {
@@ -102,6 +120,8 @@ impl Default for RuntimeOptions {
         RuntimeOptions {
             cache: None,
             gc_heap_initial: GC_HEAP_INITIAL,
+            max_stack: MAX_STACK,
+            interruptible: false,
         }
     }
 }
@@ -109,6 +129,8 @@ impl Default for RuntimeOptions {
 /// An engine configured for gowasm modules.
 #[derive(Clone)]
 pub struct Runtime {
+    max_stack: usize,
+    interruptible: bool,
     engine: Engine,
     /// The same configuration without Cranelift inlining, for modules with
     /// a line table: an inlined call loses its frame and its location in
@@ -119,6 +141,8 @@ pub struct Runtime {
 /// A loaded, compiled module, ready to run.
 #[derive(Clone)]
 pub struct Program {
+    max_stack: usize,
+    interruptible: bool,
     engine: Engine,
     module: Module,
     lines: Option<Arc<lines::LineTable>>,
@@ -148,6 +172,10 @@ pub struct RunOptions {
     /// Where the embedder's signals reach the program (none by default:
     /// `signal.Notify` then waits for nothing).
     pub signals: Option<SignalRelay>,
+    /// How much memory and time the run may take (unlimited by default).
+    pub limits: Limits,
+    /// Stops the run from another thread.
+    pub cancel: Option<CancelHandle>,
 }
 
 impl Default for RunOptions {
@@ -162,6 +190,8 @@ impl Default for RunOptions {
             dirs: Vec::new(),
             net: NetPolicy::default(),
             signals: None,
+            limits: Limits::default(),
+            cancel: None,
         }
     }
 }
@@ -195,14 +225,45 @@ pub fn parse_sched_stress(s: &str) -> Result<NonZeroU64, String> {
         .map_err(|_| format!("scheduler stress seed {s:?}: expected a non-zero number or `random`"))
 }
 
-/// How a run ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Outcome {
-    pub exit_code: i32,
-    /// The signal the program ended by (SIGPIPE, when it wrote to a
-    /// closed standard output and did not handle it), in which case
-    /// `exit_code` is 128 + the signal; a command-line host raises it.
-    pub signal: Option<i32>,
+/// How a run ended. Whatever the program or the host printed about it
+/// (Go's panic report, `fatal error: ...` and the goroutine traceback) has
+/// gone to the run's standard error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// `main` returned (status 0) or the program called `os.Exit`.
+    Exit(i32),
+    /// An unrecovered panic: `message` is Go's `panic: ...` lines,
+    /// `traceback` the goroutine trace after them.
+    Panic { message: String, traceback: String },
+    /// A fatal runtime error (`fatal error: ...`: a deadlock, a misused
+    /// lock), or a trap of the engine such as a stack overflow.
+    Fatal { message: String, traceback: String },
+    /// The program ended by a signal: SIGPIPE on a write to a closed
+    /// standard output it did not handle, or the default action of a
+    /// signal the embedder relayed. A command-line host raises it.
+    Signal(i32),
+    /// [`Limits::max_memory`] (or the engine's ceiling) was reached.
+    OutOfMemory,
+    /// [`Limits::timeout`] passed.
+    Timeout,
+    /// [`CancelHandle::cancel`] stopped the run.
+    Cancelled,
+}
+
+impl Outcome {
+    /// The exit status a process running the program reports: the
+    /// program's own, 2 for a panic or fatal error (as Go), 128 + the
+    /// signal, 124 for a timeout (as `timeout(1)`), 130 for a cancelled
+    /// run (as a shell for an interrupted command).
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Outcome::Exit(code) => *code,
+            Outcome::Panic { .. } | Outcome::Fatal { .. } | Outcome::OutOfMemory => 2,
+            Outcome::Signal(sig) => 128 + sig,
+            Outcome::Timeout => 124,
+            Outcome::Cancelled => 130,
+        }
+    }
 }
 
 /// gowasm's cache directory: $GOWASM_CACHE, else $XDG_CACHE_HOME/gowasm,
@@ -240,6 +301,8 @@ impl Runtime {
     /// A runtime configured by `opts`.
     pub fn with_options(opts: RuntimeOptions) -> anyhow::Result<Runtime> {
         Ok(Runtime {
+            max_stack: opts.max_stack,
+            interruptible: opts.interruptible,
             engine: Engine::new(&Self::config(&opts, true)?)?,
             engine_for_lines: Engine::new(&Self::config(&opts, false)?)?,
         })
@@ -258,7 +321,8 @@ impl Runtime {
         config
             .wasm_features(wasm_features(), true)
             .collector(wasmtime::Collector::Copying)
-            .max_wasm_stack(WASM_STACK)
+            .max_wasm_stack(opts.max_stack)
+            .epoch_interruption(opts.interruptible)
             .gc_heap_initial_size(opts.gc_heap_initial)
             // Go code is many small functions (accessors, helpers the
             // compiler generates): let Cranelift inline them. Costs cold
@@ -270,7 +334,7 @@ impl Runtime {
                 wasmtime::Inlining::No
             })
             // Not used (no async), but Wasmtime requires it to be larger.
-            .async_stack_size(WASM_STACK + (1 << 20))
+            .async_stack_size(opts.max_stack + (1 << 20))
             .wasm_backtrace_details(wasmtime::WasmBacktraceDetails::Disable)
             // runtime.Callers walks the stack through the engine; gc's
             // tracebacks show up to 100 frames, testing asks for 50.
@@ -311,6 +375,8 @@ impl Runtime {
             }
         }
         Ok(Program {
+            max_stack: self.max_stack,
+            interruptible: self.interruptible,
             engine: engine.clone(),
             module,
             lines,
@@ -388,12 +454,18 @@ fn check(bytes: &[u8]) -> Result<Sections, LoadError> {
 
 impl Program {
     /// Runs the program to completion, on a thread of its own whose stack
-    /// holds [`WASM_STACK`].
+    /// holds [`RuntimeOptions::max_stack`]. A timeout or a cancel handle
+    /// needs a runtime made [`RuntimeOptions::interruptible`].
     pub fn run(&self, opts: RunOptions) -> anyhow::Result<Outcome> {
+        if !self.interruptible && (opts.limits.timeout.is_some() || opts.cancel.is_some()) {
+            anyhow::bail!(
+                "a run with a timeout or a cancel handle needs an interruptible runtime (RuntimeOptions::interruptible)"
+            );
+        }
         std::thread::scope(|s| {
             std::thread::Builder::new()
                 .name("gowasm-run".into())
-                .stack_size(WASM_STACK + (16 << 20))
+                .stack_size(self.max_stack + (16 << 20))
                 .spawn_scoped(s, || self.run_here(opts))?
                 .join()
                 .map_err(|_| anyhow::anyhow!("the program's thread panicked"))?
@@ -403,63 +475,64 @@ impl Program {
     fn run_here(&self, opts: RunOptions) -> anyhow::Result<Outcome> {
         let _span = tracing::debug_span!("run").entered();
         let stderr = opts.stderr.clone();
-        let mut store = Store::new(&self.engine, host::State::new(opts, self.lines.clone())?);
-        let linker = host::linker(&self.engine)?;
-        let instance = linker.instantiate(&mut store, &self.module)?;
-        let copies = host::ByteCopies::of(&mut store, &instance)?;
-        store.data_mut().set_byte_copies(copies);
-        let start = instance.get_typed_func::<(), ()>(&mut store, host_abi::ENTRY_EXPORT)?;
-        match start.call(&mut store, ()) {
-            Ok(()) => Ok(Outcome {
-                exit_code: 0,
-                signal: None,
-            }),
-            Err(e) => {
-                if let Some(exit) = e.downcast_ref::<host::Exit>() {
-                    return Ok(Outcome {
-                        exit_code: exit.0,
-                        signal: None,
-                    });
-                }
-                if let Some(killed) = e.downcast_ref::<host::Killed>() {
-                    return Ok(Outcome {
-                        exit_code: 128 + killed.0,
-                        signal: Some(killed.0),
-                    });
-                }
-                let msg = describe_trap(&e, self.names.as_deref());
-                stderr.write(format!("fatal error: {msg}\n").as_bytes());
-                Ok(Outcome {
-                    exit_code: 2,
-                    signal: None,
-                })
-            }
+        let timeout = opts.limits.timeout;
+        let state = host::State::new(&self.engine, opts, self.lines.clone(), self.names.clone())?;
+        let mut store = Store::new(&self.engine, state);
+        store.limiter(|s| &mut s.memory_cap);
+        if self.interruptible {
+            store.epoch_deadline_callback(|c| match c.data().cancel.reason() {
+                Some(reason) => Err(wasmtime::Error::new(reason)),
+                None => Ok(wasmtime::UpdateDeadline::Continue(1)),
+            });
+            store.set_epoch_deadline(1);
         }
+        let mut instance = None;
+        let ended = match store.data().cancel.reason() {
+            Some(reason) => Err(wasmtime::Error::new(reason)),
+            None => self.start(&mut store, &mut instance),
+        };
+        let Err(e) = ended else {
+            return Ok(Outcome::Exit(0));
+        };
+        let report = ending::Report {
+            names: self.names.as_deref(),
+            lines: self.lines.as_deref(),
+            max_stack: self.max_stack,
+            timeout,
+            goroutine: instance.and_then(|i| running_goroutine(&mut store, &i, self.interruptible)),
+        };
+        Ok(ending::outcome(&e, &report, &stderr))
+    }
+
+    /// Instantiates the module (into `instance`) and runs its entry point.
+    fn start(
+        &self,
+        store: &mut Store<host::State>,
+        instance: &mut Option<wasmtime::Instance>,
+    ) -> wasmtime::Result<()> {
+        let linker = host::linker(&self.engine)?;
+        let i = *instance.insert(linker.instantiate(&mut *store, &self.module)?);
+        let copies = host::ByteCopies::of(store, &i)?;
+        store.data_mut().set_byte_copies(copies);
+        let start = i.get_typed_func::<(), ()>(&mut *store, host_abi::ENTRY_EXPORT)?;
+        start.call(&mut *store, ())
     }
 }
 
-/// A trap's message and wasm backtrace, one line per frame, with the
-/// functions' names from the module's gowasm.names payload when it has one.
-fn describe_trap(e: &wasmtime::Error, names: Option<&[u8]>) -> String {
-    let mut msg = match e.downcast_ref::<wasmtime::Trap>() {
-        Some(wasmtime::Trap::StackOverflow) => "stack overflow".to_string(),
-        Some(t) => t.to_string(),
-        None => format!("{e}"),
-    };
-    if let Some(bt) = e.downcast_ref::<wasmtime::WasmBacktrace>() {
-        let names: std::collections::HashMap<u32, String> = names
-            .and_then(host_abi::names::decode)
-            .unwrap_or_default()
-            .into_iter()
-            .collect();
-        msg.push_str("\n\nwasm backtrace:");
-        for f in bt.frames() {
-            let name = names.get(&f.func_index()).map(String::as_str);
-            let name = name.or(f.func_name()).unwrap_or("<unknown>");
-            msg.push_str(&format!("\n  {name}"));
-        }
+/// The goroutine that was running when the run ended, from the module.
+fn running_goroutine(
+    store: &mut Store<host::State>,
+    instance: &wasmtime::Instance,
+    interruptible: bool,
+) -> Option<i64> {
+    if interruptible {
+        // The run's stop (if that is how it ended) must not stop this call.
+        store.set_epoch_deadline(u64::MAX / 2);
     }
-    msg
+    let id = instance
+        .get_typed_func::<(), i64>(&mut *store, host_abi::GOROUTINE_ID_EXPORT)
+        .ok()?;
+    id.call(&mut *store, ()).ok()
 }
 
 /// Sends `tracing` output to stderr, filtered by `$GOWASM_LOG` (e.g.

@@ -32,6 +32,23 @@ struct Cli {
     /// memory for programs that allocate a lot.
     #[arg(long, value_name = "SIZE", value_parser = parse_size)]
     gc_heap_initial: Option<u64>,
+    /// Cap the program's garbage-collected heap at SIZE (bytes, or with a
+    /// K, M or G suffix). The collector uses half the heap at a time, so
+    /// live data can reach about half of SIZE; a program that needs more
+    /// ends with Go's "fatal error: runtime: out of memory", exit status 2.
+    /// Default: the engine's ceiling (4G).
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    max_memory: Option<u64>,
+    /// End the program once it has run for DURATION (Go's syntax: 1h30m,
+    /// 10s, 250ms; a bare number is seconds), with a message and the
+    /// running goroutine's traceback on stderr, exit status 124.
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    timeout: Option<std::time::Duration>,
+    /// The most stack the program may use (default 256M); deeper
+    /// recursion ends it with Go's "fatal error: stack overflow", exit
+    /// status 2.
+    #[arg(long, value_name = "SIZE", value_parser = parse_stack)]
+    max_stack: Option<usize>,
     /// Run the scheduler in its stress mode (for tests): goroutines in
     /// random order, random yields at channel operations, a clock that
     /// jumps ahead. SEED is a non-zero number, or `random` (the seed is
@@ -99,7 +116,13 @@ fn main() -> ExitCode {
         cache: (!cli.no_cache)
             .then(|| vm::cache_dir().join("modules"))
             .filter(|dir| usable_cache(dir)),
-        gc_heap_initial: cli.gc_heap_initial.unwrap_or(vm::GC_HEAP_INITIAL),
+        // A cap below the initial heap lowers the initial heap.
+        gc_heap_initial: cli
+            .gc_heap_initial
+            .unwrap_or(vm::GC_HEAP_INITIAL)
+            .min(cli.max_memory.unwrap_or(u64::MAX)),
+        max_stack: cli.max_stack.unwrap_or(vm::MAX_STACK),
+        interruptible: cli.timeout.is_some(),
     });
     let runtime = match runtime {
         Ok(r) => r,
@@ -122,12 +145,14 @@ fn main() -> ExitCode {
             connect: cli.connect.into_iter().flatten().collect(),
         },
         signals: Some(signals),
+        limits: vm::Limits {
+            max_memory: cli.max_memory,
+            timeout: cli.timeout,
+        },
         ..vm::RunOptions::default()
     }) {
-        Ok(outcome) => match outcome.signal {
-            Some(sig) => vm::die_by_signal(sig),
-            None => ExitCode::from(outcome.exit_code as u8),
-        },
+        Ok(vm::Outcome::Signal(sig)) => vm::die_by_signal(sig),
+        Ok(outcome) => ExitCode::from(outcome.exit_code() as u8),
         Err(e) => fail(format!("{e:#}")),
     }
 }
@@ -199,9 +224,76 @@ fn parse_size(s: &str) -> Result<u64, String> {
         .ok_or_else(|| format!("{s:?} is too large"))
 }
 
+/// A stack size: as `parse_size`, at least 64K and at most 4G (the
+/// stack is a thread's, reserved up front).
+fn parse_stack(s: &str) -> Result<usize, String> {
+    let n = parse_size(s)?;
+    if !(64 << 10..=4 << 30).contains(&n) {
+        return Err(format!("{s:?}: a stack size is between 64K and 4G"));
+    }
+    usize::try_from(n).map_err(|e| e.to_string())
+}
+
+/// A duration in Go's syntax (`time.ParseDuration`: a sequence of decimal
+/// numbers with units ns, us, ms, s, m, h, such as 1h30m or 2.5s); a bare
+/// number is seconds.
+fn parse_duration(s: &str) -> Result<std::time::Duration, String> {
+    let bad = || format!("{s:?} is not a duration (such as 30s, 1m30s, 250ms)");
+    if let Ok(secs) = s.parse::<f64>() {
+        return std::time::Duration::try_from_secs_f64(secs).map_err(|_| bad());
+    }
+    if s.is_empty() {
+        return Err(bad());
+    }
+    let mut rest = s;
+    let mut total = 0f64;
+    while !rest.is_empty() {
+        let digits = rest
+            .find(|c: char| !c.is_ascii_digit() && c != '.')
+            .ok_or_else(bad)?;
+        let value: f64 = rest[..digits].parse().map_err(|_| bad())?;
+        rest = &rest[digits..];
+        let unit = rest
+            .find(|c: char| c.is_ascii_digit() || c == '.')
+            .unwrap_or(rest.len());
+        let nanos = match &rest[..unit] {
+            "ns" => 1.0,
+            "us" | "µs" => 1e3,
+            "ms" => 1e6,
+            "s" => 1e9,
+            "m" => 60e9,
+            "h" => 3600e9,
+            _ => return Err(bad()),
+        };
+        total += value * nanos;
+        rest = &rest[unit..];
+    }
+    std::time::Duration::try_from_secs_f64(total / 1e9).map_err(|_| bad())
+}
+
 #[cfg(test)]
 mod tests {
-    use super::parse_size;
+    use super::{parse_duration, parse_size, parse_stack};
+    use std::time::Duration;
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("10"), Ok(Duration::from_secs(10)));
+        assert_eq!(parse_duration("250ms"), Ok(Duration::from_millis(250)));
+        assert_eq!(parse_duration("1m30s"), Ok(Duration::from_secs(90)));
+        assert_eq!(parse_duration("1.5h"), Ok(Duration::from_secs(5400)));
+        assert_eq!(parse_duration("2us"), Ok(Duration::from_micros(2)));
+        for bad in ["", "s", "10x", "1m30", "-1s", "1..2s"] {
+            assert!(parse_duration(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn stack_sizes() {
+        assert_eq!(parse_stack("1M"), Ok(1 << 20));
+        assert!(parse_stack("1K").is_err());
+        assert!(parse_stack("8G").is_err());
+    }
 
     #[test]
     fn sizes() {

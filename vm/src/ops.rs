@@ -2,14 +2,18 @@
 //! worker threads while the module keeps running goroutines, the
 //! program's sockets are watched for readiness, and signals arrive from
 //! the embedder; the module's scheduler collects all three through
-//! `poll`, as Go's netpoller does. The run waits in one `mio::Poll`: a
-//! finished operation or a signal wakes it through a `Waker`, sockets are
-//! registered with it (edge-triggered).
+//! `poll`, as Go's netpoller does. A run with sockets waits in one
+//! `mio::Poll` (sockets registered edge-triggered; a finished operation or
+//! a signal wakes it through a `Waker`); a run without waits on a condition
+//! variable, which keeps the timers' precision (the poller counts whole
+//! milliseconds). Either wait ends early when the run is stopped
+//! (`interrupt_sink`).
 
 use std::collections::{HashMap, VecDeque};
 use std::os::fd::RawFd;
-use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
 
 /// A finished operation's result: the bytes read, or the error.
 pub type Done = std::io::Result<Vec<u8>>;
@@ -41,19 +45,39 @@ pub struct Ops {
     signals: bool,
     poll: mio::Poll,
     events: mio::Events,
-    waker: Arc<mio::Waker>,
-    /// Operations finished by workers and signals delivered, not yet
-    /// reported by `poll`.
-    arrived: Arc<Mutex<VecDeque<Arrival>>>,
+    /// What other threads hand the run, and how they wake it.
+    shared: Arc<Shared>,
     /// Readiness events taken from the poller and not yet reported.
     ready: VecDeque<i64>,
     finished: HashMap<i64, Done>,
 }
 
+struct Shared {
+    /// Operations finished by workers and signals delivered, not yet
+    /// reported by `poll`.
+    arrived: Mutex<VecDeque<Arrival>>,
+    /// Signalled with each arrival, for a run waiting without the poller.
+    arrival: Condvar,
+    waker: mio::Waker,
+    /// Set when the run is stopped: `poll` returns at once.
+    interrupted: AtomicBool,
+}
+
+impl Shared {
+    fn push(&self, arrival: Option<Arrival>) {
+        let mut arrived = self.arrived.lock().unwrap_or_else(|e| e.into_inner());
+        arrived.extend(arrival);
+        self.arrival.notify_all();
+        drop(arrived);
+        // Fails only when the run's poller is gone: nobody waits.
+        let _ = self.waker.wake();
+    }
+}
+
 impl Ops {
     pub fn new() -> std::io::Result<Ops> {
         let poll = mio::Poll::new()?;
-        let waker = Arc::new(mio::Waker::new(poll.registry(), WAKE)?);
+        let waker = mio::Waker::new(poll.registry(), WAKE)?;
         Ok(Ops {
             next: 0,
             in_flight: 0,
@@ -61,8 +85,12 @@ impl Ops {
             signals: false,
             poll,
             events: mio::Events::with_capacity(256),
-            waker,
-            arrived: Arc::default(),
+            shared: Arc::new(Shared {
+                arrived: Mutex::default(),
+                arrival: Condvar::new(),
+                waker,
+                interrupted: AtomicBool::new(false),
+            }),
             ready: VecDeque::new(),
             finished: HashMap::new(),
         })
@@ -73,28 +101,23 @@ impl Ops {
         let id = self.next;
         self.next += 1;
         self.in_flight += 1;
-        let (arrived, waker) = (self.arrived.clone(), self.waker.clone());
-        std::thread::spawn(move || {
-            let done = work();
-            arrived
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .push_back(Arrival::Op(id, done));
-            // Fails only when the run's poller is gone: nobody waits.
-            let _ = waker.wake();
-        });
+        let shared = self.shared.clone();
+        std::thread::spawn(move || shared.push(Some(Arrival::Op(id, work()))));
         id
     }
 
     /// Where the embedder's signals for this run go (`SignalRelay`).
     pub fn signal_sink(&self) -> crate::signals::Deliver {
-        let (arrived, waker) = (self.arrived.clone(), self.waker.clone());
-        Box::new(move |sig| {
-            arrived
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .push_back(Arrival::Signal(sig));
-            let _ = waker.wake();
+        let shared = self.shared.clone();
+        Box::new(move |sig| shared.push(Some(Arrival::Signal(sig))))
+    }
+
+    /// What stops the run's waiting, for good (`CancelHandle`).
+    pub fn interrupt_sink(&self) -> crate::limits::Wake {
+        let shared = self.shared.clone();
+        Box::new(move || {
+            shared.interrupted.store(true, Ordering::Release);
+            shared.push(None);
         })
     }
 
@@ -129,25 +152,34 @@ impl Ops {
         }
     }
 
-    /// Waits up to `timeout` (None: no limit) for an operation to finish
-    /// or a registered descriptor to become ready; returns the event
-    /// (host-abi's `poll`). With nothing in flight or registered it only
-    /// sleeps (and returns at once when there is no limit).
+    /// Waits up to `timeout` (None: no limit) for an operation to finish,
+    /// a signal or a registered descriptor to become ready; returns the
+    /// event (host-abi's `poll`). With nothing that could arrive it only
+    /// sleeps (and returns at once when there is no limit); once the run
+    /// is interrupted it returns at once.
     pub fn poll(&mut self, timeout: Option<Duration>) -> Option<i64> {
-        if self.in_flight == 0 && self.registered == 0 && !self.signals && self.ready.is_empty() {
-            // A plain sleep keeps the timers' precision (the poller
-            // counts whole milliseconds).
-            if let Some(t) = timeout {
-                std::thread::sleep(t);
-            }
+        let nothing_to_wait_for =
+            self.in_flight == 0 && self.registered == 0 && !self.signals && self.ready.is_empty();
+        if nothing_to_wait_for && timeout.is_none() {
             return None;
         }
+        let deadline = timeout.map(|t| Instant::now() + t);
         loop {
+            if self.shared.interrupted.load(Ordering::Acquire) {
+                return None;
+            }
             if let Some(ev) = self.ready.pop_front().or_else(|| self.take_arrived()) {
                 return Some(ev);
             }
-            match self.poll.poll(&mut self.events, timeout) {
-                Ok(()) if self.events.is_empty() => return self.take_arrived(),
+            let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+            if left == Some(Duration::ZERO) {
+                return None;
+            }
+            if self.registered == 0 {
+                self.wait_for_arrival(left);
+                continue;
+            }
+            match self.poll.poll(&mut self.events, left) {
                 Ok(()) => {
                     for e in self.events.iter() {
                         if e.token() == WAKE {
@@ -159,8 +191,8 @@ impl Ops {
                         self.ready
                             .push_back(KIND_READY | (e.token().0 as i64) << 8 | mask);
                     }
-                    // Woken (perhaps for an operation already
-                    // reported) or interrupted: look again.
+                    // Woken (perhaps for an operation already reported),
+                    // timed out or interrupted: look again.
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
                 Err(_) => return self.take_arrived(),
@@ -168,10 +200,29 @@ impl Ops {
         }
     }
 
+    /// Sleeps until something arrives, the run is interrupted, or `left`
+    /// (None: no limit) has passed.
+    fn wait_for_arrival(&self, left: Option<Duration>) {
+        let arrived = self
+            .shared
+            .arrived
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        let waiting = |a: &mut VecDeque<Arrival>| {
+            a.is_empty() && !self.shared.interrupted.load(Ordering::Acquire)
+        };
+        // A poisoned lock only means a worker panicked: wait no more.
+        match left {
+            Some(t) => drop(self.shared.arrival.wait_timeout_while(arrived, t, waiting)),
+            None => drop(self.shared.arrival.wait_while(arrived, waiting)),
+        }
+    }
+
     /// The event of the next arrival: a finished operation (moved to
     /// `finished`) or a signal.
     fn take_arrived(&mut self) -> Option<i64> {
         let arrival = self
+            .shared
             .arrived
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -234,6 +285,21 @@ mod tests {
         ops.watch_signals();
         std::thread::spawn(move || sink(15));
         assert_eq!(ops.poll(None), Some(KIND_SIGNAL | 15));
+    }
+
+    #[test]
+    fn an_interrupt_ends_any_wait_for_good() {
+        let mut ops = Ops::new().unwrap();
+        ops.watch_signals();
+        let interrupt = ops.interrupt_sink();
+        let t = std::thread::spawn(move || interrupt());
+        // Waits for a signal that never comes, until the interrupt.
+        assert_eq!(ops.poll(None), None);
+        t.join().unwrap();
+        let (_a, b) = std::os::unix::net::UnixStream::pair().unwrap();
+        use std::os::fd::AsRawFd;
+        ops.register(3, b.as_raw_fd()).unwrap();
+        assert_eq!(ops.poll(Some(Duration::from_secs(3600))), None);
     }
 
     #[test]

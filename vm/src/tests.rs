@@ -176,7 +176,7 @@ fn rejects_bad_modules() {
 #[test]
 fn write_and_exit() {
     let (outcome, out, err) = run(&module(Some(&good_version()), "write", true, hello_exit_7));
-    assert_eq!(outcome.exit_code, 7);
+    assert_eq!(outcome, Outcome::Exit(7));
     assert_eq!(out, b"hello\n");
     assert!(err.is_empty());
 }
@@ -186,7 +186,7 @@ fn trap_exits_2_with_message() {
     let (outcome, _, err) = run(&module(Some(&good_version()), "write", true, |f| {
         f.instructions().unreachable();
     }));
-    assert_eq!(outcome.exit_code, 2);
+    assert!(matches!(outcome, Outcome::Fatal { .. }), "{outcome:?}");
     assert!(
         String::from_utf8_lossy(&err).starts_with("fatal error:"),
         "{err:?}"
@@ -212,7 +212,7 @@ fn runs_on_many_threads() {
                         ..RunOptions::default()
                     })
                     .unwrap();
-                (outcome.exit_code, buf.lock().unwrap().clone())
+                (outcome.exit_code(), buf.lock().unwrap().clone())
             })
         })
         .collect();
@@ -245,7 +245,7 @@ fn module_cache_fills_and_serves() {
                 ..RunOptions::default()
             })
             .unwrap();
-        assert_eq!(outcome.exit_code, 7);
+        assert_eq!(outcome, Outcome::Exit(7));
     }
     let entries = walk(&dir);
     // Wasmtime's cache worker thread may still be writing usage statistics

@@ -30,10 +30,9 @@ pub fn run(program: &vm::Program, args: &[&str]) -> Result<String> {
         stderr,
         ..vm::RunOptions::default()
     })?;
-    if outcome.exit_code != 0 {
+    if outcome != vm::Outcome::Exit(0) {
         bail!(
-            "exit status {}: {}",
-            outcome.exit_code,
+            "{outcome:?}: {}",
             String::from_utf8_lossy(&errs.lock().unwrap())
         );
     }

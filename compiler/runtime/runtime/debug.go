@@ -56,19 +56,41 @@ func ReadMemStats(m *MemStats) {
 // (its code asks for callers or stacks; see traceback); other goroutines
 // have their header line only.
 func Stack(buf []byte, all bool) int {
-	var digits [20]byte
-	s := "goroutine " + string(itoa(digits[:], uint64(curg.goid))) + " [running]:\n"
-	if callersRecorded() {
-		pcs := make([]uintptr, 100)
-		// Frames 0 and 1: Callers and Stack.
-		s += traceback(pcs[:Callers(2, pcs)])
-	}
+	// Frames 0 and 1: Callers and Stack.
+	s := runningStack(2)
 	if all {
 		for gp := runqhead; gp != nil; gp = gp.schedlink {
-			s += "\ngoroutine " + string(itoa(digits[:], uint64(gp.goid))) + " [runnable]:\n"
+			s += "\n" + goroutineHeader(gp.goid, "runnable")
 		}
 	}
 	return copy(buf, s)
+}
+
+// goroutineHeader is the first line of a goroutine's traceback.
+func goroutineHeader(goid int64, state string) string {
+	var digits [20]byte
+	return "goroutine " + string(itoa(digits[:], uint64(goid))) + " [" + state + "]:\n"
+}
+
+// runningStack is the traceback of the running goroutine, without its
+// innermost skip frames (the frames are there where the module has a
+// line table).
+func runningStack(skip int) string {
+	s := goroutineHeader(goroutineID(), "running")
+	if callersRecorded() {
+		pcs := make([]uintptr, 100)
+		s += traceback(pcs[:Callers(skip+1, pcs)])
+	}
+	return s
+}
+
+// goroutineID is the running goroutine's id (0 before the scheduler
+// starts); exported to the host, which names it in a trap's traceback.
+func goroutineID() int64 {
+	if curg == nil {
+		return 0
+	}
+	return curg.goid
 }
 
 // traceback lists frames as gc's tracebacks do, without argument

@@ -173,13 +173,32 @@ func (*PanicNilError) RuntimeError() {}
 // in modules with a line table, without gopanic's own (gc shows the
 // panics under it, not the one it reports).
 func uncaughtPanic() {
+	var message []byte
+	printCapture = &message
 	preprintpanics(curPanic)
 	printpanics(curPanic)
-	print("\ngoroutine ", curg.goid, " [running]:\n")
+	printCapture = nil
+	stack := goroutineHeader(goroutineID(), "running")
 	if callersRecorded() && len(curPanic.pcs) > 0 {
-		print(traceback(curPanic.pcs[1:]))
+		stack += traceback(curPanic.pcs[1:])
 	}
-	exit(2)
+	print("\n", stack)
+	hostAbort(0, message, bytes(stack))
+}
+
+// crash reports a fatal error in the running goroutine as gc does — its
+// message, then the goroutine's traceback — and ends the program (exit
+// status 2). The host adds the frames where the module cannot list them.
+func crash(message string) {
+	stack := runningStack(2)
+	print(message, "\n\n", stack)
+	hostAbort(1, bytes(message), bytes(stack))
+}
+
+// outOfMemory is called for an allocation larger than the engine can
+// make (gc fails the same way when the operating system refuses one).
+func outOfMemory() {
+	crash("fatal error: runtime: out of memory")
 }
 
 // preprintpanics converts error and Stringer panic values to strings

@@ -9,8 +9,15 @@ import (
 // gc. Output goes to standard error, unbuffered.
 
 func gwrite(b []byte) {
+	if printCapture != nil {
+		*printCapture = append(*printCapture, b...)
+	}
 	writeErr(b)
 }
+
+// printCapture, when set, also receives what print writes: the message of
+// an unrecovered panic, which the host is given as well (hostAbort).
+var printCapture *[]byte
 
 func bytes(s string) []byte {
 	return unsafe.Slice(unsafe.StringData(s), len(s))

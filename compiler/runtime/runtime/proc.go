@@ -135,8 +135,11 @@ func checkdead() {
 	if gcount == 0 && mainGoexit {
 		fatal("no goroutines (main called runtime.Goexit) - deadlock!")
 	}
-	print("fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [", maing.waitreason, "]:\n")
-	exit(2)
+	// The running code is the scheduler's, not goroutine 1's.
+	message := "fatal error: all goroutines are asleep - deadlock!"
+	stack := goroutineHeader(1, maing.waitreason)
+	print(message, "\n\n", stack)
+	hostAbort(2, bytes(message), bytes(stack))
 }
 
 // newproc starts a goroutine (the go statement).

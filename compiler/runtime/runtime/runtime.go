@@ -56,6 +56,9 @@ func hostWrite(fd int32, b []byte) int32
 //go:wasmimport gowasm exit
 func hostExit(code int32)
 
+//go:wasmimport gowasm abort
+func hostAbort(kind int32, message, traceback []byte)
+
 //go:wasmimport gowasm clock_now
 func hostClockNow(clock int32) int64
 

@@ -210,13 +210,11 @@ func sync_runtime_notifyListCheck(size uintptr) {}
 
 // throw reports a fatal runtime error and exits.
 func throw(s string) {
-	print("fatal error: ", s, "\n")
-	exit(2)
+	crash("fatal error: " + s)
 }
 
 func fatal(s string) {
-	print("fatal error: ", s, "\n")
-	exit(2)
+	crash("fatal error: " + s)
 }
 
 // nanotime is the monotonic clock: the host's, plus the jumps of the

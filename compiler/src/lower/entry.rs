@@ -7,13 +7,20 @@ use super::func::FuncGen;
 use crate::emit::module::BYTES_TYPE;
 use wasm_encoder::{AbstractHeapType, ExportKind, HeapType, RefType, ValType};
 
-/// Declares `_start` and requests the runtime function it calls.
+/// Declares `_start` and requests the runtime function it calls; exports
+/// the running goroutine's id (`host_abi::GOROUTINE_ID_EXPORT`).
 pub fn declare_start(cx: &mut Ctx) -> u32 {
     cx.runtime_func("start");
     let ty = cx.module.func_type(vec![], vec![]);
     let start = cx.module.declare_func(ty, "_start".into());
     cx.module
         .export(host_abi::ENTRY_EXPORT, ExportKind::Func, start);
+    let goroutine_id = cx.runtime_func("goroutineID");
+    cx.module.export(
+        host_abi::GOROUTINE_ID_EXPORT,
+        ExportKind::Func,
+        goroutine_id,
+    );
     start
 }
 

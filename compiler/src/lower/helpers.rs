@@ -40,6 +40,12 @@ pub fn zero_func(cx: &mut Ctx, t: TypeId) -> u32 {
                 }
                 g.ins().i32_const(0).struct_new(obj);
             }
+            // An array longer than the engine's arrays can be (gc's
+            // allocation would fail the same way).
+            Shape::Array(_, n) if i32::try_from(n).is_err() => {
+                g.call_runtime("outOfMemory");
+                g.ins().unreachable();
+            }
             Shape::Array(elem, n) => {
                 g.ins().i32_const(n as i32);
                 super::slices::new_array(&mut g, elem);

@@ -112,12 +112,16 @@ pub fn make_slice(g: &mut FuncGen, ins: &Instr, len_op: &Operand, cap_op: &Opera
         super::arith::push_as_i64(g, op, t);
         g.ins().local_set(l);
     }
-    // As gc: a negative or huge length first, then a capacity below the
-    // length or too large (unsigned compares catch negatives).
+    // As gc: a negative length or one past what may be allocated (gc's
+    // maxAlloc, 2^48 bytes) first, then a capacity below the length or
+    // past it (unsigned compares catch negatives). A legal size the engine
+    // cannot hold (an array's length is an i32) is Go's out of memory.
+    const MAX_ALLOC: u64 = 1 << 48;
+    let max_len = MAX_ALLOC / g.cx.go_size(elem).max(1) as u64;
     g.ins()
         .local_get(len)
-        .i64_const(1 << 31)
-        .i64_ge_u()
+        .i64_const(max_len as i64)
+        .i64_gt_u()
         .if_(BlockType::Empty);
     g.call_runtime("panicmakeslicelen");
     g.ins().unreachable().end();
@@ -126,11 +130,18 @@ pub fn make_slice(g: &mut FuncGen, ins: &Instr, len_op: &Operand, cap_op: &Opera
         .local_get(len)
         .i64_lt_u()
         .local_get(cap)
-        .i64_const(1 << 31)
-        .i64_ge_u()
+        .i64_const(max_len as i64)
+        .i64_gt_u()
         .i32_or()
         .if_(BlockType::Empty);
     g.call_runtime("panicmakeslicecap");
+    g.ins().unreachable().end();
+    g.ins()
+        .local_get(cap)
+        .i64_const(1 << 31)
+        .i64_ge_u()
+        .if_(BlockType::Empty);
+    g.call_runtime("outOfMemory");
     g.ins().unreachable().end();
     g.ins().local_get(cap).i32_wrap_i64();
     new_array(g, elem);
