@@ -215,7 +215,7 @@ fn gowasm_run_limits_end_programs_cleanly() {
     build(&wasm, "compiler/tests/testdata/limits.go");
     let run = Path::new(env!("CARGO_BIN_EXE_gowasm")).with_file_name("gowasm-run");
     let oom = "fatal error: runtime: out of memory\n\ngoroutine 1 [running]:\n";
-    let timeout = "gowasm: the program ran longer than its time limit (500ms)\n\ngoroutine ";
+    let timeout = "gowasm: the program ran longer than its time limit (500ms)\n";
     let cases: &[(&[&str], &str, i32, &str)] = &[
         (&["--timeout", "500ms"], "spin", 124, timeout),
         (&["--timeout", "500ms"], "sleep", 124, timeout),
@@ -250,6 +250,30 @@ fn gowasm_run_limits_end_programs_cleanly() {
     assert_eq!(out.status.code(), Some(2));
     assert!(
         String::from_utf8_lossy(&out.stderr).contains("is not a duration"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Under an address-space limit (`ulimit -v`, 1.5 GB here) too small for
+/// the engine's default 4 GiB heap reservation, programs still run,
+/// including one whose heap grows far beyond its start (it moves).
+#[test]
+fn gowasm_run_works_under_an_address_space_limit() {
+    let dir = scratch("ulimit");
+    let wasm = dir.join("live.wasm");
+    build(&wasm, "compiler/tests/testdata/gc_live_list.go");
+    let run = Path::new(env!("CARGO_BIN_EXE_gowasm")).with_file_name("gowasm-run");
+    let out = succeed(
+        Command::new("sh")
+            .arg("-c")
+            .arg("ulimit -v 1500000 && exec \"$0\" --gc-heap-initial 64K \"$1\"")
+            .arg(&run)
+            .arg(&wasm),
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).starts_with("ok "),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );

@@ -65,7 +65,11 @@ pub fn outcome(e: &wasmtime::Error, report: &Report, stderr: &Output) -> Outcome
         };
         (message, fatal)
     };
-    stderr.write(format!("{message}\n\n{traceback}").as_bytes());
+    let report = match traceback.is_empty() {
+        true => format!("{message}\n"),
+        false => format!("{message}\n\n{traceback}"),
+    };
+    stderr.write(report.as_bytes());
     outcome
 }
 
@@ -82,9 +86,13 @@ fn out_of_memory(e: &wasmtime::Error) -> bool {
 
 impl Report<'_> {
     /// The running goroutine's traceback as gc prints it: its header,
-    /// then its frames.
+    /// then its frames; nothing when no goroutine was running (the
+    /// scheduler waited, or the module did not start).
     fn traceback(&self, e: &wasmtime::Error) -> String {
-        let mut s = format!("goroutine {} [running]:\n", self.goroutine.unwrap_or(0));
+        let Some(id) = self.goroutine.filter(|&id| id > 0) else {
+            return String::new();
+        };
+        let mut s = format!("goroutine {id} [running]:\n");
         if let Some(bt) = e.downcast_ref::<wasmtime::WasmBacktrace>() {
             s.push_str(&frames(bt, self.names, self.lines));
         }

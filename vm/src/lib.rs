@@ -339,6 +339,17 @@ impl Runtime {
             // runtime.Callers walks the stack through the engine; gc's
             // tracebacks show up to 100 frames, testing asks for 50.
             .wasm_backtrace_max_frames(std::num::NonZeroUsize::new(256));
+        if address_space_limited() {
+            // The default reservation (4 GiB and two 32 MiB guards, which
+            // let the compiled code skip some bounds checks) does not fit:
+            // reserve as the heap grows, moving it when it must. Measured
+            // 10-30 % slower on the compute benchmarks (docs/design.md).
+            config
+                .gc_heap_reservation(0)
+                .gc_heap_reservation_for_growth(64 << 20)
+                .gc_heap_guard_size(64 << 10)
+                .gc_heap_may_move(true);
+        }
         if let Some(dir) = std::env::var_os("GOWASM_EMIT_CLIF") {
             // Cranelift's IR of every compiled function, for reading what
             // the engine made of the code.
@@ -383,6 +394,18 @@ impl Runtime {
             names: names.map(Arc::from),
         })
     }
+}
+
+/// Whether this process's address space is limited (`ulimit -v`) below
+/// what the engine's default GC heap reservation needs with room to spare.
+fn address_space_limited() -> bool {
+    let mut limit = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: getrlimit fills the struct it is given.
+    let ok = unsafe { libc::getrlimit(libc::RLIMIT_AS, &mut limit) } == 0;
+    ok && limit.rlim_cur != libc::RLIM_INFINITY && limit.rlim_cur < 8 << 30
 }
 
 /// The custom sections the host reads, besides the ABI version.
