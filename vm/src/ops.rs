@@ -292,7 +292,7 @@ mod tests {
         let mut ops = Ops::new().unwrap();
         ops.watch_signals();
         let interrupt = ops.interrupt_sink();
-        let t = std::thread::spawn(move || interrupt());
+        let t = std::thread::spawn(interrupt);
         // Waits for a signal that never comes, until the interrupt.
         assert_eq!(ops.poll(None), None);
         t.join().unwrap();
