@@ -256,6 +256,70 @@ fn gowasm_run_limits_end_programs_cleanly() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// `gowasm-run compile` precompiles a module; the precompiled program runs
+/// as the module does, without the module cache. One precompiled without
+/// interruption checks is refused with --timeout, with the fix in the
+/// message; a damaged one is refused.
+#[test]
+fn gowasm_run_runs_precompiled_programs() {
+    let dir = scratch("aot");
+    let wasm = dir.join("limits.wasm");
+    build(&wasm, "compiler/tests/testdata/limits.go");
+    let run = Path::new(env!("CARGO_BIN_EXE_gowasm")).with_file_name("gowasm-run");
+    succeed(Command::new(&run).arg("compile").arg(&wasm));
+    let cwasm = dir.join("limits.cwasm");
+    let direct = Command::new(&run).arg(&wasm).arg("exit").output().unwrap();
+    let precompiled = Command::new(&run)
+        .arg(&cwasm)
+        .arg("exit")
+        .env("GOWASM_CACHE", dir.join("unused-cache"))
+        .output()
+        .unwrap();
+    assert_eq!(precompiled.status.code(), Some(3));
+    assert_eq!(precompiled.stdout, direct.stdout);
+    assert_eq!(precompiled.stderr, direct.stderr);
+    assert!(!dir.join("unused-cache").exists());
+
+    let refused = Command::new(&run)
+        .args(["--timeout", "1s"])
+        .arg(&cwasm)
+        .arg("spin")
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("gowasm-run compile --interruptible"),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
+    let interruptible = dir.join("spin.cwasm");
+    succeed(
+        Command::new(&run)
+            .args(["compile", "--interruptible", "-o"])
+            .arg(&interruptible)
+            .arg(&wasm),
+    );
+    let out = Command::new(&run)
+        .args(["--timeout", "300ms"])
+        .arg(&interruptible)
+        .arg("spin")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(124));
+
+    let bytes = std::fs::read(&cwasm).unwrap();
+    let damaged = dir.join("damaged.cwasm");
+    std::fs::write(&damaged, &bytes[..bytes.len() / 2]).unwrap();
+    let out = Command::new(&run).arg(&damaged).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("precompiled program cannot run here"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 /// Under an address-space limit (`ulimit -v`, 1.5 GB here) too small for
 /// the engine's default 4 GiB heap reservation, programs still run,
 /// including one whose heap grows far beyond its start (it moves).

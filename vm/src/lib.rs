@@ -20,6 +20,7 @@ mod limits;
 mod lines;
 mod net;
 mod ops;
+mod precompiled;
 mod signals;
 
 use anyhow::Context;
@@ -74,6 +75,8 @@ pub enum LoadError {
     NoExport(&'static str),
     #[error("invalid module: {0}")]
     Invalid(String),
+    #[error("precompiled program cannot run here: {0}")]
+    Precompiled(String),
 }
 
 /// Default stack available to a program's WebAssembly code: goroutines
@@ -362,17 +365,95 @@ impl Runtime {
         Ok(config)
     }
 
-    /// Checks and compiles a module.
+    /// Checks and compiles a module, or loads a program precompiled by
+    /// [`Runtime::precompile`] (with the same gowasm and settings).
+    ///
+    /// A precompiled program is machine code that is trusted as it is:
+    /// load only those you made (as Wasmtime's `Module::deserialize`).
     pub fn load(&self, bytes: &[u8]) -> Result<Program, LoadError> {
         let _span = tracing::debug_span!("load", bytes = bytes.len()).entered();
-        let Sections { lines, names } = check(bytes)?;
-        let lines = lines.map(Arc::new);
-        let engine = match lines {
-            Some(_) => &self.engine_for_lines,
-            None => &self.engine,
-        };
+        if bytes.starts_with(precompiled::MAGIC) {
+            return self.load_precompiled(bytes);
+        }
+        let sections = check(bytes)?;
+        let engine = self.engine_for(&sections);
         let module =
             Module::new(engine, bytes).map_err(|e| LoadError::Invalid(format!("{e:#}")))?;
+        self.program(engine, module, sections)
+    }
+
+    /// Compiles a module ahead of time for this runtime's engine and
+    /// settings: the bytes [`Runtime::load`] takes to run it without
+    /// compiling (`gowasm-run compile`).
+    pub fn precompile(&self, bytes: &[u8]) -> Result<Vec<u8>, LoadError> {
+        let _span = tracing::debug_span!("precompile", bytes = bytes.len()).entered();
+        let sections = check(bytes)?;
+        let engine = self.engine_for(&sections);
+        let module =
+            Module::new(engine, bytes).map_err(|e| LoadError::Invalid(format!("{e:#}")))?;
+        let code = module
+            .serialize()
+            .map_err(|e| LoadError::Invalid(format!("{e:#}")))?;
+        // The checks `load` makes, before anything is written.
+        self.program(engine, module, sections.clone())?;
+        Ok(precompiled::Parts {
+            abi: host_abi::VERSION,
+            interruptible: self.interruptible,
+            imported_funcs: sections.imported_funcs,
+            bodies: sections.bodies,
+            lines: sections.lines.as_deref(),
+            names: sections.names.as_deref(),
+            code: &code,
+        }
+        .encode())
+    }
+
+    fn load_precompiled(&self, bytes: &[u8]) -> Result<Program, LoadError> {
+        let parts = precompiled::Parts::decode(bytes).ok_or(LoadError::Precompiled(
+            "malformed, or from another version of gowasm-run".into(),
+        ))?;
+        if parts.abi != host_abi::VERSION {
+            return Err(LoadError::AbiMismatch {
+                found: parts.abi.to_string(),
+            });
+        }
+        if parts.interruptible != self.interruptible {
+            return Err(LoadError::Precompiled(match parts.interruptible {
+                true => "compiled with interruption checks; run it on an interruptible runtime".into(),
+                false => "compiled without interruption checks, which a timeout or a cancel handle needs: precompile it with them (gowasm-run compile --interruptible)".into(),
+            }));
+        }
+        let sections = Sections {
+            lines: parts.lines.map(<[u8]>::to_vec),
+            names: parts.names.map(<[u8]>::to_vec),
+            imported_funcs: parts.imported_funcs,
+            bodies: parts.bodies,
+        };
+        let engine = self.engine_for(&sections);
+        // SAFETY: the code is trusted as Wasmtime's serialized modules are
+        // (see `load`); Wasmtime checks that it was made by this engine
+        // version, for this target, with these settings.
+        let module = unsafe { Module::deserialize(engine, parts.code) }
+            .map_err(|e| LoadError::Precompiled(format!("{e:#}")))?;
+        self.program(engine, module, sections)
+    }
+
+    /// The engine for a module: without inlining when it has a line table.
+    fn engine_for(&self, sections: &Sections) -> &Engine {
+        match sections.lines {
+            Some(_) => &self.engine_for_lines,
+            None => &self.engine,
+        }
+    }
+
+    /// A compiled module as a program, once its imports and exports are
+    /// the host ABI's.
+    fn program(
+        &self,
+        engine: &Engine,
+        module: Module,
+        sections: Sections,
+    ) -> Result<Program, LoadError> {
         for import in module.imports() {
             host::check_import_type(engine, &import)?;
         }
@@ -385,15 +466,25 @@ impl Runtime {
                 return Err(LoadError::NoExport(export));
             }
         }
+        let lines = sections
+            .lines
+            .as_deref()
+            .and_then(|t| lines::LineTable::new(t, sections.imported_funcs, &sections.bodies));
         Ok(Program {
             max_stack: self.max_stack,
             interruptible: self.interruptible,
             engine: engine.clone(),
             module,
-            lines,
-            names: names.map(Arc::from),
+            lines: lines.map(Arc::new),
+            names: sections.names.map(Arc::from),
         })
     }
+}
+
+/// Whether `bytes` are a precompiled program ([`Runtime::precompile`]),
+/// and if so whether it was compiled with interruption checks.
+pub fn precompiled_interruptible(bytes: &[u8]) -> Option<bool> {
+    precompiled::Parts::decode(bytes).map(|p| p.interruptible)
 }
 
 /// Whether this process's address space is limited (`ulimit -v`) below
@@ -408,11 +499,17 @@ fn address_space_limited() -> bool {
     ok && limit.rlim_cur != libc::RLIM_INFINITY && limit.rlim_cur < 8 << 30
 }
 
-/// The custom sections the host reads, besides the ABI version.
+/// What the host reads from a module besides the ABI version: its custom
+/// sections' payloads, and where its functions are (for the line table).
+#[derive(Clone)]
 struct Sections {
-    lines: Option<lines::LineTable>,
+    /// The gowasm.lines payload.
+    lines: Option<Vec<u8>>,
     /// The gowasm.names payload.
     names: Option<Vec<u8>>,
+    imported_funcs: u32,
+    /// Module offsets of the function bodies.
+    bodies: Vec<std::ops::Range<u32>>,
 }
 
 /// Header checks that give clear errors before Wasmtime sees the module;
@@ -422,7 +519,7 @@ fn check(bytes: &[u8]) -> Result<Sections, LoadError> {
         return Err(LoadError::NotWasm);
     }
     let mut version = None;
-    let mut line_table = None;
+    let mut lines = None;
     let mut names = None;
     let mut imported_funcs = 0u32;
     let mut bodies = Vec::new();
@@ -433,7 +530,7 @@ fn check(bytes: &[u8]) -> Result<Sections, LoadError> {
                 version = Some(c.data().to_vec());
             }
             wasmparser::Payload::CustomSection(c) if c.name() == host_abi::lines::SECTION => {
-                line_table = Some(c.data());
+                lines = Some(c.data().to_vec());
             }
             wasmparser::Payload::CustomSection(c) if c.name() == host_abi::names::SECTION => {
                 names = Some(c.data().to_vec());
@@ -463,8 +560,10 @@ fn check(bytes: &[u8]) -> Result<Sections, LoadError> {
     let payload = version.ok_or(LoadError::NotGowasm)?;
     match host_abi::parse_version_payload(&payload) {
         Some(v) if v == host_abi::VERSION => Ok(Sections {
-            lines: line_table.and_then(|t| lines::LineTable::new(t, imported_funcs, &bodies)),
+            lines,
             names,
+            imported_funcs,
+            bodies,
         }),
         Some(v) => Err(LoadError::AbiMismatch {
             found: v.to_string(),

@@ -1,11 +1,19 @@
-//! `gowasm-run [OPTIONS] <MODULE.wasm> [ARGS...]`: runs a module built by
-//! `gowasm`, in the spirit of `wasmtime run`.
+//! `gowasm-run [OPTIONS] <MODULE.wasm | PROGRAM.cwasm> [ARGS...]`: runs a
+//! module built by `gowasm`, in the spirit of `wasmtime run`;
+//! `gowasm-run compile MODULE.wasm [-o PROGRAM.cwasm]` precompiles one,
+//! as `wasmtime compile`.
 
 use clap::Parser;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "gowasm-run", version, about = "Run a gowasm module")]
+#[command(
+    name = "gowasm-run",
+    version,
+    about = "Run a gowasm module",
+    after_help = "`gowasm-run compile MODULE.wasm` precompiles a module (see `gowasm-run compile --help`)."
+)]
 struct Cli {
     /// Set an environment variable for the program (repeatable); KEY
     /// alone passes the host's value of KEY, if it has one. The program
@@ -84,8 +92,39 @@ struct Cli {
     command: Vec<String>,
 }
 
+/// `gowasm-run compile`.
+#[derive(Parser)]
+#[command(
+    name = "gowasm-run compile",
+    about = "Precompile a gowasm module for this gowasm-run: the program then runs without compiling (Wasmtime's compiled code, for this machine's architecture and this gowasm-run's version and settings)"
+)]
+struct CompileCli {
+    /// Compile in the interruption checks that --timeout needs (slower
+    /// code; a program precompiled without them cannot run with
+    /// --timeout).
+    #[arg(long)]
+    interruptible: bool,
+    /// The initial GC heap size the program will run with (a setting of
+    /// the compiled code: runs must use the same --gc-heap-initial).
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    gc_heap_initial: Option<u64>,
+    /// Where to write the precompiled program (default: the module's name
+    /// with .cwasm).
+    #[arg(short = 'o', value_name = "PROGRAM.cwasm")]
+    output: Option<PathBuf>,
+    /// The module built by `gowasm build`.
+    #[arg(value_name = "MODULE.wasm")]
+    module: PathBuf,
+}
+
 fn main() -> ExitCode {
     vm::init_logging();
+    if std::env::args_os().nth(1).is_some_and(|a| a == "compile") {
+        let args = std::env::args_os().skip(2);
+        return compile(CompileCli::parse_from(
+            std::iter::once("gowasm-run compile".into()).chain(args),
+        ));
+    }
     let cli = Cli::parse();
     let (path, program_args) = cli.command.split_first().expect("clap requires the module");
     let path = path.clone();
@@ -112,8 +151,11 @@ fn main() -> ExitCode {
             Err(e) => return fail(e),
         },
     };
+    // A precompiled program needs no cache, and says whether it has the
+    // interruption checks.
+    let precompiled = vm::precompiled_interruptible(&bytes);
     let runtime = vm::Runtime::with_options(vm::RuntimeOptions {
-        cache: (!cli.no_cache)
+        cache: (!cli.no_cache && precompiled.is_none())
             .then(|| vm::cache_dir().join("modules"))
             .filter(|dir| usable_cache(dir)),
         // A cap below the initial heap lowers the initial heap.
@@ -122,7 +164,7 @@ fn main() -> ExitCode {
             .unwrap_or(vm::GC_HEAP_INITIAL)
             .min(cli.max_memory.unwrap_or(u64::MAX)),
         max_stack: cli.max_stack.unwrap_or(vm::MAX_STACK),
-        interruptible: cli.timeout.is_some(),
+        interruptible: cli.timeout.is_some() || precompiled == Some(true),
     });
     let runtime = match runtime {
         Ok(r) => r,
@@ -154,6 +196,36 @@ fn main() -> ExitCode {
         Ok(vm::Outcome::Signal(sig)) => vm::die_by_signal(sig),
         Ok(outcome) => ExitCode::from(outcome.exit_code() as u8),
         Err(e) => fail(format!("{e:#}")),
+    }
+}
+
+/// `gowasm-run compile`: writes the precompiled program.
+fn compile(cli: CompileCli) -> ExitCode {
+    let fail = |msg: String| {
+        eprintln!("gowasm-run compile: {}: {msg}", cli.module.display());
+        ExitCode::from(1)
+    };
+    let bytes = match std::fs::read(&cli.module) {
+        Ok(b) => b,
+        Err(e) => return fail(e.to_string()),
+    };
+    let runtime = vm::Runtime::with_options(vm::RuntimeOptions {
+        gc_heap_initial: cli.gc_heap_initial.unwrap_or(vm::GC_HEAP_INITIAL),
+        interruptible: cli.interruptible,
+        ..vm::RuntimeOptions::default()
+    });
+    let precompiled = match runtime.map(|r| r.precompile(&bytes)) {
+        Ok(Ok(p)) => p,
+        Ok(Err(e)) => return fail(e.to_string()),
+        Err(e) => return fail(format!("{e:#}")),
+    };
+    let out = cli
+        .output
+        .clone()
+        .unwrap_or_else(|| cli.module.with_extension("cwasm"));
+    match std::fs::write(&out, precompiled) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(format!("writing {}: {e}", out.display())),
     }
 }
 
