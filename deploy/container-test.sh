@@ -23,7 +23,8 @@
 # Every wait has a time limit; everything it made is removed on exit.
 #
 # Environment:
-#   GOWASM=path           the gowasm compiler (default target/release/gowasm)
+#   GOWASM=path           the gowasm compiler (default target/release/gowasm;
+#                         unset before gowasm runs go, which reads GOWASM too)
 #   CONTAINER_TARGET_DIR  cargo target dir for the musl build (target/container)
 #   CONTAINER_RUNTIME     auto (default: podman, else the chroot fallback),
 #                         podman, or chroot (unshare + chroot of the image's
@@ -41,6 +42,9 @@ arch=$(uname -m)
 target=$arch-unknown-linux-musl
 target_dir=${CONTAINER_TARGET_DIR:-$repo/target/container}
 gowasm=${GOWASM:-$repo/target/release/gowasm}
+gowasm_given=${GOWASM:-}
+# Go reads GOWASM too (its wasm feature list): not for the go it runs.
+unset GOWASM
 runtime_choice=${CONTAINER_RUNTIME:-auto}
 oci_runtime=${OCI_RUNTIME:-runc}
 ready_timeout=${READY_TIMEOUT:-240}
@@ -110,17 +114,17 @@ cleanup() {
 	if [[ -n $ro_root ]] && mountpoint -q "$ro_root"; then
 		umount "$ro_root"
 	fi
+	if [[ ${KEEP:-} == 1 ]]; then
+		echo "kept $work (podman ${storage[*]} ...)" >&2
+		exit "$rc"
+	fi
 	if [[ -d $work/storage ]]; then
 		pod rm -a -f -t 0 >/dev/null 2>&1
 		pod rmi -a -f >/dev/null 2>&1
 	fi
 	# Anything podman left mounted in the work directory.
 	findmnt -rn -o TARGET | grep "^$work/" | sort -r | while read -r m; do umount -l "$m"; done
-	if [[ ${KEEP:-} == 1 ]]; then
-		echo "kept $work" >&2
-	else
-		rm -rf "$work"
-	fi
+	rm -rf "$work"
 	exit "$rc"
 }
 trap cleanup EXIT
@@ -145,7 +149,7 @@ info "$run_bin: $((run_bin_size / 1024)) KiB, static ($(file -b "$run_bin" 2>/de
 # ---------------------------------------------------------------------------
 step "module"
 if [[ ! -x $gowasm ]]; then
-	[[ -z ${GOWASM:-} ]] || fail "GOWASM=$GOWASM is not executable"
+	[[ -z $gowasm_given ]] || fail "GOWASM=$gowasm_given is not executable"
 	info "no $gowasm: building it"
 	nice -n 19 timeout 3600 cargo build --release --locked -p compiler --bin gowasm
 fi
@@ -240,6 +244,7 @@ start_chroot() { # name memory-limit command...
 	# New PID and network namespaces: sh brings up lo, then execs (same
 	# PID 1) chroot, which execs gowasm-run as 65532 without privileges.
 	# (Leaving uid 0 clears the capabilities; no_new_privs as podman's.)
+	# shellcheck disable=SC2016 # expanded by that sh
 	cmd='ip link set lo up && exec setpriv --no-new-privs chroot --userspec=65532:65532 "$0" "$@"'
 	unshare --net --pid --fork --kill-child -- sh -c "$cmd" "$ro_root" "${argv[@]}" \
 		>"$logs/$name.log" 2>&1 &
@@ -320,7 +325,11 @@ wait_ready() {
 	while ((SECONDS < deadline)); do
 		if ! running; then
 			dump
-			fail "$cname exited before serving"
+			local how=
+			if [[ -z $chroot_pid ]]; then
+				how=" (exit status $(pod inspect -f '{{.State.ExitCode}}' "$cname"); 137: killed, e.g. by the memory limit)"
+			fi
+			fail "$cname exited before serving$how"
 		fi
 		if nsenter --target "$cpid" --net -- curl -fsS -m 2 -o /dev/null http://127.0.0.1:8080/healthz 2>/dev/null; then
 			ready_s=$(since "$t")
@@ -361,7 +370,7 @@ mkdir -p "$logs"
 
 # ---------------------------------------------------------------------------
 step "run 1: the image's entrypoint, --read-only --user 65532, no capabilities"
-start app 256m
+start app ""
 wait_ready
 ready1_s=$ready_s
 # As the README: POST an item, list them.

@@ -203,6 +203,8 @@ fn test_package(runtime: &vm::Runtime, req: &Request, pkg: &Package, cwd: &Path)
     let outcome = program.run(vm::RunOptions {
         args,
         env,
+        // As `go test`, whose test binaries read /dev/null.
+        stdin: vm::Input::Empty,
         stderr: stdout.clone(),
         stdout,
         sched_stress: vm::sched_stress_from_env().map_err(anyhow::Error::msg)?,

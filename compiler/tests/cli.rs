@@ -106,6 +106,47 @@ fn compile_errors_are_reported_like_go_build() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// A `//go:wasmimport` of a host function whose Go signature cannot cross
+/// the boundary (a pointer, two results) is a compile error at the
+/// declaration.
+#[test]
+fn host_function_declarations_that_cannot_cross_are_compile_errors() {
+    let dir = scratch("wasmimport");
+    std::fs::write(
+        dir.join("ptr.go"),
+        "package main\n\n//go:wasmimport app f\nfunc f(p *int)\n\nfunc main() {\n\tf(nil)\n}\n",
+    )
+    .unwrap();
+    let build = |file: &str| {
+        let out = gowasm()
+            .args(["build", file])
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        assert!(!dir.join(file).with_extension("wasm").exists());
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let err = build("ptr.go");
+    assert!(
+        err.contains(
+            "ptr.go:4:6: //go:wasmimport app f: parameter type *int cannot cross the host boundary"
+        ),
+        "{err}"
+    );
+    std::fs::write(
+        dir.join("two.go"),
+        "package main\n\n//go:wasmimport app g\nfunc g() (int32, int32)\n\nfunc main() {\n\tg()\n}\n",
+    )
+    .unwrap();
+    let err = build("two.go");
+    assert!(
+        err.contains("two.go:4:6: //go:wasmimport app g: at most one result"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 /// A `//go:embed` pattern that matches nothing is a compile error at the
 /// directive, as go build reports it (exit 1, no module).
 #[test]
@@ -316,6 +357,83 @@ fn gowasm_run_runs_precompiled_programs() {
         String::from_utf8_lossy(&out.stderr).contains("precompiled program cannot run here"),
         "{}",
         String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// vm/examples/embed.rs runs vm/examples/greeter, whose Go code calls the
+/// example's host functions (strings, byte slices, bools, integers and
+/// floats each way) and reads the stdin the example gives it. The example
+/// binary is built by `cargo test --workspace` (or `cargo build --examples
+/// -p vm`).
+#[test]
+fn embedding_example_runs_go_calling_host_functions() {
+    let dir = scratch("embed");
+    let wasm = dir.join("greeter.wasm");
+    build(&wasm, "./vm/examples/greeter");
+    let example = Path::new(env!("CARGO_BIN_EXE_gowasm"))
+        .with_file_name("examples")
+        .join("embed");
+    assert!(
+        example.is_file(),
+        "{} missing: build the examples (cargo test --workspace)",
+        example.display()
+    );
+    let out = succeed(Command::new(&example).arg(&wasm));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "Hello, Ada! (1)\nHello, Grace! (2)\n42 3\nrecorded: [\"Ada\", \"Grace\"]\nok\n"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A module whose host-function imports the embedder did not register,
+/// or registered with other types, is refused at load time naming both
+/// signatures; a host function's error ends the run as a fatal error
+/// naming it.
+#[test]
+fn host_function_mismatches_are_load_errors() {
+    let dir = scratch("hostfuncs");
+    let wasm = dir.join("greeter.wasm");
+    build(&wasm, "./vm/examples/greeter");
+    let bytes = std::fs::read(&wasm).unwrap();
+    use vm::ValueType::{Bytes, F32, F64, I32, I64};
+    let none = |_: &[vm::Value]| -> anyhow::Result<Vec<vm::Value>> { anyhow::bail!("refused") };
+    let runtime = |add: &[vm::ValueType]| {
+        vm::Runtime::builder()
+            .host_func("app", "greeting", &[Bytes], &[Bytes], none)
+            .host_func("app", "add", add, &[I64], none)
+            .host_func("app", "scale", &[F64, F32], &[F64], none)
+            .host_func("app", "record", &[Bytes, I32], &[I32], none)
+            .build()
+            .unwrap()
+    };
+    let err = vm::Runtime::new().unwrap().load(&bytes).err().unwrap();
+    assert!(
+        err.to_string()
+            .starts_with("module imports unknown host function app."),
+        "{err}"
+    );
+    let err = runtime(&[I32, I64]).load(&bytes).err().unwrap().to_string();
+    assert_eq!(
+        err,
+        "module imports host function app.add as (i64, i64) -> (i64), but the host's function is (i32, i64) -> (i64)"
+    );
+    let program = runtime(&[I64, I64]).load(&bytes).unwrap();
+    let (stderr, _) = vm::capture();
+    let outcome = program
+        .run(vm::RunOptions {
+            stdin: vm::Input::Empty,
+            stderr,
+            ..vm::RunOptions::default()
+        })
+        .unwrap();
+    let vm::Outcome::Fatal { message, .. } = outcome else {
+        panic!("{outcome:?}")
+    };
+    assert!(
+        message.starts_with("fatal error: host function app.greeting: refused"),
+        "{message}"
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -45,6 +45,8 @@ pub const GOROUTINE_ID_EXPORT: &str = "goroutine_id";
 pub enum AbiType {
     I32,
     I64,
+    /// Only in imports of the embedder's own host functions.
+    F32,
     F64,
     /// `(ref null array)`; the array is always the module's byte array type
     /// `(array (mut i8))` (final, in its own recursion group), so the module

@@ -57,7 +57,7 @@ pub fn outcome(e: &wasmtime::Error, report: &Report, stderr: &Output) -> Outcome
                 report.max_stack
             ),
             Some(trap) => format!("fatal error: {trap}"),
-            None => format!("fatal error: {e:#}"),
+            None => format!("fatal error: {}", e.root_cause()),
         };
         let fatal = Outcome::Fatal {
             message: message.clone(),

@@ -2,13 +2,14 @@
 //! without an implementation here is an error when the linker is built.
 
 use crate::fs;
+use crate::hostfuncs::HostFunc;
 use crate::limits::{Attached, CancelHandle, MemoryCap};
 use crate::lines::LineTable;
 use crate::net::{self, NetPolicy, Socket};
 use crate::signals::SignalRelay;
 use crate::{LoadError, RunOptions};
 use host_abi::AbiType;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use wasmtime::{
@@ -23,17 +24,20 @@ pub enum Output {
     Inherit,
     /// Appended to a shared buffer.
     Capture(Arc<Mutex<Vec<u8>>>),
+    /// To the embedder's writer, flushed after each write; its errors are
+    /// the program's (a broken pipe is EPIPE).
+    Writer(Arc<Mutex<dyn Write + Send>>),
 }
 
 impl Output {
+    /// Output to `w`.
+    pub fn writer(w: impl Write + Send + 'static) -> Output {
+        Output::Writer(Arc::new(Mutex::new(w)))
+    }
+
     /// Writes diagnostics (this is the standard error stream).
     pub(crate) fn write(&self, bytes: &[u8]) {
-        match self {
-            Output::Inherit => {
-                let _ = std::io::stderr().lock().write_all(bytes);
-            }
-            Output::Capture(buf) => buf.lock().unwrap().extend_from_slice(bytes),
-        }
+        let _ = self.write_fd(2, bytes);
     }
 
     fn write_fd(&self, fd: i32, bytes: &[u8]) -> std::io::Result<()> {
@@ -44,10 +48,44 @@ impl Output {
                 out.flush()
             }
             Output::Inherit => std::io::stderr().lock().write_all(bytes),
-            Output::Capture(_) => {
-                self.write(bytes);
+            Output::Capture(buf) => {
+                buf.lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .extend_from_slice(bytes);
                 Ok(())
             }
+            Output::Writer(w) => {
+                let mut w = w.lock().unwrap_or_else(|e| e.into_inner());
+                w.write_all(bytes)?;
+                w.flush()
+            }
+        }
+    }
+}
+
+/// Where a program's standard input comes from.
+#[derive(Clone)]
+pub enum Input {
+    /// This process's standard input.
+    Inherit,
+    /// Nothing: the program reads end of input at once.
+    Empty,
+    /// The embedder's reader. Reads run on a worker thread while the
+    /// program's other goroutines go on, as reads of a process's stdin.
+    Reader(Arc<Mutex<dyn Read + Send>>),
+}
+
+impl Input {
+    /// Input from `r`.
+    pub fn reader(r: impl Read + Send + 'static) -> Input {
+        Input::Reader(Arc::new(Mutex::new(r)))
+    }
+
+    fn read(&self, buf: &mut [u8]) -> std::io::Result<usize> {
+        match self {
+            Input::Inherit => std::io::stdin().lock().read(buf),
+            Input::Empty => Ok(0),
+            Input::Reader(r) => r.lock().unwrap_or_else(|e| e.into_inner()).read(buf),
         }
     }
 }
@@ -99,9 +137,7 @@ pub struct State {
     env: Vec<String>,
     stdout: Output,
     stderr: Output,
-    /// Standard input is the process's when standard output is (the CLI);
-    /// an embedding that captures output gives the program an empty stdin.
-    stdin_inherited: bool,
+    stdin: Input,
     start: Instant,
     sched_stress: i64,
     bytes: Option<ArrayRefPre>,
@@ -180,7 +216,7 @@ impl State {
                 .into_iter()
                 .map(|(k, v)| format!("{k}={v}"))
                 .collect(),
-            stdin_inherited: matches!(opts.stdout, Output::Inherit),
+            stdin: opts.stdin,
             stdout: opts.stdout,
             stderr: opts.stderr,
             start: Instant::now(),
@@ -207,7 +243,7 @@ fn bytes_type(engine: &Engine) -> ArrayType {
 }
 
 /// A fresh module byte array holding `data`.
-fn new_bytes(
+pub(crate) fn new_bytes(
     caller: &mut Caller<'_, State>,
     data: &[u8],
 ) -> wasmtime::Result<Option<Rooted<ArrayRef>>> {
@@ -266,7 +302,7 @@ fn fill(
 /// The bytes of a range argument; None (EINVAL) for a null array (unless
 /// the range is empty: an empty Go slice may have no array) or a range
 /// outside it.
-fn bytes_in(
+pub(crate) fn bytes_in(
     c: &mut Caller<'_, State>,
     arr: Option<Rooted<ArrayRef>>,
     off: i32,
@@ -543,14 +579,10 @@ pub fn linker(engine: &Engine) -> wasmtime::Result<Linker<State>> {
                     if fd != 0 {
                         return EBADF as i64;
                     }
-                    let inherited = c.data().stdin_inherited;
+                    let stdin = c.data().stdin.clone();
                     c.data_mut().ops.start(move || {
                         let mut buf = vec![0u8; len];
-                        let n = if inherited {
-                            std::io::Read::read(&mut std::io::stdin().lock(), &mut buf)?
-                        } else {
-                            0
-                        };
+                        let n = stdin.read(&mut buf)?;
                         buf.truncate(n);
                         Ok(buf)
                     })
@@ -1120,10 +1152,11 @@ pub fn linker(engine: &Engine) -> wasmtime::Result<Linker<State>> {
     Ok(linker)
 }
 
-fn abi_valtype(t: AbiType) -> ValType {
+pub(crate) fn abi_valtype(t: AbiType) -> ValType {
     match t {
         AbiType::I32 => ValType::I32,
         AbiType::I64 => ValType::I64,
+        AbiType::F32 => ValType::F32,
         AbiType::F64 => ValType::F64,
         AbiType::Bytes => ValType::Ref(wasmtime::RefType::new(true, wasmtime::HeapType::Array)),
     }
@@ -1138,15 +1171,41 @@ pub fn abi_func_type(engine: &Engine, import: &host_abi::Import) -> FuncType {
     )
 }
 
-/// Checks that a module's import has the ABI's signature.
-pub fn check_import_type(engine: &Engine, import: &ImportType<'_>) -> Result<(), LoadError> {
+/// Checks that a module's import has the signature of the function it
+/// names: the host ABI's, or a registered host function's.
+pub fn check_import_type(
+    engine: &Engine,
+    import: &ImportType<'_>,
+    host_funcs: &[HostFunc],
+) -> Result<(), LoadError> {
     let name = format!("{}.{}", import.module(), import.name());
+    let ExternType::Func(ft) = import.ty() else {
+        return Err(LoadError::ImportSignature(name));
+    };
+    if import.module() != host_abi::MODULE {
+        let f = host_funcs
+            .iter()
+            .find(|f| f.module == import.module() && f.name == import.name())
+            .ok_or_else(|| LoadError::UnknownImport {
+                module: import.module().into(),
+                name: import.name().into(),
+            })?;
+        let host = f.func_type(engine);
+        return match FuncType::eq(&ft, &host) {
+            true => Ok(()),
+            false => Err(LoadError::HostFuncSignature {
+                name,
+                module: crate::hostfuncs::signature(&ft),
+                host: crate::hostfuncs::signature(&host),
+            }),
+        };
+    }
     let abi = host_abi::import(import.name()).ok_or_else(|| LoadError::UnknownImport {
         module: import.module().into(),
         name: import.name().into(),
     })?;
-    match import.ty() {
-        ExternType::Func(ft) if FuncType::eq(&ft, &abi_func_type(engine, abi)) => Ok(()),
-        _ => Err(LoadError::ImportSignature(name)),
+    match FuncType::eq(&ft, &abi_func_type(engine, abi)) {
+        true => Ok(()),
+        false => Err(LoadError::ImportSignature(name)),
     }
 }

@@ -16,6 +16,7 @@
 mod ending;
 mod fs;
 mod host;
+mod hostfuncs;
 mod limits;
 mod lines;
 mod net;
@@ -31,7 +32,8 @@ use thiserror::Error;
 use wasmtime::{Config, Engine, Module, Store};
 
 pub use fs::DirGrant;
-pub use host::Output;
+pub use host::{Input, Output};
+pub use hostfuncs::{HostFn, Value, ValueType};
 pub use limits::{CancelHandle, Limits};
 pub use net::{Grant, NetPolicy};
 pub use signals::{Disposition, SignalRelay, die_by_signal, relay_process_signals};
@@ -71,6 +73,12 @@ pub enum LoadError {
     UnknownImport { module: String, name: String },
     #[error("module imports {0} with a signature that does not match the host ABI")]
     ImportSignature(String),
+    #[error("module imports host function {name} as {module}, but the host's function is {host}")]
+    HostFuncSignature {
+        name: String,
+        module: String,
+        host: String,
+    },
     #[error("module has no `{0}` export")]
     NoExport(&'static str),
     #[error("invalid module: {0}")]
@@ -129,11 +137,92 @@ impl Default for RuntimeOptions {
     }
 }
 
+/// Builds a [`Runtime`]: `Runtime::builder().interruptible(true)
+/// .host_func(...).build()`.
+#[derive(Default)]
+pub struct RuntimeBuilder {
+    options: RuntimeOptions,
+    host_funcs: Vec<hostfuncs::HostFunc>,
+}
+
+impl RuntimeBuilder {
+    /// All the options at once.
+    pub fn options(mut self, options: RuntimeOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// [`RuntimeOptions::cache`].
+    pub fn cache(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.options.cache = Some(dir.into());
+        self
+    }
+
+    /// [`RuntimeOptions::gc_heap_initial`].
+    pub fn gc_heap_initial(mut self, bytes: u64) -> Self {
+        self.options.gc_heap_initial = bytes;
+        self
+    }
+
+    /// [`RuntimeOptions::max_stack`].
+    pub fn max_stack(mut self, bytes: usize) -> Self {
+        self.options.max_stack = bytes;
+        self
+    }
+
+    /// [`RuntimeOptions::interruptible`].
+    pub fn interruptible(mut self, yes: bool) -> Self {
+        self.options.interruptible = yes;
+        self
+    }
+
+    /// Registers a host function that Go code declares as
+    /// `//go:wasmimport module name` (any module but `gowasm`), with the
+    /// types its Go signature lowers to ([`ValueType`]). A module that
+    /// imports it with other types is refused when it is loaded, naming
+    /// both signatures.
+    pub fn host_func(
+        mut self,
+        module: &str,
+        name: &str,
+        params: &[ValueType],
+        results: &[ValueType],
+        f: impl Fn(&[Value]) -> anyhow::Result<Vec<Value>> + Send + Sync + 'static,
+    ) -> Self {
+        self.host_funcs.push(hostfuncs::HostFunc {
+            module: module.into(),
+            name: name.into(),
+            params: params.to_vec(),
+            results: results.to_vec(),
+            call: Arc::new(f),
+        });
+        self
+    }
+
+    pub fn build(self) -> anyhow::Result<Runtime> {
+        if let Some(f) = self
+            .host_funcs
+            .iter()
+            .find(|f| f.module == host_abi::MODULE)
+        {
+            anyhow::bail!(
+                "host function {}.{}: the {} module is gowasm's own",
+                f.module,
+                f.name,
+                host_abi::MODULE
+            );
+        }
+        Runtime::from_builder(self)
+    }
+}
+
 /// An engine configured for gowasm modules.
 #[derive(Clone)]
 pub struct Runtime {
     max_stack: usize,
     interruptible: bool,
+    /// The embedder's host functions.
+    host_funcs: Arc<[hostfuncs::HostFunc]>,
     engine: Engine,
     /// The same configuration without Cranelift inlining, for modules with
     /// a line table: an inlined call loses its frame and its location in
@@ -146,6 +235,7 @@ pub struct Runtime {
 pub struct Program {
     max_stack: usize,
     interruptible: bool,
+    host_funcs: Arc<[hostfuncs::HostFunc]>,
     engine: Engine,
     module: Module,
     lines: Option<Arc<lines::LineTable>>,
@@ -161,6 +251,7 @@ pub struct RunOptions {
     pub args: Vec<String>,
     /// The environment the program sees (`KEY`, `VALUE`).
     pub env: Vec<(String, String)>,
+    pub stdin: Input,
     pub stdout: Output,
     pub stderr: Output,
     /// Runs the scheduler in its stress mode with this seed: goroutines
@@ -182,11 +273,13 @@ pub struct RunOptions {
 }
 
 impl Default for RunOptions {
-    /// No arguments, an empty environment, the process's output streams.
+    /// No arguments, an empty environment, the process's standard
+    /// streams, nothing else.
     fn default() -> Self {
         RunOptions {
             args: Vec::new(),
             env: Vec::new(),
+            stdin: Input::Inherit,
             stdout: Output::Inherit,
             stderr: Output::Inherit,
             sched_stress: None,
@@ -303,7 +396,19 @@ impl Runtime {
 
     /// A runtime configured by `opts`.
     pub fn with_options(opts: RuntimeOptions) -> anyhow::Result<Runtime> {
+        Self::builder().options(opts).build()
+    }
+
+    /// A builder for a runtime: its options and the embedder's host
+    /// functions.
+    pub fn builder() -> RuntimeBuilder {
+        RuntimeBuilder::default()
+    }
+
+    fn from_builder(b: RuntimeBuilder) -> anyhow::Result<Runtime> {
+        let opts = b.options;
         Ok(Runtime {
+            host_funcs: b.host_funcs.into(),
             max_stack: opts.max_stack,
             interruptible: opts.interruptible,
             engine: Engine::new(&Self::config(&opts, true)?)?,
@@ -375,7 +480,7 @@ impl Runtime {
         if bytes.starts_with(precompiled::MAGIC) {
             return self.load_precompiled(bytes);
         }
-        let sections = check(bytes)?;
+        let sections = check(bytes, &self.host_funcs)?;
         let engine = self.engine_for(&sections);
         let module =
             Module::new(engine, bytes).map_err(|e| LoadError::Invalid(format!("{e:#}")))?;
@@ -387,7 +492,7 @@ impl Runtime {
     /// compiling (`gowasm-run compile`).
     pub fn precompile(&self, bytes: &[u8]) -> Result<Vec<u8>, LoadError> {
         let _span = tracing::debug_span!("precompile", bytes = bytes.len()).entered();
-        let sections = check(bytes)?;
+        let sections = check(bytes, &self.host_funcs)?;
         let engine = self.engine_for(&sections);
         let module =
             Module::new(engine, bytes).map_err(|e| LoadError::Invalid(format!("{e:#}")))?;
@@ -455,7 +560,7 @@ impl Runtime {
         sections: Sections,
     ) -> Result<Program, LoadError> {
         for import in module.imports() {
-            host::check_import_type(engine, &import)?;
+            host::check_import_type(engine, &import, &self.host_funcs)?;
         }
         for export in [
             host_abi::ENTRY_EXPORT,
@@ -473,6 +578,7 @@ impl Runtime {
         Ok(Program {
             max_stack: self.max_stack,
             interruptible: self.interruptible,
+            host_funcs: self.host_funcs.clone(),
             engine: engine.clone(),
             module,
             lines: lines.map(Arc::new),
@@ -514,7 +620,7 @@ struct Sections {
 
 /// Header checks that give clear errors before Wasmtime sees the module;
 /// the same pass reads the module's line table and names.
-fn check(bytes: &[u8]) -> Result<Sections, LoadError> {
+fn check(bytes: &[u8], host_funcs: &[hostfuncs::HostFunc]) -> Result<Sections, LoadError> {
     if !bytes.starts_with(b"\0asm") {
         return Err(LoadError::NotWasm);
     }
@@ -538,8 +644,13 @@ fn check(bytes: &[u8]) -> Result<Sections, LoadError> {
             wasmparser::Payload::ImportSection(imports) => {
                 for import in imports.into_imports() {
                     let import = import.map_err(|e| LoadError::Invalid(e.to_string()))?;
-                    if import.module != host_abi::MODULE || host_abi::import(import.name).is_none()
-                    {
+                    let known = match import.module {
+                        host_abi::MODULE => host_abi::import(import.name).is_some(),
+                        module => host_funcs
+                            .iter()
+                            .any(|f| f.module == module && f.name == import.name),
+                    };
+                    if !known {
                         return Err(LoadError::UnknownImport {
                             module: import.module.to_string(),
                             name: import.name.to_string(),
@@ -632,7 +743,10 @@ impl Program {
         store: &mut Store<host::State>,
         instance: &mut Option<wasmtime::Instance>,
     ) -> wasmtime::Result<()> {
-        let linker = host::linker(&self.engine)?;
+        let mut linker = host::linker(&self.engine)?;
+        for f in self.host_funcs.iter() {
+            f.link(&self.engine, &mut linker)?;
+        }
         let i = *instance.insert(linker.instantiate(&mut *store, &self.module)?);
         let copies = host::ByteCopies::of(store, &i)?;
         store.data_mut().set_byte_copies(copies);

@@ -24,6 +24,7 @@ fn abi_valtype(t: AbiType) -> ValType {
     match t {
         AbiType::I32 => ValType::I32,
         AbiType::I64 => ValType::I64,
+        AbiType::F32 => ValType::F32,
         AbiType::F64 => ValType::F64,
         AbiType::Bytes => ARRAYREF,
     }
@@ -32,8 +33,12 @@ fn abi_valtype(t: AbiType) -> ValType {
 /// How one Go parameter or result crosses the host boundary.
 fn abi_of(cx: &Ctx, t: TypeId) -> Option<Vec<AbiType>> {
     Some(match cx.shape(t) {
-        Shape::Bool | Shape::Int { bits: 32, .. } => vec![AbiType::I32],
+        Shape::Bool
+        | Shape::Int {
+            bits: 8 | 16 | 32, ..
+        } => vec![AbiType::I32],
         Shape::Int { bits: 64, .. } => vec![AbiType::I64],
+        Shape::F32 => vec![AbiType::F32],
         Shape::F64 => vec![AbiType::F64],
         Shape::String => vec![AbiType::Bytes, AbiType::I32, AbiType::I32],
         Shape::Slice(e)
@@ -48,24 +53,33 @@ fn abi_of(cx: &Ctx, t: TypeId) -> Option<Vec<AbiType>> {
     })
 }
 
-/// Checks a `//go:wasmimport` declaration against the host ABI and returns
-/// the import's wasm signature.
+/// The wasm signature of a `//go:wasmimport MODULE NAME` declaration:
+/// checked against the host ABI for gowasm's own module; for another (an
+/// embedder's host functions, which the vm checks when it loads the
+/// module) any signature of numbers, bools, strings and byte slices with
+/// at most one result.
 pub fn import_signature(
     cx: &mut Ctx,
     f: &Function,
-    abi: &host_abi::Import,
+    module: &str,
+    name: &str,
 ) -> Result<(Vec<ValType>, Vec<ValType>)> {
     let mut params = Vec::new();
     for p in &f.params {
         match abi_of(cx, p.ty) {
             Some(a) => params.extend(a),
             None => bail!(
-                "{}: //go:wasmimport {}: parameter type {} cannot cross the host boundary",
+                "{}: //go:wasmimport {module} {name}: parameter type {} cannot cross the host boundary",
                 f.pos,
-                abi.name,
                 cx.prog.types[p.ty].str
             ),
         }
+    }
+    if f.results.len() > 1 {
+        bail!(
+            "{}: //go:wasmimport {module} {name}: at most one result can cross the host boundary",
+            f.pos
+        );
     }
     let mut results = Vec::new();
     for &r in &f.results {
@@ -73,25 +87,32 @@ pub fn import_signature(
             Some(a) if a.len() == 3 => results.push(AbiType::Bytes),
             Some(a) => results.extend(a),
             None => bail!(
-                "{}: //go:wasmimport {}: result type {} cannot cross the host boundary",
+                "{}: //go:wasmimport {module} {name}: result type {} cannot cross the host boundary",
                 f.pos,
-                abi.name,
                 cx.prog.types[r].str
             ),
         }
     }
-    if params != abi.params || results != abi.results {
-        bail!(
-            "{}: //go:wasmimport {} {}: Go signature lowers to {:?} -> {:?}, but host ABI v{} has {:?} -> {:?}",
-            f.pos,
-            host_abi::MODULE,
-            abi.name,
-            params,
-            results,
-            host_abi::VERSION,
-            abi.params,
-            abi.results
-        );
+    if module == host_abi::MODULE {
+        let Some(abi) = host_abi::import(name) else {
+            bail!(
+                "{}: //go:wasmimport {module} {name}: the host ABI has no such function",
+                f.pos
+            );
+        };
+        if params != abi.params || results != abi.results {
+            bail!(
+                "{}: //go:wasmimport {} {}: Go signature lowers to {:?} -> {:?}, but host ABI v{} has {:?} -> {:?}",
+                f.pos,
+                host_abi::MODULE,
+                abi.name,
+                params,
+                results,
+                host_abi::VERSION,
+                abi.params,
+                abi.results
+            );
+        }
     }
     Ok((
         params.into_iter().map(abi_valtype).collect(),

@@ -394,28 +394,15 @@ impl<'p> Ctx<'p> {
         }
     }
 
-    /// Imports every `//go:wasmimport gowasm` function the program declares,
-    /// checking each Go signature against the host ABI.
+    /// Imports every `//go:wasmimport` function the program declares:
+    /// gowasm's host ABI, checked here, and the embedder's host functions.
     fn declare_imports(&mut self) -> Result<()> {
         for (id, f) in self.prog.functions.iter().enumerate() {
             if f.import.is_empty() {
                 continue;
             }
             let (module, name) = (&f.import[0], &f.import[1]);
-            if module != host_abi::MODULE {
-                bail!(
-                    "{}: //go:wasmimport {module} {name}: only the {} module is provided by gowasm-run",
-                    f.pos,
-                    host_abi::MODULE
-                );
-            }
-            let Some(abi) = host_abi::import(name) else {
-                bail!(
-                    "{}: //go:wasmimport {module} {name}: the host ABI has no such function",
-                    f.pos
-                );
-            };
-            let (params, results) = calls::import_signature(self, f, abi)?;
+            let (params, results) = calls::import_signature(self, f, module, name)?;
             let ty = self.module.func_type(params, results);
             let idx = self.module.import_func(module, name, ty);
             self.imports.insert(id, idx);
