@@ -462,6 +462,41 @@ fn gowasm_run_works_under_an_address_space_limit() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// GOTRACEBACK as in Go: none prints no goroutine trace, single (the
+/// default) the running goroutine's, all every goroutine's header with
+/// its state, for panics and fatal errors alike.
+#[test]
+fn gowasm_run_honours_gotraceback() {
+    let dir = scratch("gotraceback");
+    let wasm = dir.join("limits.wasm");
+    build(&wasm, "compiler/tests/testdata/limits.go");
+    let run = Path::new(env!("CARGO_BIN_EXE_gowasm")).with_file_name("gowasm-run");
+    let stderr = |level: &str, mode: &str| {
+        let out = Command::new(&run)
+            .arg(format!("--env=GOTRACEBACK={level}"))
+            .arg(&wasm)
+            .arg(mode)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    assert_eq!(stderr("none", "crowd"), "panic: boom\n");
+    assert_eq!(
+        stderr("none", "deadlock"),
+        "fatal error: all goroutines are asleep - deadlock!\n"
+    );
+    assert_eq!(
+        stderr("single", "crowd"),
+        "panic: boom\n\ngoroutine 1 [running]:\n"
+    );
+    assert_eq!(
+        stderr("all", "crowd"),
+        "panic: boom\n\ngoroutine 1 [running]:\n\ngoroutine 2 [select (no cases)]:\n\ngoroutine 3 [sleep]:\n"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 /// The vm crate tells how a run ended, and an embedder can stop a run
 /// from another thread, before it starts or while it computes.
 #[test]

@@ -143,10 +143,10 @@ pub const IMPORTS: &[Import] = &[
         results: &[],
         doc: "abort(kind, message, traceback): ends the program (exit status 2) after an \
               unrecovered panic (kind 0), a fatal runtime error in the running goroutine \
-              (kind 1) or another fatal error (kind 2, a deadlock), whose report the program \
-              has printed on standard error: the message lines, then the goroutine \
-              traceback. For kind 1 in a module without a line table, whose traceback can \
-              only name the goroutine, the host prints the frames; never returns",
+              (kind 1) or another fatal error (kind 2, a deadlock), whose message the program \
+              has printed on standard error; the host prints the goroutine traceback (empty \
+              for GOTRACEBACK=none), for kind 1 in a module without a line table with the \
+              engine's frames after its first line; never returns",
     },
     Import {
         name: "raise",

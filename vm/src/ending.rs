@@ -21,6 +21,17 @@ pub struct Report<'a> {
     pub timeout: Option<Duration>,
     /// The goroutine that was running (the module's goroutine_id export).
     pub goroutine: Option<i64>,
+    /// Whether to print tracebacks (not with GOTRACEBACK=none).
+    pub tracebacks: bool,
+}
+
+/// Whether the program's environment asks for tracebacks: GOTRACEBACK
+/// other than none (0).
+pub fn tracebacks(env: &[(String, String)]) -> bool {
+    !env.iter()
+        .rev()
+        .find(|(k, _)| k == "GOTRACEBACK")
+        .is_some_and(|(_, v)| v == "none" || v == "0")
 }
 
 /// The outcome of a run that ended with `e`; prints the report of what
@@ -89,7 +100,7 @@ impl Report<'_> {
     /// then its frames; nothing when no goroutine was running (the
     /// scheduler waited, or the module did not start).
     fn traceback(&self, e: &wasmtime::Error) -> String {
-        let Some(id) = self.goroutine.filter(|&id| id > 0) else {
+        let Some(id) = self.goroutine.filter(|&id| id > 0 && self.tracebacks) else {
             return String::new();
         };
         let mut s = format!("goroutine {id} [running]:\n");
@@ -114,11 +125,18 @@ pub fn frames(
         .unwrap_or_default()
         .into_iter()
         .collect();
-    let mut s = String::new();
-    for f in bt.frames().iter().take(MAX_FRAMES) {
+    let name = |f: &wasmtime::FrameInfo| {
         let name = names.get(&f.func_index()).map(String::as_str);
-        let name = name.or(f.func_name()).unwrap_or("?");
-        s.push_str(&format!("{name}(...)\n"));
+        name.or(f.func_name()).unwrap_or("?").to_string()
+    };
+    // The runtime's functions that end the program are not the error.
+    let frames = bt
+        .frames()
+        .iter()
+        .skip_while(|f| matches!(name(f).as_str(), "runtime.abort" | "runtime.crash"));
+    let mut s = String::new();
+    for f in frames.take(MAX_FRAMES) {
+        s.push_str(&format!("{}(...)\n", name(f)));
         let pc = lines
             .zip(f.module_offset())
             .and_then(|(lines, offset)| Some((lines, lines.pc(f.func_index(), offset)?)));

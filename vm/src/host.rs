@@ -678,15 +678,17 @@ pub fn linker(engine: &Engine) -> wasmtime::Result<Linker<State>> {
                     };
                     let message = text(ma, mo, ml)?;
                     let mut traceback = text(ta, to, tl)?;
-                    if kind == 1 && c.data().lines.is_none() {
+                    if kind == 1 && c.data().lines.is_none() && !traceback.is_empty() {
                         // A fatal error in the running goroutine of a
                         // module without a line table, which could only
-                        // name the goroutine: the engine has the frames.
+                        // name the goroutine: the engine has the frames,
+                        // after the goroutine's header line.
                         let bt = wasmtime::WasmBacktrace::capture(&c);
                         let frames = crate::ending::frames(&bt, c.data().names.as_deref(), None);
-                        c.data().stderr.write(frames.as_bytes());
-                        traceback.push_str(&frames);
+                        let header = traceback.find('\n').map_or(traceback.len(), |i| i + 1);
+                        traceback.insert_str(header, &frames);
                     }
+                    c.data().stderr.write(traceback.as_bytes());
                     Err(wasmtime::Error::new(Aborted {
                         panic: kind == 0,
                         message,

@@ -709,6 +709,7 @@ impl Program {
         let _span = tracing::debug_span!("run").entered();
         let stderr = opts.stderr.clone();
         let timeout = opts.limits.timeout;
+        let tracebacks = ending::tracebacks(&opts.env);
         let state = host::State::new(&self.engine, opts, self.lines.clone(), self.names.clone())?;
         let mut store = Store::new(&self.engine, state);
         store.limiter(|s| &mut s.memory_cap);
@@ -732,6 +733,7 @@ impl Program {
             lines: self.lines.as_deref(),
             max_stack: self.max_stack,
             timeout,
+            tracebacks,
             goroutine: instance.and_then(|i| running_goroutine(&mut store, &i, self.interruptible)),
         };
         Ok(ending::outcome(&e, &report, &stderr))

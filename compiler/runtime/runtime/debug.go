@@ -59,11 +59,43 @@ func Stack(buf []byte, all bool) int {
 	// Frames 0 and 1: Callers and Stack.
 	s := runningStack(2)
 	if all {
-		for gp := runqhead; gp != nil; gp = gp.schedlink {
-			s += "\n" + goroutineHeader(gp.goid, "runnable")
-		}
+		s += otherGoroutines(2, curg)
 	}
 	return copy(buf, s)
+}
+
+// tracebackLevel is GOTRACEBACK's level: 0 for none, 1 for single (the
+// running goroutine, the default), 2 for all (every goroutine; also
+// system and crash, which add nothing here).
+func tracebackLevel() int {
+	switch gogetenv("GOTRACEBACK") {
+	case "none", "0":
+		return 0
+	case "all", "1", "system", "2", "crash", "wer":
+		return 2
+	}
+	return 1
+}
+
+// otherGoroutines lists, at level 2, every goroutine but skip: their
+// header lines (a parked goroutine's frames are heap objects, without
+// program counters).
+func otherGoroutines(level int, skip *g) string {
+	s := ""
+	if level < 2 {
+		return s
+	}
+	for _, gp := range allgs {
+		if gp == skip {
+			continue
+		}
+		state := gp.waitreason
+		if state == "" {
+			state = "runnable"
+		}
+		s += "\n" + goroutineHeader(gp.goid, state)
+	}
+	return s
 }
 
 // goroutineHeader is the first line of a goroutine's traceback.

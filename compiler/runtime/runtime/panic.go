@@ -178,21 +178,37 @@ func uncaughtPanic() {
 	preprintpanics(curPanic)
 	printpanics(curPanic)
 	printCapture = nil
-	stack := goroutineHeader(goroutineID(), "running")
-	if callersRecorded() && len(curPanic.pcs) > 0 {
-		stack += traceback(curPanic.pcs[1:])
+	var stack string
+	if level := tracebackLevel(); level > 0 {
+		stack = goroutineHeader(goroutineID(), "running")
+		if callersRecorded() && len(curPanic.pcs) > 0 {
+			stack += traceback(curPanic.pcs[1:])
+		}
+		stack += otherGoroutines(level, curg)
+		print("\n")
 	}
-	print("\n", stack)
 	hostAbort(0, message, bytes(stack))
 }
 
 // crash reports a fatal error in the running goroutine as gc does — its
-// message, then the goroutine's traceback — and ends the program (exit
-// status 2). The host adds the frames where the module cannot list them.
+// message, then the goroutine's traceback (which the host prints, adding
+// the frames where the module cannot list them) — and ends the program
+// (exit status 2).
 func crash(message string) {
-	stack := runningStack(2)
-	print(message, "\n\n", stack)
-	hostAbort(1, bytes(message), bytes(stack))
+	abort(1, message, curg, runningStack(2))
+}
+
+// abort prints a fatal error's message and ends the program with the
+// traceback GOTRACEBACK asks for: the goroutine gp's (whose header and
+// frames are stack), then the others' at level all.
+func abort(kind int32, message string, gp *g, stack string) {
+	print(message, "\n")
+	level := tracebackLevel()
+	if level == 0 {
+		hostAbort(kind, bytes(message), nil)
+	}
+	print("\n")
+	hostAbort(kind, bytes(message), bytes(stack+otherGoroutines(level, gp)))
 }
 
 // outOfMemory is called for an allocation larger than the engine can

@@ -53,6 +53,8 @@ type g struct {
 	// durablyBlocked is set while it is parked durably (synctest.go).
 	bubble         *synctestBubble
 	durablyBlocked bool
+	// allgIndex is the goroutine's index in allgs.
+	allgIndex int
 }
 
 var (
@@ -62,8 +64,9 @@ var (
 	runqtail *g
 	runqlen  int
 	goidgen  int64
-	// gcount counts goroutines that have not exited.
-	gcount int
+	// allgs holds the goroutines that have not exited, for NumGoroutine
+	// and GOTRACEBACK=all.
+	allgs []*g
 	// mainGoexit is set when the main goroutine called Goexit.
 	mainGoexit bool
 )
@@ -108,7 +111,11 @@ func execute(gp *g) {
 		gp.frames = takeFrames()
 		gp.panic, gp.defers, gp.recoverArmed = curPanic, deferTop, recoverArmed
 	} else {
-		gcount--
+		i, n := gp.allgIndex, len(allgs)-1
+		allgs[i] = allgs[n]
+		allgs[i].allgIndex = i
+		allgs[n] = nil
+		allgs = allgs[:n]
 		gp.fn = nil
 		if gp.bubble != nil {
 			gp.bubble.exited(gp)
@@ -132,14 +139,11 @@ func goroutinePanicked() {
 // checkdead reports Go's deadlock: no goroutine can run and no timer is
 // pending.
 func checkdead() {
-	if gcount == 0 && mainGoexit {
+	if len(allgs) == 0 && mainGoexit {
 		fatal("no goroutines (main called runtime.Goexit) - deadlock!")
 	}
 	// The running code is the scheduler's, not goroutine 1's.
-	message := "fatal error: all goroutines are asleep - deadlock!"
-	stack := goroutineHeader(1, maing.waitreason)
-	print(message, "\n\n", stack)
-	hostAbort(2, bytes(message), bytes(stack))
+	abort(2, "fatal error: all goroutines are asleep - deadlock!", maing, goroutineHeader(1, maing.waitreason))
 }
 
 // newproc starts a goroutine (the go statement).
@@ -151,8 +155,16 @@ func newproc(fn func()) {
 // newg makes a goroutine that will run fn; it counts as existing at once.
 func newg(fn func()) *g {
 	goidgen++
-	gcount++
-	gp := &g{goid: goidgen, fn: fn}
+	gp := &g{goid: goidgen, fn: fn, allgIndex: len(allgs)}
+	if len(allgs) == cap(allgs) {
+		// Not append: the main goroutine is made before package
+		// initialization fills the size-class tables append reads.
+		grown := make([]*g, len(allgs), 2*cap(allgs)+8)
+		copy(grown, allgs)
+		allgs = grown
+	}
+	allgs = allgs[:len(allgs)+1]
+	allgs[gp.allgIndex] = gp
 	if curg != nil {
 		gp.labels = curg.labels
 		if b := curg.bubble; b != nil {
@@ -233,7 +245,7 @@ func Gosched() {
 
 // NumGoroutine returns the number of goroutines that exist.
 func NumGoroutine() int {
-	return gcount
+	return len(allgs)
 }
 
 // Coroutines (iter.Pull): a goroutine that runs only when switched to.

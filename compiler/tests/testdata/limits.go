@@ -60,6 +60,12 @@ func main() {
 		fmt.Println(recurse(0))
 	case "panic":
 		panic(errors.New("boom"))
+	case "crowd":
+		// Panics while two other goroutines wait.
+		go func() { select {} }()
+		go func() { time.Sleep(time.Hour) }()
+		time.Sleep(10 * time.Millisecond)
+		panic(errors.New("boom"))
 	case "deadlock":
 		<-make(chan int)
 	case "exit":
