@@ -3,8 +3,9 @@
 # any registry, and checks that it runs as it is deployed:
 #
 #   1. a static (musl) gowasm-run, built with cargo into target/container;
-#   2. examples/httpserver compiled by target/release/gowasm (or $GOWASM;
-#      built when missing);
+#   2. examples/httpserver compiled by target/release/gowasm (cargo build
+#      --release --bin gowasm first: a no-op after the README's build), or
+#      by $GOWASM;
 #   3. an image FROM scratch whose Containerfile is the Dockerfile's final
 #      stage with its COPY --from=build replaced by the local artifacts, so
 #      nothing is pulled; built by podman (daemonless) in a private,
@@ -23,9 +24,12 @@
 # Every wait has a time limit; everything it made is removed on exit.
 #
 # Environment:
-#   GOWASM=path           the gowasm compiler (default target/release/gowasm;
-#                         unset before gowasm runs go, which reads GOWASM too)
-#   CONTAINER_TARGET_DIR  cargo target dir for the musl build (target/container)
+#   GOWASM=path           a gowasm compiler to use as it is (default: cargo
+#                         builds target/release/gowasm); unset before gowasm
+#                         runs go, which reads GOWASM too
+#   CARGO_TARGET_DIR      as for cargo (default target)
+#   CONTAINER_TARGET_DIR  cargo target dir for the musl build
+#                         (default $CARGO_TARGET_DIR/container)
 #   CONTAINER_RUNTIME     auto (default: podman, else the chroot fallback),
 #                         podman, or chroot (unshare + chroot of the image's
 #                         exported root file system, no OCI runtime)
@@ -40,8 +44,9 @@ cd "$repo"
 
 arch=$(uname -m)
 target=$arch-unknown-linux-musl
-target_dir=${CONTAINER_TARGET_DIR:-$repo/target/container}
-gowasm=${GOWASM:-$repo/target/release/gowasm}
+cargo_target=${CARGO_TARGET_DIR:-$repo/target}
+target_dir=${CONTAINER_TARGET_DIR:-$cargo_target/container}
+gowasm=${GOWASM:-$cargo_target/release/gowasm}
 gowasm_given=${GOWASM:-}
 # Go reads GOWASM too (its wasm feature list): not for the go it runs.
 unset GOWASM
@@ -144,15 +149,18 @@ if readelf -dW "$run_bin" | grep -q 'NEEDED'; then
 	fail "$run_bin needs shared libraries: $(readelf -dW "$run_bin" | grep NEEDED)"
 fi
 run_bin_size=$(stat -c %s "$run_bin")
-info "$run_bin: $((run_bin_size / 1024)) KiB, static ($(file -b "$run_bin" 2>/dev/null | cut -d, -f1-2 || true)), ${musl_build_s}s"
+linkage=$(file -b "$run_bin" 2>/dev/null | grep -o 'static[-a-z]* linked' || echo 'no interpreter, no NEEDED')
+info "$run_bin: $((run_bin_size / 1024)) KiB, $linkage, ${musl_build_s}s"
 
 # ---------------------------------------------------------------------------
 step "module"
-if [[ ! -x $gowasm ]]; then
-	[[ -z $gowasm_given ]] || fail "GOWASM=$gowasm_given is not executable"
-	info "no $gowasm: building it"
-	nice -n 19 timeout 3600 cargo build --release --locked -p compiler --bin gowasm
+if [[ -z $gowasm_given ]]; then
+	# The compiler of this tree (its modules must match this gowasm-run's
+	# host ABI). No -p: the workspace's features, so nothing is rebuilt
+	# after `cargo build --release --workspace`.
+	nice -n 19 timeout 3600 cargo build --release --locked --bin gowasm
 fi
+[[ -x $gowasm ]] || fail "$gowasm is not executable"
 ctx=$work/context
 mkdir -p "$ctx/out"
 cp "$run_bin" "$ctx/out/gowasm-run"
@@ -194,16 +202,26 @@ mapfile -t deploy_cmd < <(yaml_list command; yaml_list args)
 deploy_mem=$(awk '/limits:/ {f = 1; next} f && $1 == "memory:" {print $2; exit}' "$deployment" | tr -d '"')
 [[ $deploy_mem =~ ^[0-9]+Mi$ ]] || fail "$deployment: the memory limit is '$deploy_mem', expected NMi"
 deploy_mem=${deploy_mem%Mi}
-info "deployment: ${deploy_cmd[*]} (memory limit ${deploy_mem}Mi)"
+# Its environment: `- name: N` / `value: "V"` pairs under env:.
+mapfile -t deploy_env < <(awk '
+	/^ *#/ {next}
+	/^ +env:$/ {e = 1; next}
+	e && $1 == "-" && $2 == "name:" {n = $3; next}
+	e && $1 == "value:" {v = $2; gsub(/"/, "", v); print n "=" v; next}
+	e {e = 0}' "$deployment")
+info "deployment: ${deploy_env[*]} ${deploy_cmd[*]} (memory limit ${deploy_mem}Mi)"
 
 # ---------------------------------------------------------------------------
 # Running. Each run's PID 1 is known as $cpid (a host PID), its network
 # namespace is private (loopback only) and curl goes in with nsenter.
 cname=
 cpid=
+mode=   # podman or chroot: how the current container runs
 runtime_used=
 logs=$work/logs
 nofile=$(ulimit -Hn)
+
+run_env=()   # NAME=VALUE for the next start
 
 start_podman() { # name memory-limit command...
 	local name=$1 mem=$2
@@ -214,12 +232,15 @@ start_podman() { # name memory-limit command...
 		# limit) fail here without CAP_SYS_RESOURCE: state them.
 		--ulimit "nofile=$nofile:$nofile" --ulimit nproc=4096:4096)
 	[[ -z $mem ]] || opts+=(--memory "$mem" --memory-swap "$mem")
+	local e
+	for e in "${run_env[@]}"; do opts+=(--env "$e"); done
 	if (($#)); then
 		opts+=(--entrypoint "$1")
 		shift
 	fi
 	timeout 120 podman "${storage[@]}" run -d "${opts[@]}" "$image" "$@" >/dev/null || return 1
 	cname=$name
+	mode=podman
 	cpid=$(pod inspect -f '{{.State.Pid}}' "$name")
 	[[ $cpid -gt 0 ]] || return 1
 	runtime_used="podman run --runtime $oci_runtime (rootful, storage vfs, --network none)"
@@ -246,10 +267,11 @@ start_chroot() { # name memory-limit command...
 	# (Leaving uid 0 clears the capabilities; no_new_privs as podman's.)
 	# shellcheck disable=SC2016 # expanded by that sh
 	cmd='ip link set lo up && exec setpriv --no-new-privs chroot --userspec=65532:65532 "$0" "$@"'
-	unshare --net --pid --fork --kill-child -- sh -c "$cmd" "$ro_root" "${argv[@]}" \
+	env "${run_env[@]}" unshare --net --pid --fork --kill-child -- sh -c "$cmd" "$ro_root" "${argv[@]}" \
 		>"$logs/$name.log" 2>&1 &
 	chroot_pid=$!
 	cname=$name
+	mode=chroot
 	cpid=
 	local deadline=$((SECONDS + 10)) pid1
 	while ((SECONDS < deadline)); do
@@ -280,7 +302,7 @@ start() { # name memory-limit command...
 }
 
 running() {
-	if [[ -n $chroot_pid ]]; then
+	if [[ $mode == chroot ]]; then
 		kill -0 "$chroot_pid" 2>/dev/null
 	else
 		[[ $(pod inspect -f '{{.State.Running}}' "$cname" 2>/dev/null) == true ]]
@@ -288,7 +310,7 @@ running() {
 }
 
 container_logs() {
-	if [[ -n $chroot_pid ]]; then
+	if [[ $mode == chroot ]]; then
 		cat "$logs/$cname.log"
 	else
 		pod logs "$cname" 2>&1
@@ -326,7 +348,7 @@ wait_ready() {
 		if ! running; then
 			dump
 			local how=
-			if [[ -z $chroot_pid ]]; then
+			if [[ $mode == podman ]]; then
 				how=" (exit status $(pod inspect -f '{{.State.ExitCode}}' "$cname"); 137: killed, e.g. by the memory limit)"
 			fi
 			fail "$cname exited before serving$how"
@@ -346,7 +368,7 @@ wait_ready() {
 stop_term() {
 	local t deadline=$((SECONDS + stop_timeout))
 	t=$(now)
-	if [[ -n $chroot_pid ]]; then
+	if [[ $mode == chroot ]]; then
 		kill -TERM "$cpid"
 		while kill -0 "$chroot_pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.1; done
 		if kill -0 "$chroot_pid" 2>/dev/null; then
@@ -411,6 +433,7 @@ stop1_s=$stop_s
 
 # ---------------------------------------------------------------------------
 step "run 2: $deployment's command and args, memory limit ${deploy_mem}Mi"
+run_env=("${deploy_env[@]}")
 start deploy "${deploy_mem}m" "${deploy_cmd[@]}"
 wait_ready
 ready2_s=$ready_s
@@ -425,7 +448,17 @@ request GET /items
 info "200 items stored and listed"
 hwm2=$(awk '/^VmHWM:/ {print $2}' "/proc/$cpid/status")
 rss2=$(awk '/^VmRSS:/ {print $2}' "/proc/$cpid/status")
-info "memory: peak RSS $((hwm2 / 1024)) MiB, now $((rss2 / 1024)) MiB (limit ${deploy_mem} MiB)"
+# What the memory limit counts: the cgroup's peak (v1 or v2), page cache
+# included.
+cg_peak=
+cg=$(awk -F: '$2 == "memory" || ($1 == "0" && $2 == "") {print $3; exit}' "/proc/$cpid/cgroup")
+for f in "/sys/fs/cgroup/memory$cg/memory.max_usage_in_bytes" "/sys/fs/cgroup$cg/memory.peak"; do
+	if [[ $mode == podman && -n $cg && $cg != / && -r $f ]]; then
+		cg_peak=$(($(cat "$f") / 1048576))
+		break
+	fi
+done
+info "memory: peak RSS $((hwm2 / 1024)) MiB, now $((rss2 / 1024)) MiB${cg_peak:+, cgroup peak $cg_peak MiB} (limit ${deploy_mem} MiB)"
 ((hwm2 / 1024 < deploy_mem)) || fail "peak RSS $((hwm2 / 1024)) MiB is not below the limit"
 stop_term
 out=$(container_logs)
@@ -446,7 +479,7 @@ cat <<EOF
     run 1:          serving after ${ready1_s}s; README exchange, 404/422/204 ok; uid 65532, read-only /, no caps;
                     SIGTERM -> "shutting down", "stopped", exit 0 in ${stop1_s}s (RSS $((rss1 / 1024)) MiB)
     run 2:          ${deploy_cmd[*]}
-                    limit ${deploy_mem}Mi: serving after ${ready2_s}s, peak RSS $((hwm2 / 1024)) MiB, SIGTERM -> exit 0
+                    limit ${deploy_mem}Mi$([[ $mode == podman ]] || echo ' (not enforced)'): serving after ${ready2_s}s, peak RSS $((hwm2 / 1024)) MiB${cg_peak:+ (cgroup $cg_peak MiB)}, SIGTERM -> exit 0
     total:          ${total_s}s
 PASS: container test
 EOF

@@ -368,7 +368,7 @@ fn gowasm_run_runs_precompiled_programs() {
 /// -p vm`).
 #[test]
 fn embedding_example_runs_go_calling_host_functions() {
-    let dir = scratch("embed");
+    let dir = scratch("embedding");
     let wasm = dir.join("greeter.wasm");
     build(&wasm, "./vm/examples/greeter");
     let example = Path::new(env!("CARGO_BIN_EXE_gowasm"))
