@@ -91,12 +91,15 @@ if ((${#missing[@]})); then
 	info "apt-get install ${missing[*]}"
 	export DEBIAN_FRONTEND=noninteractive
 	timeout 600 apt-get update -qq
-	timeout 900 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+	# With Recommends, as tested: podman then brings buildah, netavark,
+	# crun (unused: see OCI_RUNTIME), fuse-overlayfs, slirp4netns.
+	timeout 900 apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 if [[ $(id -u) != 0 ]]; then
 	fail "run as root: the container runs with rootful podman (or unshare/chroot)"
 fi
 command -v cargo >/dev/null || fail "cargo is not on PATH (Rust 1.95, see README)"
+command -v rustup >/dev/null || fail "rustup is not on PATH (it adds the $target target)"
 if ! rustup target list --installed | grep -qx "$target"; then
 	info "rustup target add $target"
 	timeout 600 rustup target add "$target"

@@ -482,8 +482,7 @@ impl Runtime {
         }
         let sections = check(bytes, &self.host_funcs)?;
         let engine = self.engine_for(&sections);
-        let module =
-            Module::new(engine, bytes).map_err(|e| LoadError::Invalid(format!("{e:#}")))?;
+        let module = compile(engine, bytes)?;
         self.program(engine, module, sections)
     }
 
@@ -494,8 +493,7 @@ impl Runtime {
         let _span = tracing::debug_span!("precompile", bytes = bytes.len()).entered();
         let sections = check(bytes, &self.host_funcs)?;
         let engine = self.engine_for(&sections);
-        let module =
-            Module::new(engine, bytes).map_err(|e| LoadError::Invalid(format!("{e:#}")))?;
+        let module = compile(engine, bytes)?;
         let code = module
             .serialize()
             .map_err(|e| LoadError::Invalid(format!("{e:#}")))?;
@@ -585,6 +583,12 @@ impl Runtime {
             names: sections.names.map(Arc::from),
         })
     }
+}
+
+/// Compiles a checked module (or finds it in the cache).
+fn compile(engine: &Engine, bytes: &[u8]) -> Result<Module, LoadError> {
+    let _span = tracing::debug_span!("compile").entered();
+    Module::new(engine, bytes).map_err(|e| LoadError::Invalid(format!("{e:#}")))
 }
 
 /// Whether `bytes` are a precompiled program ([`Runtime::precompile`]),
@@ -749,7 +753,10 @@ impl Program {
         for f in self.host_funcs.iter() {
             f.link(&self.engine, &mut linker)?;
         }
-        let i = *instance.insert(linker.instantiate(&mut *store, &self.module)?);
+        let i = {
+            let _span = tracing::debug_span!("instantiate").entered();
+            *instance.insert(linker.instantiate(&mut *store, &self.module)?)
+        };
         let copies = host::ByteCopies::of(store, &i)?;
         store.data_mut().set_byte_copies(copies);
         let start = i.get_typed_func::<(), ()>(&mut *store, host_abi::ENTRY_EXPORT)?;
@@ -774,12 +781,18 @@ fn running_goroutine(
 }
 
 /// Sends `tracing` output to stderr, filtered by `$GOWASM_LOG` (e.g.
-/// `debug`), when that variable is set. Used by both CLIs.
+/// `debug`: a line at the end of each load, compile, instantiate, run and
+/// host call, with its duration), when that variable is set. Used by both
+/// CLIs.
 pub fn init_logging() {
     if std::env::var_os("GOWASM_LOG").is_some() {
         tracing_subscriber::fmt()
             .with_env_filter(tracing_subscriber::EnvFilter::from_env("GOWASM_LOG"))
             .with_writer(std::io::stderr)
+            .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+            // A span's end, with its time: load, compile, instantiate,
+            // run, host calls.
+            .with_span_events(tracing_subscriber::fmt::format::FmtSpan::CLOSE)
             .init();
     }
 }
