@@ -90,6 +90,7 @@ fn prepare() -> Result<(PathBuf, PathBuf)> {
             .env_remove("GOOS")
             .env_remove("GOARCH")
             .env_remove("GOFLAGS")
+            .env_remove("GOWASM")
             .env("CGO_ENABLED", "0")
             .output()
             .context(
@@ -127,6 +128,9 @@ pub fn run(patterns: &[String], workdir: &Path, test: bool) -> Result<Vec<u8>> {
         .arg(&ir_path)
         .args(test.then_some("-test"))
         .args(patterns)
+        // Go's own setting for its wasm port (features such as satconv),
+        // which the go command rejects when it holds anything else.
+        .env_remove("GOWASM")
         .current_dir(workdir)
         .output()
         .with_context(|| format!("running {}", frontend.display()))?;
