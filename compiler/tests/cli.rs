@@ -7,6 +7,20 @@ fn gowasm() -> Command {
     Command::new(env!("CARGO_BIN_EXE_gowasm"))
 }
 
+/// The gowasm-run built next to gowasm.
+fn gowasm_run() -> PathBuf {
+    Path::new(env!("CARGO_BIN_EXE_gowasm")).with_file_name("gowasm-run")
+}
+
+/// A scratch directory with compiler/tests/testdata/limits.go built into
+/// limits.wasm.
+fn limits_module(name: &str) -> (PathBuf, PathBuf) {
+    let dir = scratch(name);
+    let wasm = dir.join("limits.wasm");
+    build(&wasm, "compiler/tests/testdata/limits.go");
+    (dir, wasm)
+}
+
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
@@ -206,7 +220,7 @@ fn gowasm_run_passes_arguments_untouched_and_runs_without_a_usable_cache() {
             .arg("main.go")
             .current_dir(&dir),
     );
-    let run = Path::new(env!("CARGO_BIN_EXE_gowasm")).with_file_name("gowasm-run");
+    let run = gowasm_run();
     for (args, want) in [
         (&["--help", "-x"][..], "[\"--help\" \"-x\"]\n"),
         (&["-h"], "[\"-h\"]\n"),
@@ -251,10 +265,8 @@ fn gowasm_run_passes_arguments_untouched_and_runs_without_a_usable_cache() {
 /// gowasm.names section (the module has no standard name section).
 #[test]
 fn gowasm_run_limits_end_programs_cleanly() {
-    let dir = scratch("limits");
-    let wasm = dir.join("limits.wasm");
-    build(&wasm, "compiler/tests/testdata/limits.go");
-    let run = Path::new(env!("CARGO_BIN_EXE_gowasm")).with_file_name("gowasm-run");
+    let (dir, wasm) = limits_module("limits");
+    let run = gowasm_run();
     let oom = "fatal error: runtime: out of memory\n\ngoroutine 1 [running]:\n";
     let timeout = "gowasm: the program ran longer than its time limit (500ms)\n";
     let cases: &[(&[&str], &str, i32, &str)] = &[
@@ -303,10 +315,8 @@ fn gowasm_run_limits_end_programs_cleanly() {
 /// message; a damaged one is refused.
 #[test]
 fn gowasm_run_runs_precompiled_programs() {
-    let dir = scratch("aot");
-    let wasm = dir.join("limits.wasm");
-    build(&wasm, "compiler/tests/testdata/limits.go");
-    let run = Path::new(env!("CARGO_BIN_EXE_gowasm")).with_file_name("gowasm-run");
+    let (dir, wasm) = limits_module("aot");
+    let run = gowasm_run();
     succeed(Command::new(&run).arg("compile").arg(&wasm));
     let cwasm = dir.join("limits.cwasm");
     let direct = Command::new(&run).arg(&wasm).arg("exit").output().unwrap();
@@ -446,7 +456,7 @@ fn gowasm_run_works_under_an_address_space_limit() {
     let dir = scratch("ulimit");
     let wasm = dir.join("live.wasm");
     build(&wasm, "compiler/tests/testdata/gc_live_list.go");
-    let run = Path::new(env!("CARGO_BIN_EXE_gowasm")).with_file_name("gowasm-run");
+    let run = gowasm_run();
     let out = succeed(
         Command::new("sh")
             .arg("-c")
@@ -467,10 +477,8 @@ fn gowasm_run_works_under_an_address_space_limit() {
 /// its state, for panics and fatal errors alike.
 #[test]
 fn gowasm_run_honours_gotraceback() {
-    let dir = scratch("gotraceback");
-    let wasm = dir.join("limits.wasm");
-    build(&wasm, "compiler/tests/testdata/limits.go");
-    let run = Path::new(env!("CARGO_BIN_EXE_gowasm")).with_file_name("gowasm-run");
+    let (dir, wasm) = limits_module("gotraceback");
+    let run = gowasm_run();
     let stderr = |level: &str, mode: &str| {
         let out = Command::new(&run)
             .arg(format!("--env=GOTRACEBACK={level}"))
@@ -501,9 +509,7 @@ fn gowasm_run_honours_gotraceback() {
 /// from another thread, before it starts or while it computes.
 #[test]
 fn embedded_runs_report_how_they_ended_and_can_be_cancelled() {
-    let dir = scratch("outcomes");
-    let wasm = dir.join("limits.wasm");
-    build(&wasm, "compiler/tests/testdata/limits.go");
+    let (dir, wasm) = limits_module("outcomes");
     let runtime = vm::Runtime::with_options(vm::RuntimeOptions {
         interruptible: true,
         ..vm::RuntimeOptions::default()
@@ -691,7 +697,7 @@ fn gowasm_run_gc_heap_initial() {
     let dir = scratch("gcheap");
     let wasm = dir.join("app.wasm");
     build(&wasm, "compiler/tests/testdata/gc_live_list.go");
-    let run = Path::new(env!("CARGO_BIN_EXE_gowasm")).with_file_name("gowasm-run");
+    let run = gowasm_run();
     let outputs: Vec<String> = ["64K", "256M"]
         .iter()
         .map(|size| {
@@ -727,7 +733,7 @@ fn gowasm_run_env_options() {
     let dir = scratch("env");
     let wasm = dir.join("env.wasm");
     build(&wasm, "compiler/tests/testdata/environ.go");
-    let run = Path::new(env!("CARGO_BIN_EXE_gowasm")).with_file_name("gowasm-run");
+    let run = gowasm_run();
     let env_of = |options: &[&str]| {
         let out = succeed(
             Command::new(&run)
@@ -776,7 +782,7 @@ fn gowasm_run_dir_grants_are_enforced() {
     std::fs::write(dir.join("outside.txt"), "out").unwrap();
     let _ = std::fs::remove_file(data.join("escape"));
     std::os::unix::fs::symlink("../outside.txt", data.join("escape")).unwrap();
-    let run = Path::new(env!("CARGO_BIN_EXE_gowasm")).with_file_name("gowasm-run");
+    let run = gowasm_run();
     let out = succeed(
         Command::new(&run)
             .arg("--dir")
@@ -909,7 +915,7 @@ fn gowasm_run_network_policy_is_enforced() {
     let dir = scratch("netpolicy");
     let wasm = dir.join("netpolicy.wasm");
     build(&wasm, "compiler/tests/testdata/netpolicy.go");
-    let run = Path::new(env!("CARGO_BIN_EXE_gowasm")).with_file_name("gowasm-run");
+    let run = gowasm_run();
     let target = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let target = target.local_addr().unwrap().to_string();
     let free = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -968,7 +974,7 @@ fn gowasm_run_dies_of_sigpipe_like_go() {
     use std::io::BufRead;
     use std::os::unix::process::ExitStatusExt;
     let dir = scratch("sigpipe");
-    let run = Path::new(env!("CARGO_BIN_EXE_gowasm")).with_file_name("gowasm-run");
+    let run = gowasm_run();
     for (name, ignore, want_signal, want_code) in [
         ("dies", "", Some(13), None),
         ("ignores", "signal.Ignore(syscall.SIGPIPE)", None, Some(3)),
