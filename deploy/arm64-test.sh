@@ -30,6 +30,7 @@ fail() {
 need=()
 command -v aarch64-linux-gnu-gcc >/dev/null || need+=(gcc-aarch64-linux-gnu libc6-dev-arm64-cross)
 command -v qemu-aarch64 >/dev/null || need+=(qemu-user)
+command -v file >/dev/null || need+=(file)
 if ((${#need[@]})); then
 	apt-get install -y -qq "${need[@]}" >/dev/null ||
 		{ apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null; }
