@@ -63,10 +63,13 @@ for p in "${programs[@]}"; do
 	[[ -f $src ]] || fail "no $src"
 	"$gowasm" build -o "$work/$p.wasm" "$src"
 	go build -o "$work/$p.native" "$src"
+	# As the conformance suite: the program's own gowasm-run options
+	# (`// gowasm-run: ...` lines) and its working directory granted.
+	read -r -a options <<<"$(sed -n 's|^// gowasm-run: ||p' "$src" | tr '\n' ' ')"
 	set +e
 	(cd "$work" && timeout 120 "./$p.native" >"$p.native.out" 2>"$p.native.err")
 	native=$?
-	(cd "$work" && arm "$p.wasm" >"$p.arm.out" 2>"$p.arm.err")
+	(cd "$work" && arm "${options[@]}" --dir "$work" "$p.wasm" >"$p.arm.out" 2>"$p.arm.err")
 	ours=$?
 	set -e
 	[[ $native == "$ours" ]] || fail "$p: exit status native $native, gowasm on aarch64 $ours: $(head -3 "$work/$p.arm.err")"
