@@ -75,8 +75,9 @@ for p in "${programs[@]}"; do
 	[[ $native == "$ours" ]] || fail "$p: exit status native $native, gowasm on aarch64 $ours: $(head -3 "$work/$p.arm.err")"
 	cmp -s "$work/$p.native.out" "$work/$p.arm.out" || fail "$p: stdout differs: $(diff "$work/$p.native.out" "$work/$p.arm.out" | head -5)"
 	# An unrecovered panic's trace carries addresses natively: compare the
-	# lines before it, as the conformance suite does.
-	cut_trace() { sed '/^goroutine /,$d' "$1"; }
+	# lines before it (and before a signal line), as the conformance suite
+	# does.
+	cut_trace() { sed -e '/^goroutine /,$d' -e '/^\[signal /,$d' "$1"; }
 	[[ $(cut_trace "$work/$p.native.err") == "$(cut_trace "$work/$p.arm.err")" ]] ||
 		fail "$p: stderr differs: $(diff <(cut_trace "$work/$p.native.err") <(cut_trace "$work/$p.arm.err") | head -5)"
 	passed=$((passed + 1))
