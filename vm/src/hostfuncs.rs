@@ -64,18 +64,15 @@ pub struct HostFunc {
     pub call: Arc<HostFn>,
 }
 
-/// The wasm form of a parameter list.
-fn abi_types(types: &[ValueType]) -> impl Iterator<Item = AbiType> + '_ {
-    types
-        .iter()
-        .flat_map(|t| match t {
-            ValueType::I32 => &[AbiType::I32][..],
-            ValueType::I64 => &[AbiType::I64],
-            ValueType::F32 => &[AbiType::F32],
-            ValueType::F64 => &[AbiType::F64],
-            ValueType::Bytes => &[AbiType::Bytes, AbiType::I32, AbiType::I32],
-        })
-        .copied()
+/// The wasm form of a parameter: a byte string is (array, offset, length).
+fn abi_param(t: ValueType) -> &'static [AbiType] {
+    match t {
+        ValueType::I32 => &[AbiType::I32],
+        ValueType::I64 => &[AbiType::I64],
+        ValueType::F32 => &[AbiType::F32],
+        ValueType::F64 => &[AbiType::F64],
+        ValueType::Bytes => &[AbiType::Bytes, AbiType::I32, AbiType::I32],
+    }
 }
 
 /// A function type as the load error names it: `(i64, i64) -> (i64)`,
@@ -97,17 +94,14 @@ pub fn signature(ft: &FuncType) -> String {
 impl HostFunc {
     /// The wasm type of the module's import of this function.
     pub fn func_type(&self, engine: &Engine) -> FuncType {
-        let results = self.results.iter().map(|t| match t {
-            ValueType::Bytes => AbiType::Bytes,
-            ValueType::I32 => AbiType::I32,
-            ValueType::I64 => AbiType::I64,
-            ValueType::F32 => AbiType::F32,
-            ValueType::F64 => AbiType::F64,
-        });
+        // A byte string result is the array alone.
         FuncType::new(
             engine,
-            abi_types(&self.params).map(abi_valtype),
-            results.map(abi_valtype),
+            self.params
+                .iter()
+                .flat_map(|&t| abi_param(t))
+                .map(|&t| abi_valtype(t)),
+            self.results.iter().map(|&t| abi_valtype(abi_param(t)[0])),
         )
     }
 
