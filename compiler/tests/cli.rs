@@ -121,14 +121,14 @@ fn compile_errors_are_reported_like_go_build() {
 }
 
 /// A `//go:wasmimport` of a host function whose Go signature cannot cross
-/// the boundary (a pointer, two results) is a compile error at the
-/// declaration.
+/// the boundary (a pointer to a slice, two results, a pointer result) is a
+/// compile error at the declaration.
 #[test]
 fn host_function_declarations_that_cannot_cross_are_compile_errors() {
     let dir = scratch("wasmimport");
     std::fs::write(
         dir.join("ptr.go"),
-        "package main\n\n//go:wasmimport app f\nfunc f(p *int)\n\nfunc main() {\n\tf(nil)\n}\n",
+        "package main\n\n//go:wasmimport app f\nfunc f(p *[]int)\n\nfunc main() {\n\tf(nil)\n}\n",
     )
     .unwrap();
     let build = |file: &str| {
@@ -144,7 +144,7 @@ fn host_function_declarations_that_cannot_cross_are_compile_errors() {
     let err = build("ptr.go");
     assert!(
         err.contains(
-            "ptr.go:4:6: //go:wasmimport app f: parameter type *int cannot cross the host boundary"
+            "ptr.go:4:6: //go:wasmimport app f: parameter type *[]int cannot cross the host boundary"
         ),
         "{err}"
     );
@@ -156,6 +156,18 @@ fn host_function_declarations_that_cannot_cross_are_compile_errors() {
     let err = build("two.go");
     assert!(
         err.contains("two.go:4:6: //go:wasmimport app g: at most one result"),
+        "{err}"
+    );
+    std::fs::write(
+        dir.join("result.go"),
+        "package main\n\n//go:wasmimport app h\nfunc h() *int32\n\nfunc main() {\n\th()\n}\n",
+    )
+    .unwrap();
+    let err = build("result.go");
+    assert!(
+        err.contains(
+            "result.go:4:6: //go:wasmimport app h: result type *int32 cannot cross the host boundary"
+        ),
         "{err}"
     );
     std::fs::remove_dir_all(&dir).unwrap();
@@ -392,7 +404,8 @@ fn embedding_example_runs_go_calling_host_functions() {
     let out = succeed(Command::new(&example).arg(&wasm));
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
-        "Hello, Ada! (1)\nHello, Grace! (2)\n42 3\nrecorded: [\"Ada\", \"Grace\"]\nok\n"
+        "gowasm embedding example\ngreeter 40 42 [1 12 3]\n12 filled later\n-1\n\
+         Hello, Ada! (1)\nHello, Grace! (2)\n42 3\nrecorded: [\"Ada\", \"Grace\"]\nok\n"
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -407,14 +420,20 @@ fn host_function_mismatches_are_load_errors() {
     let wasm = dir.join("greeter.wasm");
     build(&wasm, "./vm/examples/greeter");
     let bytes = std::fs::read(&wasm).unwrap();
-    use vm::ValueType::{Bytes, F32, F64, I32, I64};
-    let none = |_: &[vm::Value]| -> anyhow::Result<Vec<vm::Value>> { anyhow::bail!("refused") };
-    let runtime = |add: &[vm::ValueType]| {
+    use vm::ValueType::{ByteSlice, Bytes, F32, F64, I32, I64, Pointer};
+    let none = |_: &mut vm::HostCall<'_>, _: &[vm::Value]| -> anyhow::Result<Vec<vm::Value>> {
+        anyhow::bail!("refused")
+    };
+    let runtime = |add: &[vm::ValueType], greeting: &[vm::ValueType]| {
         vm::Runtime::builder()
-            .host_func("app", "greeting", &[Bytes], &[Bytes], none)
+            .host_func("app", "greeting", greeting, &[Bytes], none)
             .host_func("app", "add", add, &[I64], none)
             .host_func("app", "scale", &[F64, F32], &[F64], none)
             .host_func("app", "record", &[Bytes, I32], &[I32], none)
+            .host_func("app", "banner", &[ByteSlice], &[I32], none)
+            .host_func("app", "bump", &[Pointer, I32], &[I64], none)
+            .host_func("app", "deliver", &[ByteSlice], &[], none)
+            .host_func("app", "complete", &[], &[I32], none)
             .build()
             .unwrap()
     };
@@ -424,12 +443,26 @@ fn host_function_mismatches_are_load_errors() {
             .starts_with("module imports unknown host function app."),
         "{err}"
     );
-    let err = runtime(&[I32, I64]).load(&bytes).err().unwrap().to_string();
+    let err = runtime(&[I32, I64], &[Bytes])
+        .load(&bytes)
+        .err()
+        .unwrap()
+        .to_string();
     assert_eq!(
         err,
-        "module imports host function app.add as (i64, i64) -> (i64), but the host's function is (i32, i64) -> (i64)"
+        "module imports host function app.add as func(int64, int64) int64, but the host's function is (i32, i64) -> (i64)"
     );
-    let program = runtime(&[I64, I64]).load(&bytes).unwrap();
+    // A writable view of a string parameter is refused, though a string's
+    // wasm form is a []byte's.
+    let err = runtime(&[I64, I64], &[ByteSlice])
+        .load(&bytes)
+        .err()
+        .unwrap();
+    assert_eq!(
+        err.to_string(),
+        "module imports host function app.greeting as func(string) string, but the host's function is (byte slice) -> (bytes)"
+    );
+    let program = runtime(&[I64, I64], &[Bytes]).load(&bytes).unwrap();
     let (stderr, _) = vm::capture();
     let outcome = program
         .run(vm::RunOptions {
@@ -442,7 +475,7 @@ fn host_function_mismatches_are_load_errors() {
         panic!("{outcome:?}")
     };
     assert!(
-        message.starts_with("fatal error: host function app.greeting: refused"),
+        message.starts_with("fatal error: host function app.banner: refused"),
         "{message}"
     );
     std::fs::remove_dir_all(&dir).unwrap();

@@ -15,7 +15,7 @@ pub mod names;
 pub const MODULE: &str = "gowasm";
 
 /// ABI version. Bump on any change to [`IMPORTS`] or to the meaning of one.
-pub const VERSION: u32 = 6;
+pub const VERSION: u32 = 7;
 
 /// Name of the custom section that marks a module as a gowasm module. Its
 /// payload is [`version_payload`].
@@ -40,6 +40,23 @@ pub const BYTES_SLICE_EXPORT: &str = "bytes_slice";
 /// the host names in the traceback it prints after a trap. Optional.
 pub const GOROUTINE_ID_EXPORT: &str = "goroutine_id";
 
+/// Name of the custom section listing the embedder's host functions a
+/// module imports (any `//go:wasmimport` module but [`MODULE`]), one per
+/// line: `MODULE NAME func(T1, T2) R`, each type a Go basic type's name,
+/// `string`, `[]byte` or `*` and a basic type's name. The vm checks the
+/// registered functions against these Go types.
+pub const HOST_FUNCS_SECTION: &str = "gowasm.hostfuncs";
+
+/// Prefix of the exported `(base eqref, index i32) -> T` functions, one
+/// per pointee type `T` (its Go name follows the prefix) of the host
+/// functions' pointer parameters: they read the pointee of a pointer
+/// (base, index), interior pointers included.
+pub const POINTER_LOAD_PREFIX: &str = "ptrload.";
+
+/// Prefix of the exported `(base eqref, index i32, value T) -> ()`
+/// functions that write a pointee, as [`POINTER_LOAD_PREFIX`].
+pub const POINTER_STORE_PREFIX: &str = "ptrstore.";
+
 /// Value types crossing the boundary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AbiType {
@@ -52,6 +69,11 @@ pub enum AbiType {
     /// `(array (mut i8))` (final, in its own recursion group), so the module
     /// may `ref.cast` results to it and the host may build such arrays.
     Bytes,
+    /// `anyref`: a Go object the host keeps a reference to (the payload of
+    /// the interface value `runtime.Pinner.Pin` was given), or the base of
+    /// a pointer handed to an embedder's host function (then followed by
+    /// its i32 index, as the compiler represents pointers).
+    Object,
 }
 
 /// One host function.
@@ -435,6 +457,22 @@ pub const IMPORTS: &[Import] = &[
         params: &[I32, I32],
         results: &[I32],
         doc: "sock_shutdown(fd, how: 0 read, 1 write, 2 both): 0 or a negative errno",
+    },
+    Import {
+        name: "pin",
+        params: &[Object],
+        results: &[],
+        doc: "pin(object): runtime.Pinner.Pin: handles the embedder's host functions get to \
+              the object (or to its parts) stay valid after their call until it is unpinned; \
+              the object is the payload of the pointer's interface value (a box of an \
+              interior pointer is resolved to the object it points into)",
+    },
+    Import {
+        name: "unpin",
+        params: &[Object],
+        results: &[],
+        doc: "unpin(object): undoes one pin of the object; when none is left, the handles \
+              kept past their call stop working",
     },
 ];
 

@@ -1,6 +1,9 @@
 //! Embedding gowasm in a Rust program: host functions that Go calls
-//! through `//go:wasmimport`, the program's stdin from a reader, its
-//! output captured, a memory cap and a deadline, and how the run ended.
+//! through `//go:wasmimport` (numbers, strings, a `[]byte` filled in
+//! place, pointers into a struct and a slice, a buffer pinned with
+//! `runtime.Pinner` and filled after its call), the program's stdin from
+//! a reader, its output captured, a memory cap and a deadline, and how
+//! the run ended.
 //!
 //! ```sh
 //! gowasm build -o greeter.wasm ./vm/examples/greeter
@@ -9,7 +12,7 @@
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use vm::{Limits, Outcome, RunOptions, Runtime, Value, ValueType};
+use vm::{ByteSlice, Limits, Outcome, RunOptions, Runtime, StaleHandle, Value, ValueType};
 
 fn main() -> anyhow::Result<()> {
     let path = std::env::args()
@@ -17,6 +20,9 @@ fn main() -> anyhow::Result<()> {
         .ok_or_else(|| anyhow::anyhow!("usage: embed MODULE.wasm"))?;
     let recorded = Arc::new(Mutex::new(Vec::<String>::new()));
     let log = recorded.clone();
+    // The buffer `deliver` handed over, filled by `complete`.
+    let pending = Arc::new(Mutex::new(None::<ByteSlice>));
+    let delivered = pending.clone();
     let runtime = Runtime::builder()
         // A deadline needs compiled-in interruption checks.
         .interruptible(true)
@@ -25,7 +31,7 @@ fn main() -> anyhow::Result<()> {
             "greeting",
             &[ValueType::Bytes],
             &[ValueType::Bytes],
-            |args| {
+            |_, args| {
                 let [Value::Bytes(lang)] = args else {
                     anyhow::bail!("expected a language");
                 };
@@ -41,7 +47,7 @@ fn main() -> anyhow::Result<()> {
             "add",
             &[ValueType::I64, ValueType::I64],
             &[ValueType::I64],
-            |args| match args {
+            |_, args| match args {
                 [Value::I64(a), Value::I64(b)] => Ok(vec![Value::I64(a + b)]),
                 _ => anyhow::bail!("expected two integers"),
             },
@@ -51,7 +57,7 @@ fn main() -> anyhow::Result<()> {
             "scale",
             &[ValueType::F64, ValueType::F32],
             &[ValueType::F64],
-            |args| match args {
+            |_, args| match args {
                 [Value::F64(x), Value::F32(by)] => Ok(vec![Value::F64(x * f64::from(*by))]),
                 _ => anyhow::bail!("expected two floats"),
             },
@@ -61,7 +67,7 @@ fn main() -> anyhow::Result<()> {
             "record",
             &[ValueType::Bytes, ValueType::I32],
             &[ValueType::I32],
-            move |args| {
+            move |_, args| {
                 let [Value::Bytes(line), Value::I32(_last)] = args else {
                     anyhow::bail!("expected a line and a flag");
                 };
@@ -70,6 +76,61 @@ fn main() -> anyhow::Result<()> {
                 Ok(vec![Value::I32(log.len() as i32)])
             },
         )
+        .host_func(
+            "app",
+            "banner",
+            &[ValueType::ByteSlice],
+            &[ValueType::I32],
+            |call, args| {
+                let [Value::Slice(buf)] = args else {
+                    anyhow::bail!("expected a buffer");
+                };
+                let text = b"gowasm embedding example";
+                let n = text.len().min(buf.len());
+                call.write(*buf, 0, &text[..n])?;
+                Ok(vec![Value::I32(n as i32)])
+            },
+        )
+        .host_func(
+            "app",
+            "bump",
+            &[ValueType::Pointer, ValueType::I32],
+            &[ValueType::I64],
+            |call, args| {
+                let [Value::Pointer(p), Value::I32(by)] = args else {
+                    anyhow::bail!("expected a pointer and an amount");
+                };
+                let Value::I64(old) = call.load(*p)? else {
+                    anyhow::bail!("expected a pointer to a 64-bit integer");
+                };
+                call.store(*p, Value::I64(old + i64::from(*by)))?;
+                Ok(vec![Value::I64(old)])
+            },
+        )
+        .host_func(
+            "app",
+            "deliver",
+            &[ValueType::ByteSlice],
+            &[],
+            move |_, args| {
+                let [Value::Slice(buf)] = args else {
+                    anyhow::bail!("expected a buffer");
+                };
+                *delivered.lock().unwrap() = Some(*buf);
+                Ok(vec![])
+            },
+        )
+        .host_func("app", "complete", &[], &[ValueType::I32], move |call, _| {
+            let Some(buf) = pending.lock().unwrap().take() else {
+                anyhow::bail!("no buffer delivered");
+            };
+            let text = b"filled later";
+            match call.write(buf, 0, text) {
+                Ok(()) => Ok(vec![Value::I32(text.len() as i32)]),
+                Err(e) if e.is::<StaleHandle>() => Ok(vec![Value::I32(-1)]),
+                Err(e) => Err(e),
+            }
+        })
         .build()?;
     let program = runtime.load(&std::fs::read(&path)?)?;
     let (stdout, out) = vm::capture();

@@ -2,19 +2,22 @@
 //! without an implementation here is an error when the linker is built.
 
 use crate::fs;
-use crate::hostfuncs::HostFunc;
+use crate::handles::{self, Handles};
+use crate::hostfuncs::{GoSignature, HostFunc};
 use crate::limits::{Attached, CancelHandle, MemoryCap};
 use crate::lines::LineTable;
 use crate::net::{self, NetPolicy, Socket};
 use crate::signals::SignalRelay;
 use crate::{LoadError, RunOptions};
 use host_abi::AbiType;
+use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use wasmtime::{
-    ArrayRef, ArrayRefPre, ArrayType, Caller, Engine, ExternType, FieldType, FuncType, ImportType,
-    Instance, Linker, Mutability, Rooted, StorageType, Store, TypedFunc, ValType,
+    AnyRef, ArrayRef, ArrayRefPre, ArrayType, AsContext, AsContextMut, Caller, Engine, ExternType,
+    FieldType, FuncType, ImportType, Instance, Linker, Mutability, Rooted, StorageType, Store,
+    TypedFunc, ValType,
 };
 
 /// Where a program's standard output or error goes.
@@ -156,6 +159,8 @@ pub struct State {
     /// Connects `cancel` to this run while it lasts.
     _attached: Attached,
     pub memory_cap: MemoryCap,
+    /// Handles the embedder's host functions hold to Go memory.
+    pub(crate) handles: Handles,
 }
 
 /// The module's exports that move bytes in bulk (host_abi's
@@ -209,6 +214,7 @@ impl State {
             cancel,
             _attached: attached,
             memory_cap: MemoryCap(opts.limits.max_memory),
+            handles: Handles::default(),
             files: fs::Files::new(&opts.dirs)?,
             args: opts.args,
             env: opts
@@ -244,31 +250,32 @@ fn bytes_type(engine: &Engine) -> ArrayType {
 
 /// A fresh module byte array holding `data`.
 pub(crate) fn new_bytes(
-    caller: &mut Caller<'_, State>,
+    c: &mut impl AsContextMut<Data = State>,
     data: &[u8],
 ) -> wasmtime::Result<Option<Rooted<ArrayRef>>> {
-    let pre = match caller.data_mut().bytes.take() {
+    let mut c = c.as_context_mut();
+    let pre = match c.data_mut().bytes.take() {
         Some(pre) => pre,
         None => {
-            let ty = bytes_type(caller.engine());
-            ArrayRefPre::new(&mut *caller, ty)
+            let ty = bytes_type(c.engine());
+            ArrayRefPre::new(&mut c, ty)
         }
     };
-    let arr = ArrayRef::new_from_i8_slice(&mut *caller, &pre, data);
-    caller.data_mut().bytes = Some(pre);
+    let arr = ArrayRef::new_from_i8_slice(&mut c, &pre, data);
+    c.data_mut().bytes = Some(pre);
     Ok(Some(arr?))
 }
 
 /// A byte range argument (array, offset, length): None (EINVAL) for a
 /// null array or a range outside it.
 fn range_in(
-    c: &Caller<'_, State>,
+    c: impl AsContext,
     arr: Option<Rooted<ArrayRef>>,
     off: i32,
     len: i32,
 ) -> wasmtime::Result<Option<(Rooted<ArrayRef>, usize, usize)>> {
     let Some(arr) = arr else { return Ok(None) };
-    let n = arr.len(c)? as usize;
+    let n = arr.len(&c)? as usize;
     let (Ok(off), Ok(len)) = (usize::try_from(off), usize::try_from(len)) else {
         return Ok(None);
     };
@@ -281,20 +288,21 @@ fn range_in(
 /// Copies bytes into a program's byte array at off: small amounts element
 /// by element, larger ones as a fresh array that the module copies into
 /// place (Wasmtime's API has no bulk copy into part of a GC array).
-fn fill(
-    c: &mut Caller<'_, State>,
+pub(crate) fn fill(
+    c: &mut impl AsContextMut<Data = State>,
     arr: &Rooted<ArrayRef>,
     off: usize,
     data: &[u8],
 ) -> wasmtime::Result<()> {
+    let mut c = c.as_context_mut();
     if data.len() >= BULK_MIN
         && let Some(copy_in) = c.data().copies.as_ref().map(|f| f.copy_in.clone())
     {
-        let src = new_bytes(c, data)?;
-        return copy_in.call(&mut *c, (Some(*arr), off as i32, src));
+        let src = new_bytes(&mut c, data)?;
+        return copy_in.call(&mut c, (Some(*arr), off as i32, src));
     }
     for (i, &b) in data.iter().enumerate() {
-        arr.set(&mut *c, (off + i) as u32, wasmtime::Val::I32(b as i32))?;
+        arr.set(&mut c, (off + i) as u32, wasmtime::Val::I32(b as i32))?;
     }
     Ok(())
 }
@@ -303,18 +311,19 @@ fn fill(
 /// the range is empty: an empty Go slice may have no array) or a range
 /// outside it.
 pub(crate) fn bytes_in(
-    c: &mut Caller<'_, State>,
+    c: &mut impl AsContextMut<Data = State>,
     arr: Option<Rooted<ArrayRef>>,
     off: i32,
     len: i32,
 ) -> wasmtime::Result<Option<Vec<u8>>> {
+    let mut c = c.as_context_mut();
     if arr.is_none() && len == 0 {
         return Ok(Some(Vec::new()));
     }
-    let Some((arr, off, len)) = range_in(c, arr, off, len)? else {
+    let Some((arr, off, len)) = range_in(&c, arr, off, len)? else {
         return Ok(None);
     };
-    let total = arr.len(&*c)? as usize;
+    let total = arr.len(&c)? as usize;
     if len < total / 2
         && total >= 4 * BULK_MIN
         && let Some(slice) = c.data().copies.as_ref().map(|f| f.slice.clone())
@@ -322,14 +331,14 @@ pub(crate) fn bytes_in(
         // Only the range, cut out by the module, rather than the whole
         // array (a small write from a large buffer).
         let part = slice
-            .call(&mut *c, (Some(arr), off as i32, len as i32))?
+            .call(&mut c, (Some(arr), off as i32, len as i32))?
             .ok_or_else(|| wasmtime::format_err!("bytes_slice returned null"))?;
         let mut buf = vec![0u8; len];
-        part.copy_to_i8_slice(&mut *c, &mut buf)?;
+        part.copy_to_i8_slice(&mut c, &mut buf)?;
         return Ok(Some(buf));
     }
     let mut buf = vec![0u8; total];
-    arr.copy_to_i8_slice(&mut *c, &mut buf)?;
+    arr.copy_to_i8_slice(&mut c, &mut buf)?;
     buf.truncate(off + len);
     buf.drain(..off);
     Ok(Some(buf))
@@ -357,7 +366,7 @@ fn addr_out(
     len: i32,
     addr: &socket2::SockAddr,
 ) -> wasmtime::Result<i32> {
-    match range_in(c, arr, off, len)? {
+    match range_in(&*c, arr, off, len)? {
         Some((arr, off, host_abi::SOCKADDR_SIZE)) => {
             fill(c, &arr, off, &net::encode_addr(addr))?;
             Ok(0)
@@ -421,7 +430,7 @@ fn with_buffer(
     len: i32,
     op: impl FnOnce(&mut fs::Files, &mut Vec<u8>) -> Result<usize, fs::Errno>,
 ) -> wasmtime::Result<i32> {
-    let Some((arr, off, len)) = range_in(c, arr, off, len)? else {
+    let Some((arr, off, len)) = range_in(&*c, arr, off, len)? else {
         return Ok(EINVAL);
     };
     let mut buf = vec![0u8; len];
@@ -928,6 +937,20 @@ pub fn linker(engine: &Engine) -> wasmtime::Result<Linker<State>> {
             "sock_shutdown" => {
                 linker.func_wrap(m, "sock_shutdown", with_number(Socket::shutdown))?
             }
+            "pin" => linker.func_wrap(
+                m,
+                "pin",
+                |mut c: Caller<'_, State>, object: Option<Rooted<AnyRef>>| {
+                    handles::pin(&mut c.as_context_mut(), object)
+                },
+            )?,
+            "unpin" => linker.func_wrap(
+                m,
+                "unpin",
+                |mut c: Caller<'_, State>, object: Option<Rooted<AnyRef>>| {
+                    handles::unpin(&mut c.as_context_mut(), object)
+                },
+            )?,
             "fd_read" => linker.func_wrap(
                 m,
                 "fd_read",
@@ -1161,6 +1184,7 @@ pub(crate) fn abi_valtype(t: AbiType) -> ValType {
         AbiType::F32 => ValType::F32,
         AbiType::F64 => ValType::F64,
         AbiType::Bytes => ValType::Ref(wasmtime::RefType::new(true, wasmtime::HeapType::Array)),
+        AbiType::Object => ValType::Ref(wasmtime::RefType::new(true, wasmtime::HeapType::Any)),
     }
 }
 
@@ -1179,6 +1203,7 @@ pub fn check_import_type(
     engine: &Engine,
     import: &ImportType<'_>,
     host_funcs: &[HostFunc],
+    go_signatures: &HashMap<(String, String), GoSignature>,
 ) -> Result<(), LoadError> {
     let name = format!("{}.{}", import.module(), import.name());
     let ExternType::Func(ft) = import.ty() else {
@@ -1192,13 +1217,23 @@ pub fn check_import_type(
                 module: import.module().into(),
                 name: import.name().into(),
             })?;
+        let go = go_signatures.get(&(import.module().to_string(), import.name().to_string()));
         let host = f.func_type(engine);
-        return match FuncType::eq(&ft, &host) {
-            true => Ok(()),
-            false => Err(LoadError::HostFuncSignature {
+        return match go {
+            Some(go) if f.matches(go) && FuncType::eq(&ft, &host) => Ok(()),
+            Some(go) => Err(LoadError::HostFuncSignature {
                 name,
-                module: crate::hostfuncs::signature(&ft),
-                host: crate::hostfuncs::signature(&host),
+                module: go.text().to_string(),
+                host: f.describe(),
+            }),
+            // Not listed by the compiler: another gowasm made the module.
+            None => Err(LoadError::HostFuncSignature {
+                name,
+                module: format!(
+                    "{} (no Go signature listed)",
+                    crate::hostfuncs::signature(&ft)
+                ),
+                host: f.describe(),
             }),
         };
     }

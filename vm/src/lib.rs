@@ -15,6 +15,7 @@
 
 mod ending;
 mod fs;
+mod handles;
 mod host;
 mod hostfuncs;
 mod limits;
@@ -25,6 +26,7 @@ mod precompiled;
 mod signals;
 
 use anyhow::Context;
+use std::collections::HashMap;
 use std::num::NonZeroU64;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -32,6 +34,7 @@ use thiserror::Error;
 use wasmtime::{Config, Engine, Module, Store};
 
 pub use fs::DirGrant;
+pub use handles::{ByteSlice, HostCall, Pointer, StaleHandle};
 pub use host::{Input, Output};
 pub use hostfuncs::{HostFn, Value, ValueType};
 pub use limits::{CancelHandle, Limits};
@@ -187,7 +190,7 @@ impl RuntimeBuilder {
         name: &str,
         params: &[ValueType],
         results: &[ValueType],
-        f: impl Fn(&[Value]) -> anyhow::Result<Vec<Value>> + Send + Sync + 'static,
+        f: impl Fn(&mut HostCall<'_>, &[Value]) -> anyhow::Result<Vec<Value>> + Send + Sync + 'static,
     ) -> Self {
         self.host_funcs.push(hostfuncs::HostFunc {
             module: module.into(),
@@ -200,6 +203,17 @@ impl RuntimeBuilder {
     }
 
     pub fn build(self) -> anyhow::Result<Runtime> {
+        if let Some(f) = self.host_funcs.iter().find(|f| {
+            f.results
+                .iter()
+                .any(|t| matches!(t, ValueType::ByteSlice | ValueType::Pointer))
+        }) {
+            anyhow::bail!(
+                "host function {}.{}: a result cannot be a byte slice view or a pointer",
+                f.module,
+                f.name
+            );
+        }
         if let Some(f) = self
             .host_funcs
             .iter()
@@ -242,6 +256,8 @@ pub struct Program {
     /// The gowasm.names section's payload (host_abi::names), decoded only
     /// to print a trap's backtrace.
     names: Option<Arc<[u8]>>,
+    /// The Go signatures of the module's imports of host functions.
+    go_signatures: Arc<HashMap<(String, String), hostfuncs::GoSignature>>,
 }
 
 /// How a run is set up.
@@ -506,6 +522,7 @@ impl Runtime {
             bodies: sections.bodies,
             lines: sections.lines.as_deref(),
             names: sections.names.as_deref(),
+            host_funcs: sections.host_funcs.as_deref(),
             code: &code,
         }
         .encode())
@@ -529,6 +546,7 @@ impl Runtime {
         let sections = Sections {
             lines: parts.lines.map(<[u8]>::to_vec),
             names: parts.names.map(<[u8]>::to_vec),
+            host_funcs: parts.host_funcs.map(<[u8]>::to_vec),
             imported_funcs: parts.imported_funcs,
             bodies: parts.bodies,
         };
@@ -557,8 +575,10 @@ impl Runtime {
         module: Module,
         sections: Sections,
     ) -> Result<Program, LoadError> {
+        let go_signatures =
+            hostfuncs::go_signatures(sections.host_funcs.as_deref().unwrap_or_default());
         for import in module.imports() {
-            host::check_import_type(engine, &import, &self.host_funcs)?;
+            host::check_import_type(engine, &import, &self.host_funcs, &go_signatures)?;
         }
         for export in [
             host_abi::ENTRY_EXPORT,
@@ -581,6 +601,7 @@ impl Runtime {
             module,
             lines: lines.map(Arc::new),
             names: sections.names.map(Arc::from),
+            go_signatures: Arc::new(go_signatures),
         })
     }
 }
@@ -617,6 +638,8 @@ struct Sections {
     lines: Option<Vec<u8>>,
     /// The gowasm.names payload.
     names: Option<Vec<u8>>,
+    /// The gowasm.hostfuncs payload.
+    host_funcs: Option<Vec<u8>>,
     imported_funcs: u32,
     /// Module offsets of the function bodies.
     bodies: Vec<std::ops::Range<u32>>,
@@ -631,6 +654,7 @@ fn check(bytes: &[u8], host_funcs: &[hostfuncs::HostFunc]) -> Result<Sections, L
     let mut version = None;
     let mut lines = None;
     let mut names = None;
+    let mut host_funcs_list = None;
     let mut imported_funcs = 0u32;
     let mut bodies = Vec::new();
     for payload in wasmparser::Parser::new(0).parse_all(bytes) {
@@ -644,6 +668,9 @@ fn check(bytes: &[u8], host_funcs: &[hostfuncs::HostFunc]) -> Result<Sections, L
             }
             wasmparser::Payload::CustomSection(c) if c.name() == host_abi::names::SECTION => {
                 names = Some(c.data().to_vec());
+            }
+            wasmparser::Payload::CustomSection(c) if c.name() == host_abi::HOST_FUNCS_SECTION => {
+                host_funcs_list = Some(c.data().to_vec());
             }
             wasmparser::Payload::ImportSection(imports) => {
                 for import in imports.into_imports() {
@@ -677,6 +704,7 @@ fn check(bytes: &[u8], host_funcs: &[hostfuncs::HostFunc]) -> Result<Sections, L
         Some(v) if v == host_abi::VERSION => Ok(Sections {
             lines,
             names,
+            host_funcs: host_funcs_list,
             imported_funcs,
             bodies,
         }),
@@ -751,7 +779,10 @@ impl Program {
     ) -> wasmtime::Result<()> {
         let mut linker = host::linker(&self.engine)?;
         for f in self.host_funcs.iter() {
-            f.link(&self.engine, &mut linker)?;
+            // Only the functions the module imports (checked at load).
+            if let Some(go) = self.go_signatures.get(&(f.module.clone(), f.name.clone())) {
+                f.link(&self.engine, &mut linker, go)?;
+            }
         }
         let i = {
             let _span = tracing::debug_span!("instantiate").entered();
@@ -759,6 +790,7 @@ impl Program {
         };
         let copies = host::ByteCopies::of(store, &i)?;
         store.data_mut().set_byte_copies(copies);
+        handles::Handles::find_accessors(store, &i);
         let start = i.get_typed_func::<(), ()>(&mut *store, host_abi::ENTRY_EXPORT)?;
         start.call(&mut *store, ())
     }

@@ -6,8 +6,8 @@
 //! Layout: [`MAGIC`], then little-endian u32s — the format version, the
 //! gowasm ABI version, the flags (`INTERRUPTIBLE`, `LINES`), the number of
 //! imported functions, the number of function bodies and each body's
-//! module offsets (start, end) — then the line table's and the names'
-//! payloads (each a u32 length and its bytes), then Wasmtime's serialized
+//! module offsets (start, end) — then the line table's, the names' and
+//! the host function list's payloads (each a u32 length and its bytes), then Wasmtime's serialized
 //! module, which carries its own check of the engine's version, target and
 //! settings.
 
@@ -15,7 +15,7 @@
 pub const MAGIC: &[u8; 16] = b"\0gowasm-cwasm\0\r\n";
 
 /// Bumped when the layout changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// Compiled with interruption checks (`RuntimeOptions::interruptible`).
 const INTERRUPTIBLE: u32 = 1;
@@ -30,6 +30,8 @@ pub struct Parts<'a> {
     pub bodies: Vec<std::ops::Range<u32>>,
     pub lines: Option<&'a [u8]>,
     pub names: Option<&'a [u8]>,
+    /// The host_abi::HOST_FUNCS_SECTION payload.
+    pub host_funcs: Option<&'a [u8]>,
     /// Wasmtime's serialized module.
     pub code: &'a [u8],
 }
@@ -49,7 +51,7 @@ impl Parts<'_> {
             word(b.start);
             word(b.end);
         }
-        for payload in [self.lines, self.names] {
+        for payload in [self.lines, self.names, self.host_funcs] {
             let payload = payload.unwrap_or_default();
             out.extend_from_slice(&(payload.len() as u32).to_le_bytes());
             out.extend_from_slice(payload);
@@ -86,6 +88,7 @@ impl Parts<'_> {
         };
         let lines = payload()?;
         let names = payload()?;
+        let host_funcs = payload()?;
         Some(Parts {
             abi,
             interruptible: flags & INTERRUPTIBLE != 0,
@@ -93,6 +96,7 @@ impl Parts<'_> {
             bodies,
             lines: (flags & LINES != 0).then_some(lines),
             names: (!names.is_empty()).then_some(names),
+            host_funcs: (!host_funcs.is_empty()).then_some(host_funcs),
             code: r,
         })
     }
@@ -111,6 +115,7 @@ mod tests {
             bodies: vec![10..20, 20..45],
             lines: Some(b"lines"),
             names: Some(b"names"),
+            host_funcs: Some(b"app f func(int32)\n"),
             code: b"code",
         };
         let bytes = parts.encode();
@@ -121,6 +126,7 @@ mod tests {
         assert_eq!(back.bodies, vec![10..20, 20..45]);
         assert_eq!(back.lines, Some(&b"lines"[..]));
         assert_eq!(back.names, Some(&b"names"[..]));
+        assert_eq!(back.host_funcs, Some(&b"app f func(int32)\n"[..]));
         assert_eq!(back.code, b"code");
         for cut in 0..bytes.len() - 4 {
             assert!(Parts::decode(&bytes[..cut]).is_none(), "cut at {cut}");

@@ -27,47 +27,117 @@ fn abi_valtype(t: AbiType) -> ValType {
         AbiType::F32 => ValType::F32,
         AbiType::F64 => ValType::F64,
         AbiType::Bytes => ARRAYREF,
+        AbiType::Object => super::types::ANYREF,
     }
 }
 
-/// How one Go parameter or result crosses the host boundary.
-fn abi_of(cx: &Ctx, t: TypeId) -> Option<Vec<AbiType>> {
-    Some(match cx.shape(t) {
-        Shape::Bool
-        | Shape::Int {
-            bits: 8 | 16 | 32, ..
-        } => vec![AbiType::I32],
-        Shape::Int { bits: 64, .. } => vec![AbiType::I64],
-        Shape::F32 => vec![AbiType::F32],
-        Shape::F64 => vec![AbiType::F64],
-        Shape::String => vec![AbiType::Bytes, AbiType::I32, AbiType::I32],
-        Shape::Slice(e)
-            if matches!(
-                cx.prog.types[cx.underlying(e)].kind,
-                TypeKind::Basic(BasicKind::Uint8)
-            ) =>
-        {
-            vec![AbiType::Bytes, AbiType::I32, AbiType::I32]
-        }
+/// How one Go parameter or result of a `//go:wasmimport` function crosses
+/// the host boundary: its wasm form, which of the value's slots pass, and
+/// its Go type as the vm checks it (`host_abi::HOST_FUNCS_SECTION`).
+struct Crossing {
+    abi: Vec<AbiType>,
+    slots: std::ops::Range<u32>,
+    go: String,
+}
+
+/// The Go name of a number or bool type's underlying basic type.
+pub fn scalar_name(cx: &Ctx, t: TypeId) -> Option<&'static str> {
+    use BasicKind as B;
+    let TypeKind::Basic(kind) = cx.prog.types[cx.underlying(t)].kind else {
+        return None;
+    };
+    Some(match kind {
+        B::Bool => "bool",
+        B::Int => "int",
+        B::Int8 => "int8",
+        B::Int16 => "int16",
+        B::Int32 => "int32",
+        B::Int64 => "int64",
+        B::Uint => "uint",
+        B::Uint8 => "uint8",
+        B::Uint16 => "uint16",
+        B::Uint32 => "uint32",
+        B::Uint64 => "uint64",
+        B::Uintptr => "uintptr",
+        B::Float32 => "float32",
+        B::Float64 => "float64",
         _ => return None,
     })
 }
 
-/// The wasm signature of a `//go:wasmimport MODULE NAME` declaration:
+/// How a Go parameter or result crosses: numbers and bools as themselves,
+/// strings and byte slices as (array, offset, length); for the embedder's
+/// host functions also pointers to numbers and bools (base object, index:
+/// the host reads and writes the pointee through the module's exported
+/// accessors); for gowasm's own, an interface's payload (what
+/// runtime.Pinner pins).
+fn crossing(cx: &Ctx, t: TypeId, module: &str) -> Option<Crossing> {
+    let one = |abi: AbiType, go: &str| Crossing {
+        abi: vec![abi],
+        slots: 0..1,
+        go: go.to_string(),
+    };
+    let bytes = |go: &str| Crossing {
+        abi: vec![AbiType::Bytes, AbiType::I32, AbiType::I32],
+        slots: 0..3,
+        go: go.to_string(),
+    };
+    Some(match cx.shape(t) {
+        Shape::Bool
+        | Shape::Int {
+            bits: 8 | 16 | 32, ..
+        } => one(AbiType::I32, scalar_name(cx, t)?),
+        Shape::Int { bits: 64, .. } => one(AbiType::I64, scalar_name(cx, t)?),
+        Shape::F32 => one(AbiType::F32, "float32"),
+        Shape::F64 => one(AbiType::F64, "float64"),
+        Shape::String => bytes("string"),
+        Shape::Slice(e) if scalar_name(cx, e) == Some("uint8") => bytes("[]byte"),
+        Shape::PtrFat(e) if module != host_abi::MODULE => Crossing {
+            abi: vec![AbiType::Object, AbiType::I32],
+            slots: 0..2,
+            go: format!("*{}", scalar_name(cx, e)?),
+        },
+        Shape::Interface(_) if module == host_abi::MODULE => Crossing {
+            abi: vec![AbiType::Object],
+            slots: 1..2,
+            go: "any".to_string(),
+        },
+        _ => return None,
+    })
+}
+
+/// The pointee types of the embedder's host functions' pointer parameters.
+pub fn host_pointees(cx: &Ctx, f: &Function) -> Vec<TypeId> {
+    f.params
+        .iter()
+        .filter_map(|p| match cx.shape(p.ty) {
+            Shape::PtrFat(e) if !f.import.is_empty() && f.import[0] != host_abi::MODULE => Some(e),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The wasm signature of a `//go:wasmimport MODULE NAME` declaration,
+/// and its Go signature as `host_abi::HOST_FUNCS_SECTION` records it:
 /// checked against the host ABI for gowasm's own module; for another (an
 /// embedder's host functions, which the vm checks when it loads the
-/// module) any signature of numbers, bools, strings and byte slices with
-/// at most one result.
+/// module) any signature of numbers, bools, strings, byte slices and
+/// pointers to numbers and bools, with at most one result (not a
+/// pointer).
 pub fn import_signature(
     cx: &mut Ctx,
     f: &Function,
     module: &str,
     name: &str,
-) -> Result<(Vec<ValType>, Vec<ValType>)> {
+) -> Result<(Vec<ValType>, Vec<ValType>, String)> {
     let mut params = Vec::new();
+    let mut go_params = Vec::new();
     for p in &f.params {
-        match abi_of(cx, p.ty) {
-            Some(a) => params.extend(a),
+        match crossing(cx, p.ty, module) {
+            Some(c) => {
+                params.extend(c.abi);
+                go_params.push(c.go);
+            }
             None => bail!(
                 "{}: //go:wasmimport {module} {name}: parameter type {} cannot cross the host boundary",
                 f.pos,
@@ -82,11 +152,15 @@ pub fn import_signature(
         );
     }
     let mut results = Vec::new();
+    let mut go_result = String::new();
     for &r in &f.results {
-        match abi_of(cx, r) {
-            Some(a) if a.len() == 3 => results.push(AbiType::Bytes),
-            Some(a) => results.extend(a),
-            None => bail!(
+        match crossing(cx, r, module) {
+            Some(c) if c.abi[0] != AbiType::Object => {
+                // A byte string result is the array alone.
+                results.push(c.abi[0]);
+                go_result = format!(" {}", c.go);
+            }
+            _ => bail!(
                 "{}: //go:wasmimport {module} {name}: result type {} cannot cross the host boundary",
                 f.pos,
                 cx.prog.types[r].str
@@ -117,16 +191,18 @@ pub fn import_signature(
     Ok((
         params.into_iter().map(abi_valtype).collect(),
         results.into_iter().map(abi_valtype).collect(),
+        format!("func({}){go_result}", go_params.join(", ")),
     ))
 }
 
-/// Defines the Go-convention wrapper of an imported host function: byte
-/// slices and strings pass their (array, offset, length); a byte-array
-/// result becomes a slice or string over the whole array.
+/// Defines the Go-convention wrapper of an imported host function: each
+/// parameter passes the slots its crossing names; a byte-array result
+/// becomes a slice or string over the whole array.
 pub fn define_import_wrapper(cx: &mut Ctx, fid: FuncId) {
     let f = &cx.prog.functions[fid];
     let import = cx.imports[&fid];
     let idx = cx.funcs[&fid];
+    let module = f.import[0].clone();
     let (wparams, _) = super::func::wasm_signature(cx, fid);
     let bytes = crate::emit::module::BYTES_TYPE;
     let results = f.results.clone();
@@ -140,11 +216,11 @@ pub fn define_import_wrapper(cx: &mut Ctx, fid: FuncId) {
     let mut ins = body.instructions();
     let mut local = 0u32;
     for p in &f.params {
-        let n = cx.slots(p.ty).len() as u32;
-        for i in 0..n.min(3) {
+        let c = crossing(cx, p.ty, &module).expect("checked by import_signature");
+        for i in c.slots {
             ins.local_get(local + i);
         }
-        local += n;
+        local += cx.slots(p.ty).len() as u32;
     }
     debug_assert_eq!(local as usize, wparams.len());
     ins.call(import);

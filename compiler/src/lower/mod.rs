@@ -150,6 +150,12 @@ pub struct Ctx<'p> {
     /// The line table by wasm function index, when the program can ask
     /// for it (it calls the host's `callers`): see host_abi::lines.
     lines: Option<std::collections::BTreeMap<u32, host_abi::lines::FuncLines>>,
+    /// The embedder's host functions the program imports, as
+    /// `host_abi::HOST_FUNCS_SECTION` lists them.
+    host_funcs: String,
+    /// The (underlying) pointee types of their pointer parameters, whose
+    /// accessors the module exports.
+    host_pointees: Vec<TypeId>,
 }
 
 /// Lowers a whole program to a wasm module.
@@ -163,6 +169,7 @@ pub fn lower(mut prog: Program) -> Result<Vec<u8>> {
     cx.declare_imports()?;
     let start = entry::declare_start(&mut cx);
     entry::export_byte_copies(&mut cx);
+    pointers::export_accessors(&mut cx);
     cx.func(prog.main);
     // Everything but package initializers first; then initializers keep
     // what is live, which can make more code and globals live. Generating
@@ -205,6 +212,11 @@ pub fn lower(mut prog: Program) -> Result<Vec<u8>> {
     }
     cx.module
         .add_custom(host_abi::VERSION_SECTION, host_abi::version_payload());
+    if !cx.host_funcs.is_empty() {
+        let list = std::mem::take(&mut cx.host_funcs);
+        cx.module
+            .add_custom(host_abi::HOST_FUNCS_SECTION, list.into_bytes());
+    }
     if let Some(lines) = &cx.lines {
         let funcs: Vec<_> = lines.values().cloned().collect();
         cx.module
@@ -391,6 +403,8 @@ impl<'p> Ctx<'p> {
             uses_reflect_methods: prog.reflect_methods,
             uses_reflect_makefunc: prog.reflect_methods || prog.reflect_make_func,
             lines: asks_for_callers(prog).then(Default::default),
+            host_funcs: String::new(),
+            host_pointees: Vec::new(),
         }
     }
 
@@ -402,7 +416,16 @@ impl<'p> Ctx<'p> {
                 continue;
             }
             let (module, name) = (&f.import[0], &f.import[1]);
-            let (params, results) = calls::import_signature(self, f, module, name)?;
+            let (params, results, go) = calls::import_signature(self, f, module, name)?;
+            if module != host_abi::MODULE {
+                self.host_funcs.push_str(&format!("{module} {name} {go}\n"));
+                for e in calls::host_pointees(self, f) {
+                    let canon = self.underlying(e);
+                    if !self.host_pointees.contains(&canon) {
+                        self.host_pointees.push(canon);
+                    }
+                }
+            }
             let ty = self.module.func_type(params, results);
             let idx = self.module.import_func(module, name, ty);
             self.imports.insert(id, idx);

@@ -736,6 +736,27 @@ fn ptr_store_func(cx: &mut Ctx, t: TypeId) -> u32 {
     )
 }
 
+/// Exports the load and store helpers of the pointee types of the
+/// embedder's host functions' pointer parameters, through which the host
+/// reads and writes a pointee in place (`host_abi::POINTER_LOAD_PREFIX`).
+pub fn export_accessors(cx: &mut Ctx) {
+    for t in cx.host_pointees.clone() {
+        let name = super::calls::scalar_name(cx, t).expect("a number or bool pointee");
+        let load = ptr_load_func(cx, t);
+        let store = ptr_store_func(cx, t);
+        cx.module.export(
+            &format!("{}{name}", host_abi::POINTER_LOAD_PREFIX),
+            wasm_encoder::ExportKind::Func,
+            load,
+        );
+        cx.module.export(
+            &format!("{}{name}", host_abi::POINTER_STORE_PREFIX),
+            wasm_encoder::ExportKind::Func,
+            store,
+        );
+    }
+}
+
 /// The array types holding same-sized numbers of another kind, so that
 /// `*(*uint64)(unsafe.Pointer(&f))` reads a float64's bits.
 fn reinterpret_partner(cx: &mut Ctx, t: TypeId) -> Option<(u32, ValType)> {
