@@ -156,18 +156,20 @@ type Global struct {
 }
 
 type Function struct {
-	Name      string   `json:"name"`
-	Sig       int      `json:"sig"`
-	Params    []Value  `json:"params,omitempty"`
-	FreeVars  []Value  `json:"free_vars,omitempty"`
-	Results   []int    `json:"results,omitempty"`
-	Variadic  bool     `json:"variadic,omitempty"`
-	Blocks    []*Block `json:"blocks,omitempty"`
-	Recover   int      `json:"recover"`
-	Import    []string `json:"import,omitempty"`
-	Impl      int      `json:"impl"`
-	Pos       string   `json:"pos,omitempty"`
-	NumValues int      `json:"num_values"`
+	Name     string   `json:"name"`
+	Sig      int      `json:"sig"`
+	Params   []Value  `json:"params,omitempty"`
+	FreeVars []Value  `json:"free_vars,omitempty"`
+	Results  []int    `json:"results,omitempty"`
+	Variadic bool     `json:"variadic,omitempty"`
+	Blocks   []*Block `json:"blocks,omitempty"`
+	Recover  int      `json:"recover"`
+	Import   []string `json:"import,omitempty"`
+	// Export is the name of a //go:wasmexport function's export.
+	Export    string `json:"export,omitempty"`
+	Impl      int    `json:"impl"`
+	Pos       string `json:"pos,omitempty"`
+	NumValues int    `json:"num_values"`
 	// GoName is the function's name as gc's runtime reports it
 	// (runtime.FuncForPC, tracebacks); File its absolute source file.
 	GoName string `json:"go_name,omitempty"`
@@ -795,6 +797,7 @@ func (w *writer) function(f *ssa.Function) *Function {
 		if imp, ok := w.dirs.wasmimport[sym]; ok {
 			out.Import = imp[:]
 		}
+		out.Export = w.dirs.wasmexport[sym]
 	}
 	if impl := w.dirs.implementation(w.prog, f); impl != nil {
 		out.Impl = w.funcID(impl)

@@ -166,6 +166,14 @@ func build(main *packages.Package) *Program {
 
 	dirs := collectDirectives(pkgs)
 	roots := []*ssa.Function{mainPkg.Func("init"), mainPkg.Func("main")}
+	// Functions exported with //go:wasmexport are called by the host.
+	for _, p := range all {
+		for _, m := range p.Members {
+			if f, ok := m.(*ssa.Function); ok && dirs.wasmexport[symbol(f)] != "" {
+				roots = append(roots, f)
+			}
+		}
+	}
 	for _, m := range rtSSA.Members {
 		if f, ok := m.(*ssa.Function); ok && f.TypeParams().Len() == 0 {
 			roots = append(roots, f)
@@ -388,10 +396,12 @@ type directives struct {
 	pushed map[string][]string
 	// wasmimport maps "pkgpath.name" to [module, name].
 	wasmimport map[string][2]string
+	// wasmexport maps "pkgpath.name" to the name it is exported as.
+	wasmexport map[string]string
 }
 
 func collectDirectives(pkgs []*packages.Package) *directives {
-	d := &directives{linkname: map[string]string{}, pushed: map[string][]string{}, wasmimport: map[string][2]string{}}
+	d := &directives{linkname: map[string]string{}, pushed: map[string][]string{}, wasmimport: map[string][2]string{}, wasmexport: map[string]string{}}
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		for _, file := range p.Syntax {
 			for _, cg := range file.Comments {
@@ -417,6 +427,9 @@ func collectDirectives(pkgs []*packages.Package) *directives {
 					fields := strings.Fields(c.Text)
 					if len(fields) == 3 && fields[0] == "//go:wasmimport" {
 						d.wasmimport[p.PkgPath+"."+fd.Name.Name] = [2]string{fields[1], fields[2]}
+					}
+					if len(fields) == 2 && fields[0] == "//go:wasmexport" {
+						d.wasmexport[p.PkgPath+"."+fd.Name.Name] = fields[1]
 					}
 				}
 			}

@@ -281,6 +281,9 @@ pub struct Function {
     pub recover: i64,
     #[serde(default)]
     pub import: Vec<String>,
+    /// The export name of a `//go:wasmexport` function.
+    #[serde(default)]
+    pub export: String,
     #[serde(rename = "impl")]
     pub implementation: i64,
     #[serde(default)]

@@ -12,6 +12,20 @@ fn gowasm_run() -> PathBuf {
     Path::new(env!("CARGO_BIN_EXE_gowasm")).with_file_name("gowasm-run")
 }
 
+/// The vm crate's example program `name` (built by `cargo test
+/// --workspace`).
+fn example(name: &str) -> PathBuf {
+    let path = Path::new(env!("CARGO_BIN_EXE_gowasm"))
+        .with_file_name("examples")
+        .join(name);
+    assert!(
+        path.is_file(),
+        "{} missing: build the examples (cargo test --workspace)",
+        path.display()
+    );
+    path
+}
+
 /// A scratch directory with compiler/tests/testdata/limits.go built into
 /// limits.wasm.
 fn limits_module(name: &str) -> (PathBuf, PathBuf) {
@@ -393,15 +407,7 @@ fn embedding_example_runs_go_calling_host_functions() {
     let dir = scratch("embedding");
     let wasm = dir.join("greeter.wasm");
     build(&wasm, "./vm/examples/greeter");
-    let example = Path::new(env!("CARGO_BIN_EXE_gowasm"))
-        .with_file_name("examples")
-        .join("embed");
-    assert!(
-        example.is_file(),
-        "{} missing: build the examples (cargo test --workspace)",
-        example.display()
-    );
-    let out = succeed(Command::new(&example).arg(&wasm));
+    let out = succeed(Command::new(example("embed")).arg(&wasm));
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
         "gowasm embedding example\ngreeter 40 42 [1 12 3]\n12 filled later\n-1\n\
@@ -1041,6 +1047,146 @@ fn gowasm_run_dies_of_sigpipe_like_go() {
         let out = child.wait_with_output().unwrap();
         assert_eq!(out.status.signal(), want_signal, "{name}");
         assert_eq!(out.status.code(), want_code, "{name}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// vm/examples/reactor.rs calls the `//go:wasmexport` functions of
+/// vm/examples/counter on one instance: numbers, strings and byte slices
+/// each way, a call that blocks while a goroutine started by package
+/// initialization answers it, goroutines that go on between calls, a
+/// call with wrong arguments refused, and a panic that ends the instance.
+#[test]
+fn reactor_example_calls_go_exports_on_one_instance() {
+    let dir = scratch("reactor");
+    let wasm = dir.join("counter.wasm");
+    build(&wasm, "./vm/examples/counter");
+    let out = succeed(Command::new(example("reactor")).arg(&wasm));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "add(1) = [I64(1)]\nadd(2) = [I64(3)]\nadd(39) = [I64(42)]\n\
+         count_words(\"the quick brown fox\") = [I32(4)]\n\
+         count_words(\"The lazy dog and the fox\") = [I32(6)]\n\
+         top(2) = the=3 fox=2\nwait() = [I32(150)]\nchecksum = [F64(-128.0)]\n\
+         add(i32): add: argument 0 is I32(1), but a i64 is expected\n\
+         fail: panic: fail: on purpose\n\
+         after the panic: Panic { message: \"panic: fail: on purpose\\n\", traceback: \"goroutine 163 [running]:\\n\" }\n\
+         stderr: panic: fail: on purpose\n"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// vm/examples/pool.rs runs vm/examples/job 1 000 times over a thread per
+/// core; its first and last runs print what the native build prints.
+#[test]
+fn pool_example_runs_a_thousand_programs() {
+    let dir = scratch("pool");
+    let wasm = dir.join("job.wasm");
+    build(&wasm, "./vm/examples/job");
+    let out = succeed(Command::new(example("pool")).arg(&wasm));
+    let native = |arg: &str| {
+        let out = succeed(
+            Command::new("go")
+                .args(["run", "./vm/examples/job", arg])
+                .current_dir(repo()),
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!("{}{}1000 programs ok\n", native("0"), native("999"))
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Exported functions end the instance as a program ends: a deadlock in
+/// one is Go's fatal error; a module without exports cannot be
+/// instantiated; names that are not exported Go functions are refused.
+#[test]
+fn exported_function_failures_are_clean() {
+    let dir = scratch("wasmexport");
+    std::fs::write(
+        dir.join("stuck.go"),
+        "package main\n\n//go:wasmexport ping\nfunc ping(x int32) int32 { return x + 1 }\n\n\
+         //go:wasmexport stuck\nfunc stuck() { select {} }\n\nfunc main() {}\n",
+    )
+    .unwrap();
+    succeed(gowasm().args(["build", "stuck.go"]).current_dir(&dir));
+    let program = vm::Runtime::new()
+        .unwrap()
+        .load(&std::fs::read(dir.join("stuck.wasm")).unwrap())
+        .unwrap();
+    let (stderr, printed) = vm::capture();
+    let instance = program
+        .instantiate(vm::RunOptions {
+            stderr,
+            ..vm::RunOptions::default()
+        })
+        .unwrap();
+    assert_eq!(
+        instance.call("ping", &[vm::Value::I32(41)]).unwrap(),
+        [vm::Value::I32(42)]
+    );
+    for name in ["nothing", "_start", "bytes_slice"] {
+        let err = instance.call(name, &[]).err().unwrap();
+        assert!(matches!(err, vm::CallError::NoExport(_)), "{name}: {err}");
+    }
+    let err = instance.call("stuck", &[]).err().unwrap();
+    let vm::CallError::Ended(vm::Outcome::Fatal { message, .. }) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(
+        message.trim_end(),
+        "fatal error: all goroutines are asleep - deadlock!"
+    );
+    assert!(
+        String::from_utf8_lossy(&printed.lock().unwrap())
+            .starts_with("fatal error: all goroutines are asleep")
+    );
+    assert!(matches!(
+        instance.call("ping", &[vm::Value::I32(1)]),
+        Err(vm::CallError::Ended(vm::Outcome::Fatal { .. }))
+    ));
+    build(&dir.join("job.wasm"), "./vm/examples/job");
+    let job = vm::Runtime::new()
+        .unwrap()
+        .load(&std::fs::read(dir.join("job.wasm")).unwrap())
+        .unwrap();
+    let err = job.instantiate(vm::RunOptions::default()).err().unwrap();
+    assert_eq!(
+        err.to_string(),
+        "the module exports no Go functions (//go:wasmexport)"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// `//go:wasmexport` declarations whose types cannot cross the boundary,
+/// or whose names gowasm's own exports take, are compile errors at the
+/// declaration.
+#[test]
+fn export_declarations_that_cannot_cross_are_compile_errors() {
+    let dir = scratch("wasmexport-errors");
+    for (file, source, message) in [
+        (
+            "ptr.go",
+            "package main\n\n//go:wasmexport f\nfunc f(p *int32) {}\n\nfunc main() {}\n",
+            "ptr.go:4:6: //go:wasmexport f: parameter type *int32 cannot cross the host boundary",
+        ),
+        (
+            "start.go",
+            "package main\n\n//go:wasmexport _start\nfunc f() {}\n\nfunc main() {}\n",
+            "start.go:4:6: //go:wasmexport _start: the name is one of gowasm's own exports",
+        ),
+    ] {
+        std::fs::write(dir.join(file), source).unwrap();
+        let out = gowasm()
+            .args(["build", file])
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(message), "{err}");
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -24,6 +24,11 @@ pub const VERSION_SECTION: &str = "gowasm.abi";
 /// Name of the exported function the host calls to run the program.
 pub const ENTRY_EXPORT: &str = "_start";
 
+/// Name of the exported function of a module with `//go:wasmexport`
+/// functions that the host calls once, before any of them: it makes the
+/// start-up data and runs package initialization (not `main.main`).
+pub const INITIALIZE_EXPORT: &str = "_initialize";
+
 /// Exported `(dst (ref null array), off i32, src (ref null array)) -> ()`:
 /// copies all of the byte array `src` into the byte array `dst` at `off`.
 /// Wasmtime's API has no bulk copy into part of a GC array; the module's
@@ -56,6 +61,21 @@ pub const POINTER_LOAD_PREFIX: &str = "ptrload.";
 /// Prefix of the exported `(base eqref, index i32, value T) -> ()`
 /// functions that write a pointee, as [`POINTER_LOAD_PREFIX`].
 pub const POINTER_STORE_PREFIX: &str = "ptrstore.";
+
+/// Whether `name` is one of the exports the host itself uses, which a
+/// `//go:wasmexport` function cannot be named.
+pub fn is_host_export(name: &str) -> bool {
+    [
+        ENTRY_EXPORT,
+        INITIALIZE_EXPORT,
+        BYTES_COPY_IN_EXPORT,
+        BYTES_SLICE_EXPORT,
+        GOROUTINE_ID_EXPORT,
+    ]
+    .contains(&name)
+        || name.starts_with(POINTER_LOAD_PREFIX)
+        || name.starts_with(POINTER_STORE_PREFIX)
+}
 
 /// Value types crossing the boundary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -18,6 +18,7 @@ mod fs;
 mod handles;
 mod host;
 mod hostfuncs;
+mod instance;
 mod limits;
 mod lines;
 mod net;
@@ -37,6 +38,7 @@ pub use fs::DirGrant;
 pub use handles::{ByteSlice, HostCall, Pointer, StaleHandle};
 pub use host::{Input, Output};
 pub use hostfuncs::{HostFn, Value, ValueType};
+pub use instance::{CallError, Instance};
 pub use limits::{CancelHandle, Limits};
 pub use net::{Grant, NetPolicy};
 pub use signals::{Disposition, SignalRelay, die_by_signal, relay_process_signals};
@@ -739,9 +741,21 @@ impl Program {
 
     fn run_here(&self, opts: RunOptions) -> anyhow::Result<Outcome> {
         let _span = tracing::debug_span!("run").entered();
-        let stderr = opts.stderr.clone();
-        let timeout = opts.limits.timeout;
-        let tracebacks = ending::tracebacks(&opts.env);
+        let ending = Ending::of(&opts);
+        let mut store = self.new_store(opts)?;
+        let mut instance = None;
+        let ended = match store.data().cancel.reason() {
+            Some(reason) => Err(wasmtime::Error::new(reason)),
+            None => self.start(&mut store, &mut instance),
+        };
+        match ended {
+            Ok(()) => Ok(Outcome::Exit(0)),
+            Err(e) => Ok(self.outcome(&e, &mut store, instance, &ending)),
+        }
+    }
+
+    /// A store for one run or instance, with its limits.
+    fn new_store(&self, opts: RunOptions) -> anyhow::Result<Store<host::State>> {
         let state = host::State::new(&self.engine, opts, self.lines.clone(), self.names.clone())?;
         let mut store = Store::new(&self.engine, state);
         store.limiter(|s| &mut s.memory_cap);
@@ -752,23 +766,27 @@ impl Program {
             });
             store.set_epoch_deadline(1);
         }
-        let mut instance = None;
-        let ended = match store.data().cancel.reason() {
-            Some(reason) => Err(wasmtime::Error::new(reason)),
-            None => self.start(&mut store, &mut instance),
-        };
-        let Err(e) = ended else {
-            return Ok(Outcome::Exit(0));
-        };
+        Ok(store)
+    }
+
+    /// How the program ended, given the error that ended it, reported as
+    /// Go would (ending.rs).
+    fn outcome(
+        &self,
+        e: &wasmtime::Error,
+        store: &mut Store<host::State>,
+        instance: Option<wasmtime::Instance>,
+        ending: &Ending,
+    ) -> Outcome {
         let report = ending::Report {
             names: self.names.as_deref(),
             lines: self.lines.as_deref(),
             max_stack: self.max_stack,
-            timeout,
-            tracebacks,
-            goroutine: instance.and_then(|i| running_goroutine(&mut store, &i, self.interruptible)),
+            timeout: ending.timeout,
+            tracebacks: ending.tracebacks,
+            goroutine: instance.and_then(|i| running_goroutine(store, &i, self.interruptible)),
         };
-        Ok(ending::outcome(&e, &report, &stderr))
+        ending::outcome(e, &report, &ending.stderr)
     }
 
     /// Instantiates the module (into `instance`) and runs its entry point.
@@ -777,6 +795,19 @@ impl Program {
         store: &mut Store<host::State>,
         instance: &mut Option<wasmtime::Instance>,
     ) -> wasmtime::Result<()> {
+        let i = self.instantiate_in(store, instance)?;
+        let start = i.get_typed_func::<(), ()>(&mut *store, host_abi::ENTRY_EXPORT)?;
+        start.call(&mut *store, ())
+    }
+
+    /// Links and instantiates the module into `instance` (set as soon as
+    /// it exists, for the report of a failure after that) and finds the
+    /// exports the host uses.
+    fn instantiate_in(
+        &self,
+        store: &mut Store<host::State>,
+        instance: &mut Option<wasmtime::Instance>,
+    ) -> wasmtime::Result<wasmtime::Instance> {
         let mut linker = host::linker(&self.engine)?;
         for f in self.host_funcs.iter() {
             // Only the functions the module imports (checked at load).
@@ -791,8 +822,24 @@ impl Program {
         let copies = host::ByteCopies::of(store, &i)?;
         store.data_mut().set_byte_copies(copies);
         handles::Handles::find_accessors(store, &i);
-        let start = i.get_typed_func::<(), ()>(&mut *store, host_abi::ENTRY_EXPORT)?;
-        start.call(&mut *store, ())
+        Ok(i)
+    }
+}
+
+/// What reporting a run's end needs from its options.
+struct Ending {
+    stderr: Output,
+    timeout: Option<std::time::Duration>,
+    tracebacks: bool,
+}
+
+impl Ending {
+    fn of(opts: &RunOptions) -> Ending {
+        Ending {
+            stderr: opts.stderr.clone(),
+            timeout: opts.limits.timeout,
+            tracebacks: ending::tracebacks(&opts.env),
+        }
     }
 }
 

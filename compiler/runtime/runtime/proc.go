@@ -77,6 +77,40 @@ var (
 func start() {
 	runqput(newg(runMain))
 	maing = runqhead
+	schedule(nil)
+}
+
+// initialize is called by the entry point of a module with
+// //go:wasmexport functions, _initialize, before the host calls any: it
+// runs package initialization as the main goroutine (and the goroutines
+// it starts, until that is done), not main.main.
+func initialize() {
+	runqput(newg(runInits))
+	maing = runqhead
+	schedule(maing)
+}
+
+// inExport is set while the host's call of an exported function runs.
+var inExport bool
+
+// runExport runs an exported function (fn, made by the compiler, calls it
+// with the host's arguments) as a goroutine until it returns; the
+// goroutines the program started run meanwhile whenever it blocks, and
+// those still runnable when it returns run during the next call.
+func runExport(fn func()) {
+	if inExport {
+		fatal("//go:wasmexport function called while another one runs")
+	}
+	inExport = true
+	gp := newg(fn)
+	runqput(gp)
+	schedule(gp)
+	inExport = false
+}
+
+// schedule runs goroutines until until has returned, or, without until,
+// for ever (main's exit ends the program).
+func schedule(until *g) {
 	for n := 0; ; n++ {
 		// Due timers and finished host operations are taken up between
 		// goroutines too (every so often: both are host calls).
@@ -88,18 +122,25 @@ func start() {
 			if pollEvents(true) {
 				continue
 			}
-			checkdead()
+			checkdead(until)
 		}
 		execute(gp)
+		if gp == until && gp.fn == nil {
+			return
+		}
 	}
 }
 
 func runMain() {
+	runInits()
+	callMain()
+	exit(0)
+}
+
+func runInits() {
 	for i := 0; i < numInits(); i++ {
 		callInit(i)
 	}
-	callMain()
-	exit(0)
 }
 
 func execute(gp *g) {
@@ -137,13 +178,17 @@ func goroutinePanicked() {
 }
 
 // checkdead reports Go's deadlock: no goroutine can run and no timer is
-// pending.
-func checkdead() {
+// pending. waiting is the goroutine the scheduler runs for (an exported
+// function's), or nil for main's.
+func checkdead(waiting *g) {
 	if len(allgs) == 0 && mainGoexit {
 		fatal("no goroutines (main called runtime.Goexit) - deadlock!")
 	}
-	// The running code is the scheduler's, not goroutine 1's.
-	abort(2, "fatal error: all goroutines are asleep - deadlock!", maing, goroutineHeader(1, maing.waitreason))
+	if waiting == nil {
+		waiting = maing
+	}
+	// The running code is the scheduler's, not that goroutine's.
+	abort(2, "fatal error: all goroutines are asleep - deadlock!", waiting, goroutineHeader(waiting.goid, waiting.waitreason))
 }
 
 // newproc starts a goroutine (the go statement).

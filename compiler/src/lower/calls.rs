@@ -12,7 +12,8 @@ use wasm_encoder::{
     AbstractHeapType, BlockType, FieldType, HeapType, RefType, StorageType, ValType,
 };
 
-const ARRAYREF: ValType = ValType::Ref(RefType {
+/// `(ref null array)`, as the host's API names byte arrays.
+pub const ARRAYREF: ValType = ValType::Ref(RefType {
     nullable: true,
     heap_type: HeapType::Abstract {
         shared: false,
@@ -20,7 +21,7 @@ const ARRAYREF: ValType = ValType::Ref(RefType {
     },
 });
 
-fn abi_valtype(t: AbiType) -> ValType {
+pub fn abi_valtype(t: AbiType) -> ValType {
     match t {
         AbiType::I32 => ValType::I32,
         AbiType::I64 => ValType::I64,
@@ -31,13 +32,34 @@ fn abi_valtype(t: AbiType) -> ValType {
     }
 }
 
-/// How one Go parameter or result of a `//go:wasmimport` function crosses
-/// the host boundary: its wasm form, which of the value's slots pass, and
-/// its Go type as the vm checks it (`host_abi::HOST_FUNCS_SECTION`).
-struct Crossing {
-    abi: Vec<AbiType>,
-    slots: std::ops::Range<u32>,
-    go: String,
+/// How one Go parameter or result crosses the host boundary: its wasm
+/// form, which of the value's slots pass, and its Go type as the vm checks
+/// it (`host_abi::HOST_FUNCS_SECTION`).
+pub struct Crossing {
+    pub abi: Vec<AbiType>,
+    pub slots: std::ops::Range<u32>,
+    pub go: String,
+}
+
+/// Which boundary a function's values cross.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Boundary {
+    /// A host ABI function (`//go:wasmimport gowasm NAME`).
+    HostAbi,
+    /// One of the embedder's host functions.
+    HostFunc,
+    /// A `//go:wasmexport` function, called by the host.
+    Export,
+}
+
+impl Boundary {
+    /// The boundary of an import from `module`.
+    fn of_import(module: &str) -> Boundary {
+        match module {
+            host_abi::MODULE => Boundary::HostAbi,
+            _ => Boundary::HostFunc,
+        }
+    }
 }
 
 /// The Go name of a number or bool type's underlying basic type.
@@ -71,7 +93,7 @@ pub fn scalar_name(cx: &Ctx, t: TypeId) -> Option<&'static str> {
 /// the host reads and writes the pointee through the module's exported
 /// accessors); for gowasm's own, an interface's payload (what
 /// runtime.Pinner pins).
-fn crossing(cx: &Ctx, t: TypeId, module: &str) -> Option<Crossing> {
+pub fn crossing(cx: &Ctx, t: TypeId, boundary: Boundary) -> Option<Crossing> {
     let one = |abi: AbiType, go: &str| Crossing {
         abi: vec![abi],
         slots: 0..1,
@@ -92,12 +114,12 @@ fn crossing(cx: &Ctx, t: TypeId, module: &str) -> Option<Crossing> {
         Shape::F64 => one(AbiType::F64, "float64"),
         Shape::String => bytes("string"),
         Shape::Slice(e) if scalar_name(cx, e) == Some("uint8") => bytes("[]byte"),
-        Shape::PtrFat(e) if module != host_abi::MODULE => Crossing {
+        Shape::PtrFat(e) if boundary == Boundary::HostFunc => Crossing {
             abi: vec![AbiType::Object, AbiType::I32],
             slots: 0..2,
             go: format!("*{}", scalar_name(cx, e)?),
         },
-        Shape::Interface(_) if module == host_abi::MODULE => Crossing {
+        Shape::Interface(_) if boundary == Boundary::HostAbi => Crossing {
             abi: vec![AbiType::Object],
             slots: 1..2,
             go: "any".to_string(),
@@ -133,7 +155,7 @@ pub fn import_signature(
     let mut params = Vec::new();
     let mut go_params = Vec::new();
     for p in &f.params {
-        match crossing(cx, p.ty, module) {
+        match crossing(cx, p.ty, Boundary::of_import(module)) {
             Some(c) => {
                 params.extend(c.abi);
                 go_params.push(c.go);
@@ -154,7 +176,7 @@ pub fn import_signature(
     let mut results = Vec::new();
     let mut go_result = String::new();
     for &r in &f.results {
-        match crossing(cx, r, module) {
+        match crossing(cx, r, Boundary::of_import(module)) {
             Some(c) if c.abi[0] != AbiType::Object => {
                 // A byte string result is the array alone.
                 results.push(c.abi[0]);
@@ -216,7 +238,8 @@ pub fn define_import_wrapper(cx: &mut Ctx, fid: FuncId) {
     let mut ins = body.instructions();
     let mut local = 0u32;
     for p in &f.params {
-        let c = crossing(cx, p.ty, &module).expect("checked by import_signature");
+        let c =
+            crossing(cx, p.ty, Boundary::of_import(&module)).expect("checked by import_signature");
         for i in c.slots {
             ins.local_get(local + i);
         }

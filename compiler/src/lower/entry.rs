@@ -1,11 +1,16 @@
-//! The module's entry point `_start`: start-up data (string pool, type
-//! descriptors, global objects), then the scheduler (runtime.start), which
-//! runs package initialization and main.main as the main goroutine.
+//! The module's entry points: `_start` sets up the start-up data (string
+//! pool, type descriptors, global objects), then runs the scheduler
+//! (runtime.start), which runs package initialization and main.main as the
+//! main goroutine; a module with `//go:wasmexport` functions also has
+//! `_initialize`, which sets up the same data and runs package
+//! initialization only (runtime.initialize), for the host to call the
+//! exports afterwards (`lower/exports.rs`).
 
 use super::Ctx;
+use super::calls::ARRAYREF;
 use super::func::FuncGen;
 use crate::emit::module::BYTES_TYPE;
-use wasm_encoder::{AbstractHeapType, ExportKind, HeapType, RefType, ValType};
+use wasm_encoder::{ExportKind, HeapType, ValType};
 
 /// Declares `_start` and requests the runtime function it calls; exports
 /// the running goroutine's id (`host_abi::GOROUTINE_ID_EXPORT`).
@@ -29,13 +34,7 @@ pub fn declare_start(cx: &mut Ctx) -> u32 {
 /// arrays are typed `(ref null array)`, as the host's API names them, and
 /// cast to the byte array type inside.
 pub fn export_byte_copies(cx: &mut Ctx) {
-    let array = ValType::Ref(RefType {
-        nullable: true,
-        heap_type: HeapType::Abstract {
-            shared: false,
-            ty: AbstractHeapType::Array,
-        },
-    });
+    let array = ARRAYREF;
     let bytes = HeapType::Concrete(BYTES_TYPE);
     let copy_in = cx.helper(
         "bytes_copy_in",
@@ -61,10 +60,32 @@ pub fn export_byte_copies(cx: &mut Ctx) {
     );
     cx.module
         .export(host_abi::BYTES_COPY_IN_EXPORT, ExportKind::Func, copy_in);
-    let slice = cx.helper(
+    let slice = bytes_slice(cx);
+    cx.module
+        .export(host_abi::BYTES_SLICE_EXPORT, ExportKind::Func, slice);
+}
+
+/// Declares `_initialize` (host_abi::INITIALIZE_EXPORT), for a module
+/// with exports.
+pub fn declare_initialize(cx: &mut Ctx) -> u32 {
+    cx.runtime_func("initialize");
+    let ty = cx.module.func_type(vec![], vec![]);
+    let init = cx.module.declare_func(ty, "_initialize".into());
+    cx.module
+        .export(host_abi::INITIALIZE_EXPORT, ExportKind::Func, init);
+    init
+}
+
+/// Defines `_start` and, when declared, `_initialize`: each sets up the
+/// start-up data, then calls its runtime entry.
+/// `(src (ref null array), off i32, len i32) -> (ref null array)`: a
+/// fresh byte array of `src[off:off+len]`.
+pub fn bytes_slice(cx: &mut Ctx) -> u32 {
+    let bytes = HeapType::Concrete(BYTES_TYPE);
+    cx.helper(
         "bytes_slice",
-        vec![array, ValType::I32, ValType::I32],
-        vec![array],
+        vec![ARRAYREF, ValType::I32, ValType::I32],
+        vec![ARRAYREF],
         |cx, idx| {
             let mut g = FuncGen::helper(cx, 3);
             let out = g.tmp(crate::emit::module::ref_null(BYTES_TYPE));
@@ -81,14 +102,25 @@ pub fn export_byte_copies(cx: &mut Ctx) {
                 .local_get(out);
             g.finish(idx);
         },
-    );
-    cx.module
-        .export(host_abi::BYTES_SLICE_EXPORT, ExportKind::Func, slice);
+    )
 }
 
-pub fn define_start(cx: &mut Ctx, start: u32) {
+pub fn define_start(cx: &mut Ctx, start: u32, initialize: Option<u32>) {
     super::goroutines::define_run_g(cx);
-    let sched = cx.runtime_func("start");
+    let startup = define_startup(cx);
+    for (f, entry) in [(Some(start), "start"), (initialize, "initialize")] {
+        let Some(f) = f else { continue };
+        let sched = cx.runtime_func(entry);
+        let mut body = wasm_encoder::Function::new([]);
+        body.instructions().call(startup).call(sched).end();
+        cx.module.define(f, body);
+    }
+}
+
+/// The function that makes the start-up data.
+fn define_startup(cx: &mut Ctx) -> u32 {
+    let ty = cx.module.func_type(vec![], vec![]);
+    let startup = cx.module.declare_func(ty, "startup".into());
     // Descriptors hold closures: closures are made first, but listed
     // last, as generating the descriptors' code can make closures.
     let descriptors = super::interfaces::init_descriptors(cx);
@@ -114,6 +146,6 @@ pub fn define_start(cx: &mut Ctx, start: u32) {
         prefix.append(&mut g.code);
         g.code = prefix;
     }
-    g.ins().call(sched);
-    g.finish(start);
+    g.finish(startup);
+    startup
 }

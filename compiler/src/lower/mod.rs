@@ -12,6 +12,7 @@ mod calls;
 mod channels;
 mod defer;
 mod entry;
+mod exports;
 mod flat;
 mod func;
 mod goroutines;
@@ -170,6 +171,7 @@ pub fn lower(mut prog: Program) -> Result<Vec<u8>> {
     let start = entry::declare_start(&mut cx);
     entry::export_byte_copies(&mut cx);
     pointers::export_accessors(&mut cx);
+    let initialize = exports::define_all(&mut cx)?.then(|| entry::declare_initialize(&mut cx));
     cx.func(prog.main);
     // Everything but package initializers first; then initializers keep
     // what is live, which can make more code and globals live. Generating
@@ -205,7 +207,7 @@ pub fn lower(mut prog: Program) -> Result<Vec<u8>> {
         bail!("{}", cx.errors.join("\n"));
     }
     interfaces::finish(&mut cx);
-    entry::define_start(&mut cx, start);
+    entry::define_start(&mut cx, start, initialize);
     calls::define_slot_funcs(&mut cx);
     if !cx.worklist.is_empty() {
         bail!("internal error: functions requested after code generation finished");

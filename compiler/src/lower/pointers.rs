@@ -100,25 +100,34 @@ impl Ctx<'_> {
             }
             _ => {
                 let slots = self.slots(t);
-                let gs = slots
-                    .iter()
-                    .map(|&s| {
-                        let init = match s {
-                            ValType::I32 => ConstExpr::i32_const(0),
-                            ValType::I64 => ConstExpr::i64_const(0),
-                            ValType::F32 => ConstExpr::f32_const(0.0f32.into()),
-                            ValType::F64 => ConstExpr::f64_const(0.0f64.into()),
-                            ValType::Ref(r) => ConstExpr::ref_null(r.heap_type),
-                            ValType::V128 => unreachable!(),
-                        };
-                        self.module.add_global(mutable(s), init)
-                    })
-                    .collect();
-                GlobalVar::Direct(gs)
+                GlobalVar::Direct(self.slot_globals(&slots))
             }
         };
         self.globals[g] = Some(v.clone());
         v
+    }
+
+    /// Mutable wasm globals for the slots of a value, zero.
+    pub fn slot_globals(&mut self, slots: &[ValType]) -> Vec<u32> {
+        slots
+            .iter()
+            .map(|&s| {
+                let init = match s {
+                    ValType::I32 => ConstExpr::i32_const(0),
+                    ValType::I64 => ConstExpr::i64_const(0),
+                    ValType::F32 => ConstExpr::f32_const(0.0f32.into()),
+                    ValType::F64 => ConstExpr::f64_const(0.0f64.into()),
+                    ValType::Ref(r) => ConstExpr::ref_null(r.heap_type),
+                    ValType::V128 => unreachable!(),
+                };
+                let ty = GlobalType {
+                    val_type: s,
+                    mutable: true,
+                    shared: false,
+                };
+                self.module.add_global(ty, init)
+            })
+            .collect()
     }
 }
 
