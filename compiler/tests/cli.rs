@@ -140,50 +140,27 @@ fn compile_errors_are_reported_like_go_build() {
 #[test]
 fn host_function_declarations_that_cannot_cross_are_compile_errors() {
     let dir = scratch("wasmimport");
-    std::fs::write(
-        dir.join("ptr.go"),
-        "package main\n\n//go:wasmimport app f\nfunc f(p *[]int)\n\nfunc main() {\n\tf(nil)\n}\n",
-    )
-    .unwrap();
-    let build = |file: &str| {
-        let out = gowasm()
-            .args(["build", file])
-            .current_dir(&dir)
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(1));
-        assert!(!dir.join(file).with_extension("wasm").exists());
-        String::from_utf8_lossy(&out.stderr).into_owned()
-    };
-    let err = build("ptr.go");
-    assert!(
-        err.contains(
-            "ptr.go:4:6: //go:wasmimport app f: parameter type *[]int cannot cross the host boundary"
+    for (file, source, message) in [
+        (
+            "ptr.go",
+            "package main\n\n//go:wasmimport app f\nfunc f(p *[]int)\n\nfunc main() {\n\tf(nil)\n}\n",
+            "./ptr.go:4:6: //go:wasmimport app f: parameter type *[]int cannot cross the host boundary",
         ),
-        "{err}"
-    );
-    std::fs::write(
-        dir.join("two.go"),
-        "package main\n\n//go:wasmimport app g\nfunc g() (int32, int32)\n\nfunc main() {\n\tg()\n}\n",
-    )
-    .unwrap();
-    let err = build("two.go");
-    assert!(
-        err.contains("two.go:4:6: //go:wasmimport app g: at most one result"),
-        "{err}"
-    );
-    std::fs::write(
-        dir.join("result.go"),
-        "package main\n\n//go:wasmimport app h\nfunc h() *int32\n\nfunc main() {\n\th()\n}\n",
-    )
-    .unwrap();
-    let err = build("result.go");
-    assert!(
-        err.contains(
-            "result.go:4:6: //go:wasmimport app h: result type *int32 cannot cross the host boundary"
+        (
+            "two.go",
+            "package main\n\n//go:wasmimport app g\nfunc g() (int32, int32)\n\nfunc main() {\n\tg()\n}\n",
+            "./two.go:4:6: //go:wasmimport app g: at most one result can cross the host boundary",
         ),
-        "{err}"
-    );
+        (
+            "result.go",
+            "package main\n\n//go:wasmimport app h\nfunc h() *int32\n\nfunc main() {\n\th()\n}\n",
+            "./result.go:4:6: //go:wasmimport app h: result type *int32 cannot cross the host boundary",
+        ),
+    ] {
+        std::fs::write(dir.join(file), source).unwrap();
+        let err = failed_build(&dir, file);
+        assert_eq!(err, format!("# command-line-arguments\n{message}\n"));
+    }
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -1170,23 +1147,17 @@ fn export_declarations_that_cannot_cross_are_compile_errors() {
         (
             "ptr.go",
             "package main\n\n//go:wasmexport f\nfunc f(p *int32) {}\n\nfunc main() {}\n",
-            "ptr.go:4:6: //go:wasmexport f: parameter type *int32 cannot cross the host boundary",
+            "./ptr.go:4:6: //go:wasmexport f: parameter type *int32 cannot cross the host boundary",
         ),
         (
             "start.go",
             "package main\n\n//go:wasmexport _start\nfunc f() {}\n\nfunc main() {}\n",
-            "start.go:4:6: //go:wasmexport _start: the name is one of gowasm's own exports",
+            "./start.go:4:6: //go:wasmexport _start: the name is one of gowasm's own exports",
         ),
     ] {
         std::fs::write(dir.join(file), source).unwrap();
-        let out = gowasm()
-            .args(["build", file])
-            .current_dir(&dir)
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(1));
-        let err = String::from_utf8_lossy(&out.stderr);
-        assert!(err.contains(message), "{err}");
+        let err = failed_build(&dir, file);
+        assert_eq!(err, format!("# command-line-arguments\n{message}\n"));
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }

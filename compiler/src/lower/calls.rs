@@ -1,12 +1,12 @@
 //! Calls: static calls, closures (function values), host imports,
 //! intrinsics, and the builtins (len, append, print, ...).
 
-use super::Ctx;
 use super::func::FuncGen;
 use super::types::Shape;
+use super::{Ctx, declaration_error};
 use crate::emit::module::{TypeDef, ref_null};
 use crate::ir::{BasicKind, Builtin, Call, FuncId, Function, Instr, Operand, TypeId, TypeKind};
-use anyhow::{Result, bail};
+use anyhow::Result;
 use host_abi::AbiType;
 use wasm_encoder::{
     AbstractHeapType, BlockType, FieldType, HeapType, RefType, StorageType, ValType,
@@ -152,6 +152,8 @@ pub fn import_signature(
     module: &str,
     name: &str,
 ) -> Result<(Vec<ValType>, Vec<ValType>, String)> {
+    let fail =
+        |msg: String| declaration_error(f, &format!("//go:wasmimport {module} {name}: {msg}"));
     let mut params = Vec::new();
     let mut go_params = Vec::new();
     for p in &f.params {
@@ -160,18 +162,18 @@ pub fn import_signature(
                 params.extend(c.abi);
                 go_params.push(c.go);
             }
-            None => bail!(
-                "{}: //go:wasmimport {module} {name}: parameter type {} cannot cross the host boundary",
-                f.pos,
-                cx.prog.types[p.ty].str
-            ),
+            None => {
+                return Err(fail(format!(
+                    "parameter type {} cannot cross the host boundary",
+                    cx.prog.types[p.ty].str
+                )));
+            }
         }
     }
     if f.results.len() > 1 {
-        bail!(
-            "{}: //go:wasmimport {module} {name}: at most one result can cross the host boundary",
-            f.pos
-        );
+        return Err(fail(
+            "at most one result can cross the host boundary".into(),
+        ));
     }
     let mut results = Vec::new();
     let mut go_result = String::new();
@@ -182,32 +184,27 @@ pub fn import_signature(
                 results.push(c.abi[0]);
                 go_result = format!(" {}", c.go);
             }
-            _ => bail!(
-                "{}: //go:wasmimport {module} {name}: result type {} cannot cross the host boundary",
-                f.pos,
-                cx.prog.types[r].str
-            ),
+            _ => {
+                return Err(fail(format!(
+                    "result type {} cannot cross the host boundary",
+                    cx.prog.types[r].str
+                )));
+            }
         }
     }
     if module == host_abi::MODULE {
         let Some(abi) = host_abi::import(name) else {
-            bail!(
-                "{}: //go:wasmimport {module} {name}: the host ABI has no such function",
-                f.pos
-            );
+            return Err(fail("the host ABI has no such function".into()));
         };
         if params != abi.params || results != abi.results {
-            bail!(
-                "{}: //go:wasmimport {} {}: Go signature lowers to {:?} -> {:?}, but host ABI v{} has {:?} -> {:?}",
-                f.pos,
-                host_abi::MODULE,
-                abi.name,
+            return Err(fail(format!(
+                "Go signature lowers to {:?} -> {:?}, but host ABI v{} has {:?} -> {:?}",
                 params,
                 results,
                 host_abi::VERSION,
                 abi.params,
                 abi.results
-            );
+            )));
         }
     }
     Ok((

@@ -11,13 +11,13 @@
 //! within one), so one set of globals per export suffices, and a thunk
 //! resumed after parking reads the same arguments again.
 
-use super::Ctx;
 use super::calls::{ARRAYREF, Boundary, crossing};
 use super::func::FuncGen;
 use super::types::Shape;
+use super::{Ctx, declaration_error};
 use crate::emit::module::{BYTES_TYPE, ref_null};
-use crate::ir::{FuncId, TypeId};
-use anyhow::{Result, bail};
+use crate::ir::{FuncId, Function, TypeId};
+use anyhow::Result;
 use wasm_encoder::{BlockType, ExportKind, HeapType, ValType};
 
 /// Declares and defines the export of every `//go:wasmexport` function;
@@ -30,44 +30,47 @@ pub fn define_all(cx: &mut Ctx) -> Result<bool> {
     for &f in &exported {
         let fun = &cx.prog.functions[f];
         if host_abi::is_host_export(&fun.export) {
-            bail!(
-                "{}: //go:wasmexport {}: the name is one of gowasm's own exports",
-                fun.pos,
-                fun.export
-            );
+            return Err(export_error(fun, "the name is one of gowasm's own exports"));
         }
         if !names.insert(fun.export.clone()) {
-            bail!(
-                "{}: //go:wasmexport {}: another function is exported with this name",
-                fun.pos,
-                fun.export
-            );
+            return Err(export_error(
+                fun,
+                "another function is exported with this name",
+            ));
         }
         define(cx, f)?;
     }
     Ok(!exported.is_empty())
 }
 
+/// An error at an exported function's declaration.
+fn export_error(f: &Function, msg: &str) -> anyhow::Error {
+    declaration_error(f, &format!("//go:wasmexport {}: {msg}", f.export))
+}
+
 /// The host form of a parameter or result of an exported function.
 fn host_form(cx: &Ctx, f: FuncId, t: TypeId, what: &str) -> Result<Vec<ValType>> {
-    let fun = &cx.prog.functions[f];
     match crossing(cx, t, Boundary::Export) {
         Some(c) => Ok(c.abi.into_iter().map(super::calls::abi_valtype).collect()),
-        None => bail!(
-            "{}: //go:wasmexport {}: {what} type {} cannot cross the host boundary",
-            fun.pos,
-            fun.export,
-            cx.prog.types[t].str
-        ),
+        None => Err(export_error(
+            &cx.prog.functions[f],
+            &format!(
+                "{what} type {} cannot cross the host boundary",
+                cx.prog.types[t].str
+            ),
+        )),
     }
 }
 
 fn define(cx: &mut Ctx, f: FuncId) -> Result<()> {
     let fun = &cx.prog.functions[f];
-    let (name, pos) = (fun.export.clone(), fun.pos.clone());
+    let name = fun.export.clone();
     let (params, results) = (fun.params.clone(), fun.results.clone());
     if results.len() > 1 {
-        bail!("{pos}: //go:wasmexport {name}: at most one result can cross the host boundary");
+        return Err(export_error(
+            fun,
+            "at most one result can cross the host boundary",
+        ));
     }
     let mut host_params = Vec::new();
     for p in &params {

@@ -29,7 +29,7 @@ pub mod types;
 use crate::analysis::blocking::Blocking;
 use crate::analysis::checks::{self, Known};
 use crate::emit::module::Module;
-use crate::ir::{FuncId, GlobalId, Program, TypeId};
+use crate::ir::{FuncId, Function, GlobalId, Program, TypeId};
 use anyhow::{Result, bail};
 use std::collections::HashMap;
 use wasm_encoder::ValType;
@@ -157,6 +157,14 @@ pub struct Ctx<'p> {
     /// The (underlying) pointee types of their pointer parameters, whose
     /// accessors the module exports.
     host_pointees: Vec<TypeId>,
+}
+
+/// An error in a function's declaration (a `//go:wasmimport` or
+/// `//go:wasmexport` directive it cannot have), reported as `go build`
+/// reports compile errors: under its package's header, at the function.
+pub fn declaration_error(f: &Function, msg: &str) -> anyhow::Error {
+    let package = f.name.rsplit_once('.').map_or("", |(p, _)| p);
+    crate::frontend::CompileErrors(format!("# {package}\n{}: {msg}\n", f.pos)).into()
 }
 
 /// Lowers a whole program to a wasm module.
