@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks a net/http service (benches/http/server.go: a hello-world
 # handler and a JSON echo) built natively, run with GOMAXPROCS=1 and with
-# the default, and built with gowasm, run by gowasm-run; each is driven by
-# wrk over loopback. Go's own wasip1 build is not measured: its net.Listen
+# the default, and built with gowasm, run by gowasm-run alone and as two
+# replicas sharing the port (--replicas 2); each is driven by wrk over
+# loopback. Go's own wasip1 build is not measured: its net.Listen
 # is an in-process fake network that no client can reach.
 #
 # For each build it reports the server's resident memory when it has
@@ -70,7 +71,7 @@ start_server() {
 	server_pid=$!
 	for _ in $(seq 1 600); do
 		if grep -q "listening on" "$log"; then
-			addr="$(sed -n 's/^listening on //p' "$log")"
+			addr="$(sed -n 's/^listening on //p' "$log" | head -1)"
 			return
 		fi
 		if ! kill -0 "$server_pid" 2>/dev/null; then
@@ -146,11 +147,18 @@ idle_memory() {
 
 rows=()
 declare -A hello_rps hello_p99
-for build in native1 native gowasm; do
+# Replicas share one port, which must be fixed.
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+for build in native1 native gowasm gowasm2; do
 	case "$build" in
 	native1) label="native Go, GOMAXPROCS=1" cmd=(env GOMAXPROCS=1 "$work/server" -addr 127.0.0.1:0) ;;
 	native) label="native Go, GOMAXPROCS=$(nproc)" cmd=("$work/server" -addr 127.0.0.1:0) ;;
 	gowasm) label="gowasm-run" cmd=("$work/gowasm-run" --listen '127.0.0.1:*' "$work/server.wasm" -addr 127.0.0.1:0) ;;
+	gowasm2)
+		port="$(free_port)"
+		label="gowasm-run --replicas 2"
+		cmd=("$work/gowasm-run" --replicas 2 --listen "127.0.0.1:$port" "$work/server.wasm" -addr "127.0.0.1:$port")
+		;;
 	esac
 	echo "$label: starting..." >&2
 	if [[ "$build" == gowasm ]]; then
@@ -194,7 +202,8 @@ $(printf '%s\n' "${rows[@]}")
 
 gowasm-run against native Go with GOMAXPROCS=1 on hello world:
 throughput $(ratio "${hello_rps[gowasm]}" "${hello_rps[native1]}")×, p99 latency
-$(ratio "${hello_p99[gowasm]}" "${hello_p99[native1]}")×.
+$(ratio "${hello_p99[gowasm]}" "${hello_p99[native1]}")×. Two replicas against one:
+throughput $(ratio "${hello_rps[gowasm2]}" "${hello_rps[gowasm]}")× (wrk runs on the same cores).
 EOF
 )"
 

@@ -123,7 +123,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 dirs,
                 // As `go run`: the program may use the network.
                 net: vm::NetPolicy::allow_all(),
-                signals: Some(vm::relay_process_signals()?),
+                signals: vm::relay_process_signals(1)?.pop(),
                 ..vm::RunOptions::default()
             })?;
             if let vm::Outcome::Signal(sig) = outcome {

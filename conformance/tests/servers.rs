@@ -2,12 +2,13 @@
 //! service built natively, driven over loopback by a real client (the
 //! native Go client of `conformance/servers/client.go`, and curl
 //! alongside it), then stopped by a signal; and what happens to a program
-//! on a signal it did not ask for, and to a listen the policy refuses.
+//! on a signal it did not ask for, and to a listen the policy refuses;
+//! replicas of a server sharing its port.
 //! Native Go is the oracle: responses, logs (without their times) and exit
 //! statuses must match.
 
 use conformance::find_tool;
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
@@ -292,5 +293,62 @@ fn signals_a_program_did_not_ask_for_end_it_as_native() {
         }
         assert_eq!(runs[0], runs[1], "SIG{sig}: native, then gowasm-run");
     }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// `gowasm-run --replicas 2`: two instances of a stateless server listen
+/// on one port and both answer (each with an id of its own, over 40
+/// connections the kernel spreads); SIGTERM reaches both, which shut down
+/// gracefully, and gowasm-run exits 0.
+#[test]
+fn replicas_share_a_port_and_shut_down_together() {
+    let dir = scratch("replicas");
+    let wasm = dir.join("replica.wasm");
+    check(
+        Command::new(find_tool("gowasm"))
+            .args(["build", "-o"])
+            .arg(&wasm)
+            .arg("conformance/servers/replica.go")
+            .current_dir(repo()),
+    );
+    // A free port (replicas cannot share an ephemeral one).
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let addr = format!("127.0.0.1:{port}");
+    let mut server = Server::start(
+        Command::new(find_tool("gowasm-run"))
+            .args(["--replicas", "2", "--listen", &addr])
+            .arg(&wasm)
+            .args(["-addr", &addr]),
+    );
+    let ids: Vec<String> = (0..2)
+        .map(|_| {
+            let line = server.wait_for("listening");
+            line.trim_start_matches("listening ").to_string()
+        })
+        .collect();
+    assert_ne!(ids[0], ids[1]);
+    let mut answered = std::collections::BTreeSet::new();
+    for _ in 0..40 {
+        let mut conn = std::net::TcpStream::connect(&addr).unwrap();
+        conn.set_read_timeout(Some(LIMIT)).unwrap();
+        conn.write_all(b"GET / HTTP/1.0\r\nHost: replicas\r\n\r\n")
+            .unwrap();
+        let mut response = String::new();
+        conn.read_to_string(&mut response).unwrap();
+        let body = response.split("\r\n\r\n").nth(1).unwrap_or_default();
+        assert!(ids.iter().any(|id| id == body), "{response}");
+        answered.insert(body.to_string());
+    }
+    assert_eq!(answered.len(), 2, "only {answered:?} answered");
+    server.signal("TERM");
+    let (status, log) = server.wait();
+    assert_eq!(status.code(), Some(0), "{log:?}");
+    let mut stopped: Vec<&String> = log.iter().filter(|l| l.starts_with("stopped")).collect();
+    stopped.sort();
+    assert_eq!(stopped.len(), 2, "{log:?}");
     std::fs::remove_dir_all(&dir).unwrap();
 }

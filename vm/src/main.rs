@@ -79,6 +79,14 @@ struct Cli {
     /// PORT as for --listen.
     #[arg(long = "connect", value_name = "HOST:PORT", value_parser = vm::Grant::parse)]
     connect: Vec<Vec<vm::Grant>>,
+    /// Run N instances of the program (default 1; `auto`: one per core),
+    /// for stateless servers: each has its own memory and globals, as the
+    /// processes of a pool do; they share their listening ports, over
+    /// which the kernel spreads connections, and read no standard input.
+    /// Signals reach every replica; the first non-zero exit status ends
+    /// them all.
+    #[arg(long, value_name = "N", value_parser = parse_replicas, default_value = "1")]
+    replicas: usize,
     /// The module to run, then the arguments passed to the program — all
     /// of them, flags such as --help included: gowasm-run's own options go
     /// before the module.
@@ -135,8 +143,8 @@ fn main() -> ExitCode {
     // First, so that a signal during the compilation ends the process as
     // it would end the program (a container's PID 1 ignores signals it
     // has no handler for).
-    let signals = match vm::relay_process_signals() {
-        Ok(relay) => relay,
+    let signals = match vm::relay_process_signals(cli.replicas) {
+        Ok(relays) => relays,
         Err(e) => return fail(format!("installing signal handlers: {e}")),
     };
     let bytes = match std::fs::read(&path) {
@@ -176,15 +184,21 @@ fn main() -> ExitCode {
     };
     let mut args = vec![path.clone()];
     args.extend_from_slice(program_args);
-    match program.run(vm::RunOptions {
-        args,
-        env,
+    let replicas = signals.len();
+    let opts = |signals: vm::SignalRelay| vm::RunOptions {
+        args: args.clone(),
+        env: env.clone(),
+        stdin: match replicas {
+            1 => vm::Input::Inherit,
+            _ => vm::Input::Empty,
+        },
         sched_stress,
-        dirs: cli.dirs,
+        dirs: cli.dirs.clone(),
         net: vm::NetPolicy {
             all: cli.net,
-            listen: cli.listen.into_iter().flatten().collect(),
-            connect: cli.connect.into_iter().flatten().collect(),
+            listen: cli.listen.iter().flatten().cloned().collect(),
+            connect: cli.connect.iter().flatten().cloned().collect(),
+            share_ports: replicas > 1,
         },
         signals: Some(signals),
         limits: vm::Limits {
@@ -192,10 +206,39 @@ fn main() -> ExitCode {
             timeout: cli.timeout,
         },
         ..vm::RunOptions::default()
-    }) {
-        Ok(vm::Outcome::Signal(sig)) => vm::die_by_signal(sig),
-        Ok(outcome) => ExitCode::from(outcome.exit_code() as u8),
-        Err(e) => fail(format!("{e:#}")),
+    };
+    // Each replica on a thread of its own; the first to end with a
+    // non-zero status (or by a signal) ends the process with it.
+    let (ended, outcomes) = std::sync::mpsc::channel();
+    for relay in signals {
+        let (program, opts, ended) = (program.clone(), opts(relay), ended.clone());
+        std::thread::spawn(move || {
+            let _ = ended.send(program.run(opts));
+        });
+    }
+    drop(ended);
+    let mut status = ExitCode::SUCCESS;
+    for outcome in outcomes {
+        match outcome {
+            Ok(vm::Outcome::Signal(sig)) => vm::die_by_signal(sig),
+            Ok(outcome) if outcome.exit_code() != 0 => {
+                return ExitCode::from(outcome.exit_code() as u8);
+            }
+            Ok(_) => {}
+            Err(e) => status = fail(format!("{e:#}")),
+        }
+    }
+    status
+}
+
+/// The number of replicas: a positive number, or `auto` for one per core.
+fn parse_replicas(s: &str) -> Result<usize, String> {
+    match s {
+        "auto" => Ok(std::thread::available_parallelism().map_or(1, |n| n.get())),
+        _ => match s.parse() {
+            Ok(n) if n > 0 => Ok(n),
+            _ => Err(format!("{s:?}: expected a positive number or `auto`")),
+        },
     }
 }
 

@@ -166,6 +166,11 @@ pub struct NetPolicy {
     pub all: bool,
     pub listen: Vec<Grant>,
     pub connect: Vec<Grant>,
+    /// Bound sockets share their address with other sockets that set it
+    /// (`SO_REUSEPORT`): replicas of a server (`gowasm-run --replicas`)
+    /// each listen on the port, and the kernel spreads connections over
+    /// them.
+    pub share_ports: bool,
 }
 
 impl NetPolicy {
@@ -242,6 +247,9 @@ impl Socket {
 
     pub fn bind(&self, policy: &NetPolicy, addr: SocketAddr) -> Result<(), Errno> {
         let target = policy.bind_target(addr)?;
+        if policy.share_ports {
+            host(self.sock.set_reuse_port(true))?;
+        }
         host(self.sock.bind(&target.into()))
     }
 

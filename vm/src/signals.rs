@@ -117,21 +117,22 @@ const RELAYED: [i32; 6] = [
 
 /// For command-line hosts (gowasm-run, `gowasm run`): takes this
 /// process's signals that a Go program may ask for, on a thread of its
-/// own, and offers each to the run the returned relay is given to; one the
-/// program did not ask for gets the action Go's runtime gives it. Call it
-/// once per process.
-pub fn relay_process_signals() -> std::io::Result<SignalRelay> {
-    let relay = SignalRelay::new();
+/// own, and offers each to every run one of the `count` returned relays is
+/// given to (replicas of a program); one that no program asked for gets
+/// the action Go's runtime gives it. Call it once per process.
+pub fn relay_process_signals(count: usize) -> std::io::Result<Vec<SignalRelay>> {
+    let relays: Vec<SignalRelay> = (0..count).map(|_| SignalRelay::new()).collect();
     let mut signals = signal_hook::iterator::Signals::new(RELAYED)?;
-    let offered = relay.clone();
+    let offered = relays.clone();
     std::thread::spawn(move || {
         for sig in signals.forever() {
-            if offered.deliver(sig) == Disposition::Default {
+            let taken: Vec<Disposition> = offered.iter().map(|r| r.deliver(sig)).collect();
+            if taken.iter().all(|&d| d == Disposition::Default) {
                 default_action(sig);
             }
         }
     });
-    Ok(relay)
+    Ok(relays)
 }
 
 /// What Go's runtime does on a signal the program did not ask for:

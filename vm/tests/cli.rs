@@ -60,3 +60,50 @@ fn bad_stress_seed() {
         "{err}"
     );
 }
+
+/// deploy/kubernetes's manifests decode strictly into the Kubernetes API's
+/// own types (deploy/kubernetes/validate, offline) and fit together: a
+/// misspelt field, or a memory limit below gowasm-run's --max-memory, is
+/// refused.
+#[test]
+fn kubernetes_manifests_validate() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../deploy/kubernetes");
+    let validate = |deployment: &std::path::Path| {
+        let out = Command::new("go")
+            .args(["run", "."])
+            .arg(deployment)
+            .arg(dir.join("service.yaml"))
+            .current_dir(dir.join("validate"))
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned()
+                + &String::from_utf8_lossy(&out.stderr),
+        )
+    };
+    let (ok, printed) = validate(&dir.join("deployment.yaml"));
+    assert!(ok, "{printed}");
+    assert_eq!(printed, "1 deployments, 1 services: valid\n");
+    let original = std::fs::read_to_string(dir.join("deployment.yaml")).unwrap();
+    let scratch = std::env::temp_dir().join(format!("gowasm-k8s-{}", std::process::id()));
+    std::fs::create_dir_all(&scratch).unwrap();
+    for (from, to, expected) in [
+        (
+            "readOnlyRootFilesystem",
+            "readOnlyRootFilesytem",
+            "unknown field \"readOnlyRootFilesytem\"",
+        ),
+        (
+            "memory: 384Mi",
+            "memory: 128Mi",
+            "--max-memory 192M leaves the host nothing of the limit 128Mi",
+        ),
+    ] {
+        let bad = scratch.join("deployment.yaml");
+        std::fs::write(&bad, original.replace(from, to)).unwrap();
+        let (ok, printed) = validate(&bad);
+        assert!(!ok && printed.contains(expected), "{printed}");
+    }
+    std::fs::remove_dir_all(&scratch).unwrap();
+}
