@@ -6,7 +6,7 @@
 // named container port, a non-root user, a read-only root filesystem,
 // memory requested as limited and above gowasm-run's --max-memory.
 //
-//	go run ./deploy/kubernetes/validate deploy/kubernetes/*.yaml
+//	cd deploy/kubernetes/validate && go run . ../*.yaml
 package main
 
 import (
