@@ -1161,3 +1161,49 @@ fn export_declarations_that_cannot_cross_are_compile_errors() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Standard input read from a file (read at once, no worker thread) and
+/// from a pipe fed in pieces (reads that wait run on a worker) gives the
+/// program exactly the bytes the native build reads.
+#[test]
+fn stdin_from_a_file_and_a_pipe_reads_as_native() {
+    use std::io::Write;
+    let dir = scratch("stdin-sum");
+    let wasm = dir.join("sum.wasm");
+    build(&wasm, "compiler/tests/testdata/stdin_sum.go");
+    let input = dir.join("input.txt");
+    let text: String = (0..200_000)
+        .map(|i| format!("line {i} {}\n", "x".repeat(i % 97)))
+        .collect();
+    std::fs::write(&input, &text).unwrap();
+    let from_file = |cmd: &mut Command| {
+        let out = succeed(cmd.stdin(std::fs::File::open(&input).unwrap()));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let native = from_file(
+        Command::new("go")
+            .args(["run", "compiler/tests/testdata/stdin_sum.go"])
+            .current_dir(repo()),
+    );
+    assert_eq!(from_file(Command::new(gowasm_run()).arg(&wasm)), native);
+    let mut child = Command::new(gowasm_run())
+        .arg(&wasm)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut pipe = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        for (i, piece) in text.as_bytes().chunks(7919).enumerate() {
+            pipe.write_all(piece).unwrap();
+            if i % 50 == 0 {
+                std::thread::sleep(std::time::Duration::from_millis(1));
+            }
+        }
+    });
+    let out = child.wait_with_output().unwrap();
+    feeder.join().unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), native);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

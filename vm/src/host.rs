@@ -84,11 +84,45 @@ impl Input {
         Input::Reader(Arc::new(Mutex::new(r)))
     }
 
-    fn read(&self, buf: &mut [u8]) -> std::io::Result<usize> {
+    /// Reads up to `len` bytes, blocking until some arrive.
+    fn read(&self, len: usize) -> std::io::Result<Vec<u8>> {
+        let mut buf = vec![0u8; len];
+        let n = match self {
+            // The descriptor itself, not Rust's buffered stdin: `read_now`
+            // asks the descriptor whether bytes are waiting.
+            Input::Inherit => {
+                let stdin = std::mem::ManuallyDrop::new(
+                    // SAFETY: fd 0 stays open for the process's life;
+                    // ManuallyDrop never closes it.
+                    unsafe { <std::fs::File as std::os::fd::FromRawFd>::from_raw_fd(0) },
+                );
+                (&*stdin).read(&mut buf)?
+            }
+            Input::Empty => 0,
+            Input::Reader(r) => r.lock().unwrap_or_else(|e| e.into_inner()).read(&mut buf)?,
+        };
+        buf.truncate(n);
+        Ok(buf)
+    }
+
+    /// Reads at once when that cannot block — nothing to read, or a
+    /// descriptor with bytes waiting (a regular file always has) — so that
+    /// a program reading a file or a full pipe needs no worker thread per
+    /// read; None when the read must wait on a worker.
+    fn read_now(&self, len: usize) -> Option<std::io::Result<Vec<u8>>> {
         match self {
-            Input::Inherit => std::io::stdin().lock().read(buf),
-            Input::Empty => Ok(0),
-            Input::Reader(r) => r.lock().unwrap_or_else(|e| e.into_inner()).read(buf),
+            Input::Empty => Some(Ok(Vec::new())),
+            Input::Inherit => {
+                let mut fd = libc::pollfd {
+                    fd: 0,
+                    events: libc::POLLIN,
+                    revents: 0,
+                };
+                // SAFETY: one valid pollfd, no wait.
+                let ready = unsafe { libc::poll(&mut fd, 1, 0) } == 1;
+                ready.then(|| self.read(len))
+            }
+            Input::Reader(_) => None,
         }
     }
 }
@@ -589,12 +623,10 @@ pub fn linker(engine: &Engine) -> wasmtime::Result<Linker<State>> {
                         return EBADF as i64;
                     }
                     let stdin = c.data().stdin.clone();
-                    c.data_mut().ops.start(move || {
-                        let mut buf = vec![0u8; len];
-                        let n = stdin.read(&mut buf)?;
-                        buf.truncate(n);
-                        Ok(buf)
-                    })
+                    match stdin.read_now(len) {
+                        Some(done) => c.data_mut().ops.finished(done),
+                        None => c.data_mut().ops.start(move || stdin.read(len)),
+                    }
                 },
             )?,
             "op_finish" => linker.func_wrap(

@@ -1,5 +1,5 @@
-//! The run's poller: blocking host operations (reads of stdin) run on
-//! worker threads while the module keeps running goroutines, the
+//! The run's poller: blocking host operations (reads of stdin that would
+//! wait) run on worker threads while the module keeps running goroutines, the
 //! program's sockets are watched for readiness, and signals arrive from
 //! the embedder; the module's scheduler collects all three through
 //! `poll`, as Go's netpoller does. A run with sockets waits in one
@@ -103,6 +103,16 @@ impl Ops {
         self.in_flight += 1;
         let shared = self.shared.clone();
         std::thread::spawn(move || shared.push(Some(Arrival::Op(id, work()))));
+        id
+    }
+
+    /// An operation that finished as it started (no worker needed): its
+    /// id, which the next `poll` reports.
+    pub fn finished(&mut self, done: Done) -> i64 {
+        let id = self.next;
+        self.next += 1;
+        self.finished.insert(id, done);
+        self.ready.push_back(id);
         id
     }
 
@@ -246,6 +256,15 @@ impl Ops {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn operations_finished_at_once_are_polled_too() {
+        let mut ops = Ops::new().unwrap();
+        let id = ops.finished(Ok(b"now".to_vec()));
+        assert_eq!(ops.poll(Some(Duration::ZERO)), Some(id));
+        assert_eq!(ops.take(id).unwrap().unwrap(), b"now");
+        assert_eq!(ops.poll(Some(Duration::ZERO)), None);
+    }
 
     #[test]
     fn operations_finish_through_poll() {
