@@ -174,6 +174,11 @@ impl Ops {
             return None;
         }
         let deadline = timeout.map(|t| Instant::now() + t);
+        // A poll without wait still asks the poller once: a program whose
+        // goroutines keep the scheduler busy polls only so, and sockets
+        // that became ready meanwhile must not wait until it idles (they
+        // did, up to a second under load).
+        let mut asked = false;
         loop {
             if self.shared.interrupted.load(Ordering::Acquire) {
                 return None;
@@ -182,13 +187,14 @@ impl Ops {
                 return Some(ev);
             }
             let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
-            if left == Some(Duration::ZERO) {
+            if left == Some(Duration::ZERO) && (self.registered == 0 || asked) {
                 return None;
             }
             if self.registered == 0 {
                 self.wait_for_arrival(left);
                 continue;
             }
+            asked = true;
             match self.poll.poll(&mut self.events, left) {
                 Ok(()) => {
                     for e in self.events.iter() {
