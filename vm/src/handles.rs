@@ -169,22 +169,28 @@ pub(crate) fn byte_slice(
 pub(crate) fn end_call(c: &mut StoreContextMut<'_, State>) -> wasmtime::Result<()> {
     let made = std::mem::take(&mut c.data_mut().handles.in_call);
     for id in made {
-        let handles = &c.data().handles;
-        let Some(entry) = handles.live.get(&id) else {
+        let Some(base) = c.data().handles.live.get(&id).map(|e| e.base.clone()) else {
             continue;
         };
-        let mut kept = false;
-        for (p, _) in &handles.pinned {
-            if OwnedRooted::ref_eq(&*c, p, &entry.base)? {
-                kept = true;
-                break;
-            }
-        }
-        if !kept {
+        let base = base.to_rooted(&mut *c);
+        if pinned_index(c, &base)?.is_none() {
             c.data_mut().handles.live.remove(&id);
         }
     }
     Ok(())
+}
+
+/// Where `object` is in the pinned list, if it is pinned.
+fn pinned_index(
+    c: &StoreContextMut<'_, State>,
+    object: &Rooted<AnyRef>,
+) -> wasmtime::Result<Option<usize>> {
+    for (i, (p, _)) in c.data().handles.pinned.iter().enumerate() {
+        if OwnedRooted::ref_eq(c, p, object)? {
+            return Ok(Some(i));
+        }
+    }
+    Ok(None)
 }
 
 /// The object a pinned pointer points into: the payload of its interface
@@ -222,11 +228,9 @@ pub(crate) fn pin(
         return Ok(());
     };
     let object = pinned_object(c, payload)?;
-    for i in 0..c.data().handles.pinned.len() {
-        if OwnedRooted::ref_eq(&*c, &c.data().handles.pinned[i].0, &object)? {
-            c.data_mut().handles.pinned[i].1 += 1;
-            return Ok(());
-        }
+    if let Some(i) = pinned_index(c, &object)? {
+        c.data_mut().handles.pinned[i].1 += 1;
+        return Ok(());
     }
     let owned = object.to_owned_rooted(&mut *c)?;
     c.data_mut().handles.pinned.push((owned, 1));
@@ -243,14 +247,9 @@ pub(crate) fn unpin(
         return Ok(());
     };
     let object = pinned_object(c, payload)?;
-    let mut found = None;
-    for (i, (p, _)) in c.data().handles.pinned.iter().enumerate() {
-        if OwnedRooted::ref_eq(&*c, p, &object)? {
-            found = Some(i);
-            break;
-        }
-    }
-    let Some(i) = found else { return Ok(()) };
+    let Some(i) = pinned_index(c, &object)? else {
+        return Ok(());
+    };
     let handles = &mut c.data_mut().handles;
     handles.pinned[i].1 -= 1;
     if handles.pinned[i].1 > 0 {
