@@ -196,13 +196,16 @@ fn pinned_index(
 /// The object a pinned pointer points into: the payload of its interface
 /// value, or, for a pointer represented as a (base, index) pair, which an
 /// interface holds in an immutable box, the box's base. Go's own objects
-/// have mutable fields; only boxes are immutable.
+/// have mutable fields; only boxes are immutable. None for nil.
 fn pinned_object(
     c: &mut StoreContextMut<'_, State>,
-    payload: Rooted<AnyRef>,
-) -> wasmtime::Result<Rooted<AnyRef>> {
+    payload: Option<Rooted<AnyRef>>,
+) -> wasmtime::Result<Option<Rooted<AnyRef>>> {
+    let Some(payload) = payload else {
+        return Ok(None);
+    };
     let Some(s) = payload.as_struct(&*c)? else {
-        return Ok(payload);
+        return Ok(Some(payload));
     };
     let ty = s.ty(&*c)?;
     let fields: Vec<_> = ty.fields().collect();
@@ -211,12 +214,12 @@ fn pinned_object(
         && matches!(fields[0].element_type().unpack(), ValType::Ref(_))
         && matches!(fields[1].element_type().unpack(), ValType::I32);
     if !boxed {
-        return Ok(payload);
+        return Ok(Some(payload));
     }
-    Ok(match s.field(&mut *c, 0)? {
+    Ok(Some(match s.field(&mut *c, 0)? {
         Val::AnyRef(Some(r)) => r,
         _ => payload,
-    })
+    }))
 }
 
 /// Host ABI `pin`.
@@ -224,10 +227,9 @@ pub(crate) fn pin(
     c: &mut StoreContextMut<'_, State>,
     payload: Option<Rooted<AnyRef>>,
 ) -> wasmtime::Result<()> {
-    let Some(payload) = payload else {
+    let Some(object) = pinned_object(c, payload)? else {
         return Ok(());
     };
-    let object = pinned_object(c, payload)?;
     if let Some(i) = pinned_index(c, &object)? {
         c.data_mut().handles.pinned[i].1 += 1;
         return Ok(());
@@ -243,10 +245,9 @@ pub(crate) fn unpin(
     c: &mut StoreContextMut<'_, State>,
     payload: Option<Rooted<AnyRef>>,
 ) -> wasmtime::Result<()> {
-    let Some(payload) = payload else {
+    let Some(object) = pinned_object(c, payload)? else {
         return Ok(());
     };
-    let object = pinned_object(c, payload)?;
     let Some(i) = pinned_index(c, &object)? else {
         return Ok(());
     };
