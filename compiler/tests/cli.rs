@@ -64,6 +64,18 @@ fn failed_build(dir: &Path, file: &str) -> String {
     err
 }
 
+/// Builds each (file, source) in a scratch directory, which must fail as
+/// `go build` does with exactly that message under the package header.
+fn assert_compile_errors(name: &str, cases: &[(&str, &str, &str)]) {
+    let dir = scratch(name);
+    for (file, source, message) in cases {
+        std::fs::write(dir.join(file), source).unwrap();
+        let err = failed_build(&dir, file);
+        assert_eq!(err, format!("# command-line-arguments\n{message}\n"));
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 /// Runs a command that must succeed (its stderr is the failure message)
 /// and returns its output.
 fn succeed(cmd: &mut Command) -> std::process::Output {
@@ -139,29 +151,26 @@ fn compile_errors_are_reported_like_go_build() {
 /// compile error at the declaration.
 #[test]
 fn host_function_declarations_that_cannot_cross_are_compile_errors() {
-    let dir = scratch("wasmimport");
-    for (file, source, message) in [
-        (
-            "ptr.go",
-            "package main\n\n//go:wasmimport app f\nfunc f(p *[]int)\n\nfunc main() {\n\tf(nil)\n}\n",
-            "./ptr.go:4:6: //go:wasmimport app f: parameter type *[]int cannot cross the host boundary",
-        ),
-        (
-            "two.go",
-            "package main\n\n//go:wasmimport app g\nfunc g() (int32, int32)\n\nfunc main() {\n\tg()\n}\n",
-            "./two.go:4:6: //go:wasmimport app g: at most one result can cross the host boundary",
-        ),
-        (
-            "result.go",
-            "package main\n\n//go:wasmimport app h\nfunc h() *int32\n\nfunc main() {\n\th()\n}\n",
-            "./result.go:4:6: //go:wasmimport app h: result type *int32 cannot cross the host boundary",
-        ),
-    ] {
-        std::fs::write(dir.join(file), source).unwrap();
-        let err = failed_build(&dir, file);
-        assert_eq!(err, format!("# command-line-arguments\n{message}\n"));
-    }
-    std::fs::remove_dir_all(&dir).unwrap();
+    assert_compile_errors(
+        "wasmimport",
+        &[
+            (
+                "ptr.go",
+                "package main\n\n//go:wasmimport app f\nfunc f(p *[]int)\n\nfunc main() {\n\tf(nil)\n}\n",
+                "./ptr.go:4:6: //go:wasmimport app f: parameter type *[]int cannot cross the host boundary",
+            ),
+            (
+                "two.go",
+                "package main\n\n//go:wasmimport app g\nfunc g() (int32, int32)\n\nfunc main() {\n\tg()\n}\n",
+                "./two.go:4:6: //go:wasmimport app g: at most one result can cross the host boundary",
+            ),
+            (
+                "result.go",
+                "package main\n\n//go:wasmimport app h\nfunc h() *int32\n\nfunc main() {\n\th()\n}\n",
+                "./result.go:4:6: //go:wasmimport app h: result type *int32 cannot cross the host boundary",
+            ),
+        ],
+    );
 }
 
 /// A `//go:embed` pattern that matches nothing is a compile error at the
@@ -1142,24 +1151,21 @@ fn exported_function_failures_are_clean() {
 /// declaration.
 #[test]
 fn export_declarations_that_cannot_cross_are_compile_errors() {
-    let dir = scratch("wasmexport-errors");
-    for (file, source, message) in [
-        (
-            "ptr.go",
-            "package main\n\n//go:wasmexport f\nfunc f(p *int32) {}\n\nfunc main() {}\n",
-            "./ptr.go:4:6: //go:wasmexport f: parameter type *int32 cannot cross the host boundary",
-        ),
-        (
-            "start.go",
-            "package main\n\n//go:wasmexport _start\nfunc f() {}\n\nfunc main() {}\n",
-            "./start.go:4:6: //go:wasmexport _start: the name is one of gowasm's own exports",
-        ),
-    ] {
-        std::fs::write(dir.join(file), source).unwrap();
-        let err = failed_build(&dir, file);
-        assert_eq!(err, format!("# command-line-arguments\n{message}\n"));
-    }
-    std::fs::remove_dir_all(&dir).unwrap();
+    assert_compile_errors(
+        "wasmexport-errors",
+        &[
+            (
+                "ptr.go",
+                "package main\n\n//go:wasmexport f\nfunc f(p *int32) {}\n\nfunc main() {}\n",
+                "./ptr.go:4:6: //go:wasmexport f: parameter type *int32 cannot cross the host boundary",
+            ),
+            (
+                "start.go",
+                "package main\n\n//go:wasmexport _start\nfunc f() {}\n\nfunc main() {}\n",
+                "./start.go:4:6: //go:wasmexport _start: the name is one of gowasm's own exports",
+            ),
+        ],
+    );
 }
 
 /// Standard input read from a file (read at once, no worker thread) and
